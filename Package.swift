@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// No third-party dependencies by design: the ledger is a record of state and must build from the
+// toolchain alone, offline, for as long as the records matter.
+let package = Package(
+    name: "ledger",
+    products: [
+        .library(name: "Ledger", targets: ["Ledger"]),
+        .executable(name: "ledger", targets: ["ledger-cli"]),
+    ],
+    targets: [
+        .target(name: "Ledger", path: "Sources/Ledger"),
+        .target(name: "ArgumentParsing", path: "Sources/ArgumentParsing"),
+        .executableTarget(
+            name: "ledger-cli",
+            dependencies: ["Ledger", "ArgumentParsing"],
+            path: "Sources/ledger-cli"
+        ),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger"], path: "Tests/LedgerTests"),
+        .testTarget(
+            name: "ArgumentParsingTests",
+            dependencies: ["ArgumentParsing"],
+            path: "Tests/ArgumentParsingTests"
+        ),
+        // Depends on the executable so `swift test` builds the binary the CLI tests run.
+        .testTarget(
+            name: "LedgerCLITests",
+            dependencies: ["ledger-cli", "Ledger"],
+            path: "Tests/LedgerCLITests"
+        ),
+    ]
+)

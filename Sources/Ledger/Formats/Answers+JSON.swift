@@ -1,0 +1,146 @@
+// The JSON shapes of query answers. They are a contract with users' scripts (README, "JSON
+// output"): members are only ever added, never renamed or removed. Absent values are `null`, not
+// missing, so a script can rely on every member being there.
+
+extension UnitSummary {
+    /// `{id, name, abbreviation, kind}`
+    public var json: JSONValue {
+        .object([("id", .string(id)), ("name", .string(name)), ("abbreviation", .optional(abbreviation)),
+                 ("kind", .string(kind.rawValue))])
+    }
+}
+
+extension PathStep {
+    /// `{id, name, abbreviation, kind, relation}`; relation is how the unit hangs under the next step.
+    public var json: JSONValue {
+        guard case .object(var members) = unit.json else { preconditionFailure() }
+        members.append(("relation", .optional(relation?.rawValue)))
+        return .object(members)
+    }
+}
+
+extension SupervisionInForce {
+    /// `{kind, supervisor: {id, name, …}, over, task, record}`
+    public var json: JSONValue {
+        .object([("kind", .string(kind.rawValue)), ("supervisor", supervisor.json), ("over", .string(over)),
+                 ("task", .optional(task)), ("record", .string(record))])
+    }
+}
+
+extension OfficeHolder {
+    /// `{person, role, unit, record}`
+    public var json: JSONValue {
+        .object([("person", .string(person)), ("role", .string(role)), ("unit", .string(unit)), ("record", .string(record))])
+    }
+}
+
+extension Responsibility {
+    /// The answer of `responsible --format json`.
+    public var json: JSONValue {
+        .object([
+            ("task", .string(task)), ("title", .string(title)), ("at", .string(at.description)),
+            ("defined", .bool(isDefined)),
+            ("unit", unit?.json ?? .null), ("path", .array(path.map(\.json))),
+            ("supervision", .array(supervision.map(\.json))), ("offices", .array(offices.map(\.json))),
+            ("since", .optional(since?.description)), ("record", .optional(record)),
+        ])
+    }
+}
+
+extension OrgChart.Node {
+    /// A unit of the org chart with its children, recursively.
+    public var json: JSONValue {
+        guard case .object(var members) = unit.json else { preconditionFailure() }
+        members.append(("relation", .optional(relation?.rawValue)))
+        members.append(("tasks", .array(tasks.map(JSONValue.string))))
+        members.append(("supervision", .array(supervisedBy.map(\.json))))
+        members.append(("children", .array(children.map(\.json))))
+        return .object(members)
+    }
+}
+
+extension OrgChart {
+    /// The answer of `orgchart --format json`: `{at, roots: [node]}`.
+    public var json: JSONValue {
+        .object([("at", .string(at.description)), ("roots", .array(roots.map(\.json)))])
+    }
+}
+
+extension TaskAssignment {
+    /// `{task, title, unit: {…} | null, since, record}`
+    public var json: JSONValue {
+        .object([("task", .string(task)), ("title", .string(title)), ("unit", unit?.json ?? .null),
+                 ("since", .optional(since?.description)), ("record", .optional(record))])
+    }
+}
+
+extension UnitListing {
+    /// `{id, name, abbreviation, kind, parent, relation, established}`
+    public var json: JSONValue {
+        guard case .object(var members) = unit.json else { preconditionFailure() }
+        members.append(("parent", .optional(parent)))
+        members.append(("relation", .optional(relation?.rawValue)))
+        members.append(("established", .string(established.description)))
+        return .object(members)
+    }
+}
+
+extension Supervision {
+    /// `{supervisor, unit, kind, task}`
+    public var json: JSONValue {
+        .object([("supervisor", .string(supervisor)), ("unit", .string(unit)), ("kind", .string(kind.rawValue)),
+                 ("task", .optional(task))])
+    }
+}
+
+extension Appointment {
+    /// `{person, role, unit}`
+    public var json: JSONValue {
+        .object([("person", .string(person)), ("role", .string(role)), ("unit", .string(unit))])
+    }
+}
+
+extension OrgDiff {
+    /// The answer of `diff --format json`.
+    public var json: JSONValue {
+        .object([
+            ("from", .string(from.description)), ("to", .string(to.description)),
+            ("established", .array(established.map(\.json))),
+            ("dissolved", .array(dissolved.map(\.json))),
+            ("renamed", .array(renamed.map { r in
+                .object([("unit", .string(r.unit)), ("before", .string(r.before)), ("after", .string(r.after)),
+                         ("abbreviationBefore", .optional(r.abbreviationBefore)),
+                         ("abbreviationAfter", .optional(r.abbreviationAfter))])
+            })),
+            ("moved", .array(moved.map { m in
+                .object([("unit", .string(m.unit)), ("parentBefore", .optional(m.parentBefore)),
+                         ("parentAfter", .optional(m.parentAfter)),
+                         ("relationBefore", .optional(m.relationBefore?.rawValue)),
+                         ("relationAfter", .optional(m.relationAfter?.rawValue)),
+                         ("kindBefore", .string(m.kindBefore.rawValue)), ("kindAfter", .string(m.kindAfter.rawValue))])
+            })),
+            ("tasksDefined", .array(tasksDefined.map(JSONValue.string))),
+            ("tasksMoved", .array(tasksMoved.map { t in
+                .object([("task", .string(t.task)), ("before", .optional(t.before)), ("after", .optional(t.after))])
+            })),
+            ("supervisionStarted", .array(supervisionStarted.map(\.json))),
+            ("supervisionEnded", .array(supervisionEnded.map(\.json))),
+            ("appointed", .array(appointed.map(\.json))),
+            ("appointmentsEnded", .array(appointmentsEnded.map(\.json))),
+        ])
+    }
+}
+
+extension EntityHistory {
+    /// The answer of `history --format json`: `{subject, records: [record + withdrawnBy]}`.
+    public var json: JSONValue {
+        .object([
+            ("subject", .optional(subject)),
+            ("records", .array(entries.map { entry in
+                guard case .object(var members) = entry.record.json else { preconditionFailure() }
+                members.append(("withdrawnBy", .optional(entry.withdrawnBy)))
+                return .object(members)
+            })),
+        ])
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Reads the records an author hands to `append`: JSON Lines (one body per line, blank lines
+/// ignored) or one JSON array of bodies.
+public enum RecordBatch {
+    /// Lines longer than this are refused before parsing: no real record is near it, and a
+    /// runaway input must not exhaust memory.
+    public static let maximumLineBytes = 1 << 20
+
+    /// Parses a batch; errors name the line (JSON Lines) or the element (array).
+    public static func parse(_ data: Data) throws(RecordFormatError) -> [RecordBody] {
+        let bytes = [UInt8](data)
+        let firstNonSpace = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if firstNonSpace == UInt8(ascii: "[") {
+            let value: JSONValue
+            do { value = try JSONParser.parse(bytes: bytes) } catch {
+                throw RecordFormatError(message: error.description)
+            }
+            guard case .array(let elements) = value else { preconditionFailure("starts with [") }
+            guard !elements.isEmpty else { throw RecordFormatError(message: "the batch is empty: no records to append") }
+            return try elements.enumerated().map { (offset, element) throws(RecordFormatError) in
+                do throws(RecordFormatError) { return try RecordBody(json: element) } catch {
+                    var error = error
+                    error.element = offset + 1
+                    throw error
+                }
+            }
+        }
+        var bodies: [RecordBody] = []
+        var lineNumber = 0
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            lineNumber += 1
+            defer { start = end + 1 }
+            let line = bytes[start..<end]
+            if line.allSatisfy({ [0x20, 0x09, 0x0D].contains($0) }) { continue }
+            guard line.count <= maximumLineBytes else {
+                throw RecordFormatError(line: lineNumber, message: "line is \(line.count) bytes, more than the limit of \(maximumLineBytes)")
+            }
+            do {
+                let value = try JSONParser.parse(bytes: Array(line))
+                bodies.append(try RecordBody(json: value))
+            } catch let error as JSONSyntaxError {
+                throw RecordFormatError(line: lineNumber, message: error.description)
+            } catch var error as RecordFormatError {
+                error.line = lineNumber
+                throw error
+            } catch {
+                throw RecordFormatError(line: lineNumber, message: "\(error)")
+            }
+        }
+        guard !bodies.isEmpty else { throw RecordFormatError(message: "the batch is empty: no records to append") }
+        return bodies
+    }
+}

@@ -1,0 +1,60 @@
+/// Checks that a sequence of log lines is the chain the ledger wrote: each line canonical, `seq`
+/// contiguous from 1, `prev` linking to the previous `hash`, `hash` matching the content,
+/// `recorded` never decreasing and ids unique.
+public struct ChainVerifier {
+    public private(set) var records: [Record] = []
+    private var firstLine: [RecordID: Int] = [:]
+    private var lineNumber = 0
+
+    public init() {}
+
+    /// The hash of the last record, or 64 zeros for an empty chain.
+    public var head: String { records.last?.hash ?? Record.genesisHash }
+
+    /// Checks and keeps one complete line (without its newline).
+    public mutating func append(line bytes: UnsafeBufferPointer<UInt8>) throws(IntegrityError) {
+        lineNumber += 1
+        let line = lineNumber
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            throw .malformedLine(line: line, RecordFormatError(message: error.description))
+        }
+        let record: Record
+        do {
+            record = try Record(json: json)
+        } catch {
+            throw .malformedLine(line: line, error)
+        }
+        let canonical = CanonicalJSON.bytes(of: json)
+        guard canonical.elementsEqual(bytes) else {
+            throw .notCanonical(line: line, seq: record.seq, id: record.id)
+        }
+        try check(record, json: json, line: line)
+    }
+
+    /// Checks and keeps one record already decoded (its line is `line`).
+    mutating func check(_ record: Record, json: JSONValue, line: Int) throws(IntegrityError) {
+        let expectedSeq = records.count + 1
+        guard record.seq == expectedSeq else {
+            throw .seqGap(line: line, id: record.id, expected: expectedSeq, found: record.seq)
+        }
+        guard record.prev == head else {
+            throw .brokenLink(line: line, seq: record.seq, id: record.id, expected: head, found: record.prev)
+        }
+        let computed = HashChain.hash(of: json)
+        guard computed == record.hash else {
+            throw .hashMismatch(line: line, seq: record.seq, id: record.id, stored: record.hash, computed: computed)
+        }
+        if let previous = records.last, record.recorded < previous.recorded {
+            throw .recordedDecreases(line: line, seq: record.seq, id: record.id,
+                                     recorded: record.recorded.description, previous: previous.recorded.description)
+        }
+        if let first = firstLine[record.id] {
+            throw .duplicateID(line: line, seq: record.seq, id: record.id, firstLine: first)
+        }
+        firstLine[record.id] = line
+        records.append(record)
+    }
+}

@@ -1,0 +1,51 @@
+/// The ledger file is not what the ledger wrote: torn, edited, reordered or truncated. Queries
+/// refuse to answer from it (exit code 2) rather than answer from a history that may be false.
+public enum IntegrityError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The file does not end in a newline: a write was cut off. `offset` is the 0-based byte offset
+    /// where the incomplete line starts.
+    case tornTail(line: Int, offset: Int, length: Int)
+    /// A line is not a well-formed record.
+    case malformedLine(line: Int, RecordFormatError)
+    /// A record's line is not in canonical form (whitespace, key order or escaping changed).
+    case notCanonical(line: Int, seq: Int, id: RecordID)
+    case seqGap(line: Int, id: RecordID, expected: Int, found: Int)
+    case brokenLink(line: Int, seq: Int, id: RecordID, expected: String, found: String)
+    case hashMismatch(line: Int, seq: Int, id: RecordID, stored: String, computed: String)
+    case recordedDecreases(line: Int, seq: Int, id: RecordID, recorded: String, previous: String)
+    case duplicateID(line: Int, seq: Int, id: RecordID, firstLine: Int)
+    /// A record breaks a rule of the change table: the file was not written by `ledger append`.
+    case ruleViolation(RuleViolation)
+    /// `--expect-head`: a head the caller trusted is no longer in the ledger.
+    case headNotFound(String)
+    /// The file could not be read.
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .tornTail(line, offset, length):
+            return "line \(line) is incomplete (\(length) bytes at byte offset \(offset) without a final newline): a write was cut off; run 'ledger repair' to remove it"
+        case let .malformedLine(line, error):
+            var error = error
+            error.line = line
+            return "\(error)"
+        case let .notCanonical(line, seq, id):
+            return "line \(line), record '\(id)' (seq \(seq)): not in canonical form; the line was edited"
+        case let .seqGap(line, id, expected, found):
+            return "line \(line), record '\(id)': field 'seq' is \(found), expected \(expected)"
+        case let .brokenLink(line, seq, id, expected, found):
+            return "line \(line), record '\(id)' (seq \(seq)): field 'prev' is \(found), but the previous record's hash is \(expected)"
+        case let .hashMismatch(line, seq, id, stored, computed):
+            return "line \(line), record '\(id)' (seq \(seq)): field 'hash' is \(stored), but the record hashes to \(computed); the record was edited"
+        case let .recordedDecreases(line, seq, id, recorded, previous):
+            return "line \(line), record '\(id)' (seq \(seq)): field 'recorded' \(recorded) is before the previous record's \(previous)"
+        case let .duplicateID(line, seq, id, firstLine):
+            return "line \(line), record '\(id)' (seq \(seq)): field 'id' repeats the record on line \(firstLine)"
+        case let .ruleViolation(violation):
+            return "\(violation)"
+        case let .headNotFound(head):
+            return "the expected head \(head) is not a record of this ledger: history was rewritten or this is another ledger"
+        case let .unreadable(path, reason):
+            return "cannot read ledger '\(path)': \(reason)"
+        }
+    }
+}

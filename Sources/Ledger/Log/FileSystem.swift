@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Every raw system call the ledger makes, in one place: open, lock, append, fsync, truncate.
+///
+/// Foundation's `FileHandle` neither locks nor promises durability, and a ledger that acknowledges
+/// a record must have it on disk first.
+enum FileSystem {
+    /// An open file descriptor, closed on deinit.
+    final class Descriptor {
+        let fd: Int32
+        let path: String
+        init(fd: Int32, path: String) { self.fd = fd; self.path = path }
+        deinit { close(fd) }
+    }
+
+    static func errorText() -> String { String(cString: strerror(errno)) }
+
+    /// Opens `path` for reading and appending, creating it (and fsyncing its directory) if needed.
+    static func openForAppend(_ path: String) throws(IOFailure) -> Descriptor {
+        let existed = FileManager.default.fileExists(atPath: path)
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IOFailure(action: "open '\(path)'", reason: errorText()) }
+        let descriptor = Descriptor(fd: fd, path: path)
+        if !existed { try syncDirectory(of: path) }
+        return descriptor
+    }
+
+    /// Opens `path` read-only.
+    static func openForReading(_ path: String) throws(IOFailure) -> Descriptor {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOFailure(action: "open '\(path)'", reason: errorText()) }
+        return Descriptor(fd: fd, path: path)
+    }
+
+    /// Takes an exclusive lock, waiting for other appenders; released when the descriptor closes.
+    static func lockExclusively(_ file: Descriptor) throws(IOFailure) {
+        while flock(file.fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            throw IOFailure(action: "lock '\(file.path)'", reason: errorText())
+        }
+    }
+
+    /// The whole file's bytes, read through the descriptor (so under its lock).
+    static func readAll(_ file: Descriptor) throws(IOFailure) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        guard lseek(file.fd, 0, SEEK_SET) >= 0 else {
+            throw IOFailure(action: "seek '\(file.path)'", reason: errorText())
+        }
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(file.fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(action: "read '\(file.path)'", reason: errorText())
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    /// Appends `bytes` and fsyncs. One `write` call per chunk; a short write is continued, and a
+    /// crash in between leaves a torn tail that the next reader detects.
+    static func appendDurably(_ bytes: [UInt8], to file: Descriptor) throws(IOFailure) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                write(file.fd, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(action: "write '\(file.path)'", reason: errorText())
+            }
+            offset += written
+        }
+        guard fsync(file.fd) == 0 else { throw IOFailure(action: "fsync '\(file.path)'", reason: errorText()) }
+    }
+
+    /// Cuts the file to `length` bytes and fsyncs.
+    static func truncate(_ file: Descriptor, to length: Int) throws(IOFailure) {
+        guard ftruncate(file.fd, off_t(length)) == 0 else {
+            throw IOFailure(action: "truncate '\(file.path)'", reason: errorText())
+        }
+        guard fsync(file.fd) == 0 else { throw IOFailure(action: "fsync '\(file.path)'", reason: errorText()) }
+    }
+
+    /// Makes a newly created file's directory entry durable.
+    static func syncDirectory(of path: String) throws(IOFailure) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOFailure(action: "open directory of '\(path)'", reason: errorText()) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw IOFailure(action: "fsync directory of '\(path)'", reason: errorText()) }
+    }
+}
+
+/// A system call that failed, with what the ledger was doing.
+public struct IOFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    public var action: String
+    public var reason: String
+    public var description: String { "cannot \(action): \(reason)" }
+}

@@ -1,0 +1,136 @@
+/// A ledger of reorganisations: the records, checked, and the answers rebuilt from them.
+///
+/// Every question the command line answers is a method here, so tests and other programs can ask
+/// without a shell.
+///
+/// ```swift
+/// let ledger = try Ledger.open(path: "events/ledger.jsonl")
+/// let answer = try ledger.responsible("ozg-beratung-kommunen", at: ValidDate(parsing: "2020-06-30"))
+/// answer.unit?.id   // "kv40"
+/// ```
+public struct Ledger: Sendable {
+    /// The records in ledger order (`seq`).
+    public let records: [Record]
+    /// The records that count now, in the order their changes take effect.
+    public let history: EffectiveHistory
+    let index: TimelineIndex
+    private let recordsByID: [RecordID: Record]
+
+    /// Checks the records (record rules and every rule of the change table, in valid-time order)
+    /// and indexes them. The chain itself is checked when reading a file (`LedgerFile`).
+    public init(records: [Record]) throws(RuleViolation) {
+        var byID: [RecordID: Record] = [:]
+        byID.reserveCapacity(records.count)
+        for record in records {
+            do {
+                try RecordRules.check(record.body, earlier: byID)
+            } catch {
+                var error = error
+                error.line = record.seq
+                throw error
+            }
+            byID[record.id] = record
+        }
+        let history = EffectiveHistory(records)
+        let index: TimelineIndex
+        do {
+            index = try TimelineIndex(history)
+        } catch {
+            var error = error
+            error.line = byID[error.recordID]?.seq
+            throw error
+        }
+        for record in records {
+            do {
+                try RecordRules.checkReferences(record.body, in: index.finalState)
+            } catch {
+                var error = error
+                error.line = record.seq
+                throw error
+            }
+        }
+        self.records = records
+        self.history = history
+        self.index = index
+        self.recordsByID = byID
+    }
+
+    /// Reads, chain-checks and validates the ledger at `path`. A missing file is an empty ledger.
+    public static func open(path: String) throws(IntegrityError) -> Ledger {
+        let records = try LedgerFile.read(path: path)
+        do {
+            return try Ledger(records: records)
+        } catch {
+            throw .ruleViolation(error)
+        }
+    }
+
+    /// The hash of the last record (64 zeros for an empty ledger): what `--expect-head` compares.
+    public var head: String { records.last?.hash ?? Record.genesisHash }
+
+    /// The record with this id.
+    public func record(_ id: RecordID) -> Record? { recordsByID[id] }
+
+    /// The index that answers for `knownAt`: the current one, or one rebuilt from the records
+    /// recorded by then.
+    func index(knownAt: TransactionTime) throws(QueryError) -> TimelineIndex {
+        guard let last = records.last, knownAt < last.recorded else { return index }
+        do {
+            return try TimelineIndex(EffectiveHistory(records, knownAt: knownAt))
+        } catch {
+            throw .inconsistent(error, knownAt: knownAt)
+        }
+    }
+
+    /// The organisation on `date` as known at `knownAt`, for questions the methods below do not ask.
+    public func snapshot(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> TimelineIndex.Snapshot {
+        try index(knownAt: knownAt).snapshot(at: date)
+    }
+
+    /// Who was responsible for `task` on `date`.
+    public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> Responsibility {
+        let snapshot = try snapshot(at: date, knownAt: knownAt)
+        if let answer = snapshot.responsibility(for: task, at: date) { return answer }
+        guard index.taskTimelines[task] != nil else { throw .unknownTask(task) }
+        return Responsibility(task: task, title: index.taskTimelines[task]?.last?.title ?? task, at: date, unit: nil,
+                              path: [], supervision: [], offices: [], since: nil, record: nil, isDefined: false)
+    }
+
+    /// The org chart on `date`, whole or from `root` down.
+    public func orgChart(at date: ValidDate, root: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgChart {
+        let snapshot = try snapshot(at: date, knownAt: knownAt)
+        if let chart = snapshot.orgChart(at: date, root: root) { return chart }
+        guard let root, index.unitTimelines[root] != nil else { throw .unknownUnit(root ?? "") }
+        throw .unitNotLive(root, date)
+    }
+
+    /// Every task with its holder on `date`; with `unit`, only those held in that unit's subtree.
+    public func responsibilities(at date: ValidDate, unit: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [TaskAssignment] {
+        if let unit, index.unitTimelines[unit] == nil { throw .unknownUnit(unit) }
+        return try snapshot(at: date, knownAt: knownAt).responsibilityMap(within: unit)
+    }
+
+    /// Every live unit on `date`.
+    public func units(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [UnitListing] {
+        try snapshot(at: date, knownAt: knownAt).unitList()
+    }
+
+    /// Every task defined on `date`, with its holder.
+    public func tasks(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [TaskAssignment] {
+        try snapshot(at: date, knownAt: knownAt).responsibilityMap()
+    }
+
+    /// What changed between two dates.
+    public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgDiff {
+        let index = try index(knownAt: knownAt)
+        return OrgDiff(from: index.snapshot(at: from), at: from, to: index.snapshot(at: to), at: to)
+    }
+
+    /// The records concerning a unit, task or record id (or all records), by date.
+    public func history(of id: String? = nil, from: ValidDate? = nil, to: ValidDate? = nil) throws(QueryError) -> EntityHistory {
+        if let id, index.unitTimelines[id] == nil, index.taskTimelines[id] == nil, recordsByID[id] == nil {
+            throw .unknownID(id)
+        }
+        return EntityHistory(log: records, subject: id, from: from, to: to, withdrawn: history.withdrawn)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// What an append did.
+public struct AppendOutcome: Sendable {
+    /// Records written (or, for a dry run, that would be written), sealed.
+    public var stored: [Record]
+    /// Ids in the batch already in the ledger with identical content: nothing written for them.
+    public var alreadyPresent: [RecordID]
+    /// The ledger after the append (for a dry run: as it would be).
+    public var ledger: Ledger
+    /// The ledger before the append.
+    public var before: Ledger
+    public var isDryRun: Bool
+
+    /// What the batch changes in the organisation: before and after, on the latest effective date
+    /// among the stored records (so a backdated record shows as of its own date's successors too).
+    public var diff: OrgDiff {
+        let date = stored.map(\.effectiveDate).max() ?? ValidDate(dayNumber: 0)
+        return OrgDiff(from: before.index.snapshot(at: date), at: date, to: ledger.index.snapshot(at: date), at: date)
+    }
+}
+
+/// Appends records to a ledger file safely: under an exclusive lock, the whole batch validated
+/// against the current history, then written in one go and fsynced before it is acknowledged.
+public enum LedgerAppender {
+    /// Appends `bodies` to the ledger at `path`.
+    ///
+    /// - Parameters:
+    ///   - expectHead: refuse with `.headMoved` unless the ledger's head is this hash.
+    ///   - dryRun: validate and return what would be stored, writing nothing.
+    ///   - now: the `recorded` time to stamp (clamped so it never decreases along the log).
+    public static func append(
+        _ bodies: [RecordBody], to path: String, expectHead: String? = nil, dryRun: Bool = false,
+        now: TransactionTime = .now
+    ) throws(AppendError) -> AppendOutcome {
+        let file: FileSystem.Descriptor
+        do {
+            if dryRun, !FileManager.default.fileExists(atPath: path) {
+                return try plan(bodies, onto: try Ledger(records: []), expectHead: expectHead, now: now, dryRun: true)
+            }
+            file = dryRun ? try FileSystem.openForReading(path) : try FileSystem.openForAppend(path)
+            try FileSystem.lockExclusively(file)
+        } catch let error as IOFailure {
+            throw .io(error)
+        } catch let error as AppendError {
+            throw error
+        } catch {
+            throw .io(IOFailure(action: "open '\(path)'", reason: "\(error)"))
+        }
+        let data: Data
+        do { data = try FileSystem.readAll(file) } catch { throw .io(error) }
+        let current: Ledger
+        do throws(IntegrityError) {
+            let records = try LedgerFile.parse(data)
+            do { current = try Ledger(records: records) } catch { throw IntegrityError.ruleViolation(error) }
+        } catch {
+            throw .integrity(error)
+        }
+        let outcome = try plan(bodies, onto: current, expectHead: expectHead, now: now, dryRun: dryRun)
+        guard !dryRun, !outcome.stored.isEmpty else { return outcome }
+        var bytes: [UInt8] = []
+        for record in outcome.stored {
+            bytes.append(contentsOf: CanonicalJSON.bytes(of: record.json))
+            bytes.append(0x0A)
+        }
+        do { try FileSystem.appendDurably(bytes, to: file) } catch { throw .io(error) }
+        return outcome
+    }
+
+    /// Seals the batch onto `current` and validates the result, touching no file.
+    public static func plan(
+        _ bodies: [RecordBody], onto current: Ledger, expectHead: String? = nil, now: TransactionTime = .now,
+        dryRun: Bool = true
+    ) throws(AppendError) -> AppendOutcome {
+        if let expectHead, expectHead != current.head {
+            throw .headMoved(expected: expectHead, actual: current.head)
+        }
+        var records = current.records
+        var stored: [Record] = []
+        var alreadyPresent: [RecordID] = []
+        let recorded = max(now, current.records.last?.recorded ?? now)
+        var batchIDs = Set<RecordID>()
+        for (offset, body) in bodies.enumerated() {
+            if let existing = current.record(body.id) {
+                guard existing.body == body else { throw .conflictingID(body.id, line: offset + 1) }
+                alreadyPresent.append(body.id)
+                continue
+            }
+            guard batchIDs.insert(body.id).inserted else {
+                throw .refused(RuleViolation(recordID: body.id, rule: "field 'id': the batch has two records with this id", line: offset + 1))
+            }
+            let record = HashChain.seal(body, seq: records.count + 1, recorded: recorded, prev: records.last?.hash ?? Record.genesisHash)
+            records.append(record)
+            stored.append(record)
+        }
+        let ledger: Ledger
+        if stored.isEmpty {
+            ledger = current
+        } else {
+            do { ledger = try Ledger(records: records) } catch {
+                var error = error
+                // Point at the batch line rather than the would-be seq.
+                if let position = bodies.firstIndex(where: { $0.id == error.recordID }) { error.line = position + 1 }
+                throw .refused(error)
+            }
+        }
+        return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, ledger: ledger, before: current, isDryRun: dryRun)
+    }
+}
+
+extension TransactionTime {
+    /// The current time, to the second: `recorded` values stay short and readable.
+    public static var now: TransactionTime {
+        TransactionTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+    }
+}

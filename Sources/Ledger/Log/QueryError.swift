@@ -1,0 +1,27 @@
+/// A question the ledger cannot answer as asked: an id it does not know (exit code 1).
+public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownTask(TaskID)
+    case unknownUnit(UnitID)
+    case unknownRecord(RecordID)
+    case unknownID(String)
+    /// The unit exists in the ledger but not (or no longer) on the date asked about.
+    case unitNotLive(UnitID, ValidDate)
+
+    public var description: String {
+        switch self {
+        case .unknownTask(let id): "unknown task '\(id)'; 'ledger tasks' lists the tasks"
+        case .unknownUnit(let id): "unknown unit '\(id)'; 'ledger units' lists the units"
+        case .unknownRecord(let id): "unknown record '\(id)'; 'ledger history' lists the records"
+        case .unknownID(let id): "'\(id)' is neither a unit, a task nor a record of this ledger"
+        case let .unitNotLive(id, date): "unit '\(id)' does not exist on \(date)"
+        }
+    }
+}
+
+extension QueryError {
+    /// The records known at an earlier time do not replay (only possible in a file not written by
+    /// `ledger append`, which validates every state it creates).
+    static func inconsistent(_ violation: RuleViolation, knownAt: TransactionTime) -> QueryError {
+        .unknownID("history as known at \(knownAt) does not replay: \(violation)")
+    }
+}

@@ -1,0 +1,56 @@
+/// The organisation on one date as a forest: roots are units without a parent (or the unit asked
+/// for), children sorted by id.
+public struct OrgChart: Hashable, Sendable {
+    public var at: ValidDate
+    public var roots: [Node]
+
+    /// A unit in the chart with the tasks it held and the supervision over it.
+    public struct Node: Hashable, Sendable {
+        public var unit: UnitSummary
+        /// How it hangs under its parent; nil for a root.
+        public var relation: Relation?
+        public var tasks: [TaskID]
+        public var supervisedBy: [SupervisionInForce]
+        public var children: [Node]
+    }
+
+    /// Every unit in the chart, depth first.
+    public var allNodes: [Node] {
+        var result: [Node] = []
+        func walk(_ node: Node) { result.append(node); node.children.forEach(walk) }
+        roots.forEach(walk)
+        return result
+    }
+}
+
+extension OrgSnapshot {
+    /// The org chart on the snapshot's date, whole or from `root` down. Nil if `root` is not a
+    /// live unit then.
+    public func orgChart(at date: ValidDate, root: UnitID? = nil) -> OrgChart? {
+        var children: [UnitID: [UnitState]] = [:]
+        var roots: [UnitState] = []
+        for id in unitIDs {
+            guard let unit = liveUnit(id) else { continue }
+            if let parent = unit.parent { children[parent, default: []].append(unit) } else { roots.append(unit) }
+        }
+        var tasksByUnit: [UnitID: [TaskID]] = [:]
+        for id in taskIDs {
+            if let holder = task(id)?.holder { tasksByUnit[holder, default: []].append(id) }
+        }
+        func node(_ unit: UnitState, isRoot: Bool) -> OrgChart.Node {
+            let supervision = supervisions(over: unit.id).compactMap { key, record -> SupervisionInForce? in
+                guard let supervisor = self.unit(key.supervisor) else { return nil }
+                return SupervisionInForce(kind: key.kind, supervisor: UnitSummary(supervisor), over: unit.id, task: key.task, record: record)
+            }
+            return OrgChart.Node(
+                unit: UnitSummary(unit), relation: isRoot || unit.parent == nil ? nil : unit.relation,
+                tasks: tasksByUnit[unit.id] ?? [], supervisedBy: supervision,
+                children: (children[unit.id] ?? []).map { node($0, isRoot: false) })
+        }
+        if let root {
+            guard let unit = liveUnit(root) else { return nil }
+            return OrgChart(at: date, roots: [node(unit, isRoot: false)])
+        }
+        return OrgChart(at: date, roots: roots.map { node($0, isRoot: true) })
+    }
+}

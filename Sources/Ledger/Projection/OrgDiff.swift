@@ -1,0 +1,99 @@
+/// What changed in the organisation between two valid dates: the difference of the two states,
+/// not a list of records, so a change undone in between does not show.
+public struct OrgDiff: Hashable, Sendable {
+    public var from: ValidDate
+    public var to: ValidDate
+    public var established: [UnitSummary] = []
+    public var dissolved: [UnitSummary] = []
+    public var renamed: [Renaming] = []
+    public var moved: [Move] = []
+    public var tasksDefined: [TaskID] = []
+    public var tasksMoved: [TaskMove] = []
+    public var supervisionStarted: [Supervision] = []
+    public var supervisionEnded: [Supervision] = []
+    public var appointed: [Appointment] = []
+    public var appointmentsEnded: [Appointment] = []
+
+    /// A unit whose name or abbreviation changed.
+    public struct Renaming: Hashable, Sendable {
+        public var unit: UnitID
+        public var before: String
+        public var after: String
+        public var abbreviationBefore: String?
+        public var abbreviationAfter: String?
+    }
+
+    /// A unit whose parent, relation or kind changed.
+    public struct Move: Hashable, Sendable {
+        public var unit: UnitID
+        public var parentBefore: UnitID?
+        public var parentAfter: UnitID?
+        public var relationBefore: Relation?
+        public var relationAfter: Relation?
+        public var kindBefore: UnitKind
+        public var kindAfter: UnitKind
+    }
+
+    /// A task whose holder changed.
+    public struct TaskMove: Hashable, Sendable {
+        public var task: TaskID
+        public var before: UnitID?
+        public var after: UnitID?
+    }
+
+    /// Whether nothing changed.
+    public var isEmpty: Bool {
+        established.isEmpty && dissolved.isEmpty && renamed.isEmpty && moved.isEmpty && tasksDefined.isEmpty
+            && tasksMoved.isEmpty && supervisionStarted.isEmpty && supervisionEnded.isEmpty && appointed.isEmpty
+            && appointmentsEnded.isEmpty
+    }
+
+    /// Compares two snapshots of the same history.
+    public init(from before: some OrgSnapshot, at fromDate: ValidDate, to after: some OrgSnapshot, at toDate: ValidDate) {
+        from = fromDate
+        to = toDate
+        let ids = Set(before.unitIDs).union(after.unitIDs).sorted()
+        for id in ids {
+            let old = before.liveUnit(id)
+            let new = after.liveUnit(id)
+            switch (old, new) {
+            case (nil, let new?): established.append(UnitSummary(new))
+            case (let old?, nil): dissolved.append(UnitSummary(old))
+            case (let old?, let new?):
+                if old.name != new.name || old.abbreviation != new.abbreviation {
+                    renamed.append(Renaming(unit: id, before: old.name, after: new.name,
+                                            abbreviationBefore: old.abbreviation, abbreviationAfter: new.abbreviation))
+                }
+                if old.parent != new.parent || (old.parent != nil && old.relation != new.relation) || old.kind != new.kind {
+                    moved.append(Move(unit: id, parentBefore: old.parent, parentAfter: new.parent,
+                                      relationBefore: old.parent == nil ? nil : old.relation,
+                                      relationAfter: new.parent == nil ? nil : new.relation,
+                                      kindBefore: old.kind, kindAfter: new.kind))
+                }
+            case (nil, nil): break
+            }
+        }
+        for id in Set(before.taskIDs).union(after.taskIDs).sorted() {
+            let old = before.task(id)
+            let new = after.task(id)
+            if old == nil, new != nil { tasksDefined.append(id) }
+            if old?.holder != new?.holder {
+                tasksMoved.append(TaskMove(task: id, before: old?.holder, after: new?.holder))
+            }
+        }
+        func supervisionSet(_ snapshot: some OrgSnapshot, _ units: [UnitID]) -> Set<Supervision> {
+            Set(units.flatMap { snapshot.supervisions(over: $0).map(\.0) })
+        }
+        func appointmentSet(_ snapshot: some OrgSnapshot, _ units: [UnitID]) -> Set<Appointment> {
+            Set(units.flatMap { snapshot.appointments(in: $0).map(\.0) })
+        }
+        let oldSupervision = supervisionSet(before, ids)
+        let newSupervision = supervisionSet(after, ids)
+        supervisionStarted = newSupervision.subtracting(oldSupervision).sorted()
+        supervisionEnded = oldSupervision.subtracting(newSupervision).sorted()
+        let oldAppointments = appointmentSet(before, ids)
+        let newAppointments = appointmentSet(after, ids)
+        appointed = newAppointments.subtracting(oldAppointments).sorted()
+        appointmentsEnded = oldAppointments.subtracting(newAppointments).sorted()
+    }
+}

@@ -1,0 +1,50 @@
+/// A unit as it stands at one valid date.
+public struct UnitState: Hashable, Sendable {
+    public var id: UnitID
+    public var name: String
+    public var abbreviation: String?
+    public var kind: UnitKind
+    public var parent: UnitID?
+    /// How it hangs under `parent`; meaningless for a root.
+    public var relation: Relation
+    public var isDissolved: Bool
+    public var successor: UnitID?
+    /// When it was established, and by which record.
+    public var established: ValidDate
+    public var establishedBy: RecordID
+}
+
+/// A task as it stands at one valid date.
+public struct TaskState: Hashable, Sendable {
+    public var id: TaskID
+    public var title: String
+    public var leika: String?
+    /// The unit holding the task, if any.
+    public var holder: UnitID?
+    /// When the holder got it, and the record that gave it.
+    public var heldSince: ValidDate?
+    public var heldBy: RecordID?
+}
+
+/// The whole organisation at one valid date: what replaying the log up to that date produces.
+///
+/// This is the reference the fast index is tested against, and the state every rule of the change
+/// table is checked on.
+public struct OrgState: Hashable, Sendable {
+    /// Every unit ever established up to the date, dissolved ones included (ids are never reused).
+    public var units: [UnitID: UnitState] = [:]
+    /// Every task ever defined up to the date.
+    public var tasks: [TaskID: TaskState] = [:]
+    /// Supervision in force, with the record that set it.
+    public var supervisions: [Supervision: RecordID] = [:]
+    /// Offices held, with the record that appointed.
+    public var appointments: [Appointment: RecordID] = [:]
+
+    public init() {}
+
+    /// A live (not dissolved) unit.
+    public func liveUnit(_ id: UnitID) -> UnitState? {
+        guard let unit = units[id], !unit.isDissolved else { return nil }
+        return unit
+    }
+}

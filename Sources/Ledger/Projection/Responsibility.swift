@@ -1,0 +1,67 @@
+/// The answer to "who was responsible for this task on that date?": the unit, where it sat, who
+/// supervised it and who held office along the way.
+public struct Responsibility: Hashable, Sendable {
+    public var task: TaskID
+    public var title: String
+    /// The valid date asked about.
+    public var at: ValidDate
+    /// The unit holding the task, or nil if nobody held it (or it was not yet defined).
+    public var unit: UnitSummary?
+    /// From the unit up to the root.
+    public var path: [PathStep]
+    /// Supervision in force over the unit or any unit on its path: general, or for this task.
+    public var supervision: [SupervisionInForce]
+    /// Offices held in the units on the path, from the unit upwards.
+    public var offices: [OfficeHolder]
+    /// When the unit got the task.
+    public var since: ValidDate?
+    /// The record that gave it.
+    public var record: RecordID?
+    /// Whether the task was defined at all on the date.
+    public var isDefined: Bool
+}
+
+/// A supervision relation as an answer shows it.
+public struct SupervisionInForce: Hashable, Sendable {
+    public var kind: SupervisionKind
+    public var supervisor: UnitSummary
+    /// The supervised unit (the responsible unit or one above it).
+    public var over: UnitID
+    /// Set when the supervision is for one task only.
+    public var task: TaskID?
+    /// The record that set it.
+    public var record: RecordID
+}
+
+/// An office held in a unit.
+public struct OfficeHolder: Hashable, Sendable {
+    public var person: PersonID
+    public var role: String
+    public var unit: UnitID
+    public var record: RecordID
+}
+
+extension OrgSnapshot {
+    /// Who was responsible for `task` on the snapshot's date; nil if the task id was never defined
+    /// by then. `at` is carried into the answer.
+    public func responsibility(for taskID: TaskID, at date: ValidDate) -> Responsibility? {
+        guard let task = task(taskID) else { return nil }
+        var answer = Responsibility(
+            task: taskID, title: task.title, at: date, unit: nil, path: [], supervision: [], offices: [],
+            since: task.heldSince, record: task.heldBy, isDefined: true)
+        guard let holderID = task.holder, let holder = unit(holderID) else { return answer }
+        answer.unit = UnitSummary(holder)
+        answer.path = path(from: holderID)
+        for step in answer.path {
+            for (key, record) in supervisions(over: step.unit.id) where key.task == nil || key.task == taskID {
+                guard let supervisor = unit(key.supervisor) else { continue }
+                answer.supervision.append(SupervisionInForce(
+                    kind: key.kind, supervisor: UnitSummary(supervisor), over: key.unit, task: key.task, record: record))
+            }
+            for (key, record) in appointments(in: step.unit.id) {
+                answer.offices.append(OfficeHolder(person: key.person, role: key.role, unit: key.unit, record: record))
+            }
+        }
+        return answer
+    }
+}

@@ -1,0 +1,40 @@
+/// One line of the responsibility map: a task and the unit holding it on a date.
+public struct TaskAssignment: Hashable, Sendable {
+    public var task: TaskID
+    public var title: String
+    /// Nil when nobody held the task.
+    public var unit: UnitSummary?
+    public var since: ValidDate?
+    public var record: RecordID?
+}
+
+extension OrgSnapshot {
+    /// Every task defined on the date with its holder, sorted by task id. With `unit`, only tasks
+    /// held by that unit or a unit inside it.
+    public func responsibilityMap(within unitID: UnitID? = nil) -> [TaskAssignment] {
+        taskIDs.compactMap { id -> TaskAssignment? in
+            guard let task = task(id) else { return nil }
+            let holder = task.holder.flatMap { unit($0) }
+            if let unitID {
+                guard let holder, path(from: holder.id).contains(where: { $0.unit.id == unitID }) else { return nil }
+            }
+            return TaskAssignment(
+                task: id, title: task.title, unit: holder.map(UnitSummary.init), since: task.heldSince, record: task.heldBy)
+        }
+    }
+
+    /// Every live unit on the date with its parent, sorted by id.
+    public func unitList() -> [UnitListing] {
+        unitIDs.compactMap { id in
+            liveUnit(id).map { UnitListing(unit: UnitSummary($0), parent: $0.parent, relation: $0.parent == nil ? nil : $0.relation, established: $0.established) }
+        }
+    }
+}
+
+/// A unit in the `units` listing.
+public struct UnitListing: Hashable, Sendable {
+    public var unit: UnitSummary
+    public var parent: UnitID?
+    public var relation: Relation?
+    public var established: ValidDate
+}
