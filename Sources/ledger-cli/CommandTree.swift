@@ -1,0 +1,148 @@
+import ArgumentParsing
+
+/// The command line as data: every command, argument and option `ledger` accepts, with the help
+/// text it prints.
+enum CommandTree {
+    static let version = "0.1.0"
+
+    static let ledgerOption = OptionSpec(
+        name: "ledger", valueName: "path",
+        help: "The ledger file. Defaults to $LEDGER, else events/ledger.jsonl.")
+
+    static func at(_ what: String = "The valid date to answer for: YYYY, YYYY-MM or YYYY-MM-DD.") -> OptionSpec {
+        OptionSpec(name: "at", valueName: "date", help: what, defaultValue: "today")
+    }
+
+    static let knownAt = OptionSpec(
+        name: "known-at", valueName: "time",
+        help: "Answer as the ledger knew it then: an RFC 3339 time or a date (its end, UTC).",
+        defaultValue: "now")
+
+    static func format(_ values: [String], default value: String = "text") -> OptionSpec {
+        OptionSpec(name: "format", valueName: "format", help: "Output format.", defaultValue: value, allowedValues: values)
+    }
+
+    static let root = CommandSpec(
+        name: "ledger",
+        abstract: "An append-only, hash-chained ledger of administrative reorganisations.",
+        discussion: """
+            Records each cabinet decision once, with its sources, and rebuilds from them the org \
+            chart and the responsibility map at any date.
+            """,
+        subcommands: [
+            responsible, orgchart, responsibilities, units, tasks, history, diff, show, append, verify, repair,
+        ],
+        examples: [
+            "ledger responsible ozg-beratung-kommunen --at 2020-06-30",
+            "ledger orgchart --at 2021-01-01 --root tfm",
+            "ledger history kv40",
+        ])
+
+    static let responsible = CommandSpec(
+        name: "responsible",
+        abstract: "Show who was responsible for a task on a date.",
+        discussion: """
+            Names the unit holding the task, its path up to the government, the supervision in \
+            force over it and the offices held along the path, with the record that gave it the task.
+            """,
+        arguments: [ArgumentSpec(name: "task", help: "The task id, such as ozg-beratung-kommunen.")],
+        options: [at(), knownAt, format(["text", "json"])],
+        examples: [
+            "ledger responsible ozg-beratung-kommunen --at 2020-06-30",
+            "ledger responsible ozg-beratung-kommunen --at 2021-01-01 --format json",
+        ])
+
+    static let orgchart = CommandSpec(
+        name: "orgchart",
+        abstract: "Show the organisation chart on a date.",
+        options: [
+            at(), knownAt,
+            OptionSpec(name: "root", valueName: "unit", help: "Show only this unit and what is below it."),
+            format(["text", "json", "dot"]),
+        ],
+        flags: [FlagSpec(name: "tasks", help: "List the tasks each unit holds.")],
+        examples: ["ledger orgchart --at 2021-01-01 --root tfm", "ledger orgchart --format dot | dot -Tsvg > chart.svg"])
+
+    static let responsibilities = CommandSpec(
+        name: "responsibilities",
+        abstract: "List every task and the unit holding it on a date.",
+        options: [
+            at(), knownAt,
+            OptionSpec(name: "unit", valueName: "unit", help: "Only tasks held by this unit or a unit inside it."),
+            format(["text", "json", "csv"]),
+        ],
+        examples: ["ledger responsibilities --at 2020-06-30 --unit tlvwa", "ledger responsibilities --format csv > map.csv"])
+
+    static let units = CommandSpec(
+        name: "units",
+        abstract: "List the units that exist on a date.",
+        options: [at(), knownAt, format(["text", "json"])],
+        examples: ["ledger units --at 2017-07-01"])
+
+    static let tasks = CommandSpec(
+        name: "tasks",
+        abstract: "List the tasks defined on a date, with their holders.",
+        options: [at(), knownAt, format(["text", "json"])],
+        examples: ["ledger tasks --at 2019-06-30"])
+
+    static let history = CommandSpec(
+        name: "history",
+        abstract: "Show the records concerning a unit, task or record, or all records.",
+        arguments: [ArgumentSpec(name: "id", help: "A unit, task or record id; all records if left out.", isOptional: true)],
+        options: [
+            OptionSpec(name: "from", valueName: "date", help: "Only records dated on or after this date."),
+            OptionSpec(name: "to", valueName: "date", help: "Only records dated on or before this date."),
+            format(["text", "json"]),
+        ],
+        examples: ["ledger history kv40", "ledger history --from 2018 --to 2018-12-31"])
+
+    static let diff = CommandSpec(
+        name: "diff",
+        abstract: "Show what changed in the organisation between two dates.",
+        options: [
+            OptionSpec(name: "from", valueName: "date", help: "The earlier valid date.", isRequired: true),
+            OptionSpec(name: "to", valueName: "date", help: "The later valid date.", isRequired: true),
+            knownAt, format(["text", "json"]),
+        ],
+        examples: ["ledger diff --from 2020-12-31 --to 2021-01-01"])
+
+    static let show = CommandSpec(
+        name: "show",
+        abstract: "Show one record with its sources and changes.",
+        arguments: [ArgumentSpec(name: "record-id", help: "The record id, such as 2017-09-26-kabinett-verwaltung-4-0.")],
+        options: [format(["text", "json"])],
+        examples: ["ledger show 2020-12-kabinett-angliederung-kv40"])
+
+    static let append = CommandSpec(
+        name: "append",
+        abstract: "Append records to the ledger.",
+        discussion: """
+            Reads one or more records (JSON Lines, or one JSON array) without seq, recorded, prev \
+            and hash, which the ledger fills in. The whole batch is validated against the ledger's \
+            history and written in one go, or not at all. A record whose id is already in the \
+            ledger with the same content is reported as already present.
+            """,
+        arguments: [ArgumentSpec(name: "file", help: "The records to append; - or nothing reads standard input.", isOptional: true)],
+        options: [
+            OptionSpec(name: "expect-head", valueName: "hash", help: "Refuse (exit 3) unless this is the hash of the ledger's last record."),
+            format(["text", "json"]),
+        ],
+        flags: [FlagSpec(name: "dry-run", help: "Validate and show what would change; write nothing.")],
+        examples: ["ledger append decision.jsonl --expect-head 3f2a…", "ledger append --dry-run - < decision.json"])
+
+    static let verify = CommandSpec(
+        name: "verify",
+        abstract: "Check the hash chain and replay every record against the rules.",
+        discussion: "Exits 0 when the ledger is intact, 2 naming the first bad record otherwise.",
+        options: [
+            OptionSpec(name: "expect-head", valueName: "hash", help: "Also check that this previously trusted head is still a record of the ledger."),
+            format(["text", "json"]),
+        ],
+        examples: ["ledger verify", "ledger verify --expect-head 3f2a…"])
+
+    static let repair = CommandSpec(
+        name: "repair",
+        abstract: "Remove an incomplete final line left by an interrupted append.",
+        discussion: "Never removes a complete record; says what it removed.",
+        examples: ["ledger repair"])
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Ledger
+
+/// The commands that write or check the file: append, verify, repair.
+extension Commands {
+    func append() throws(CommandFailure) {
+        let input: Data
+        let file = invocation.argument("file") ?? "-"
+        if file == "-" {
+            input = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CommandFailure(message: "Error: cannot read '\(file)'", code: ExitCode.badInput)
+            }
+            input = data
+        }
+        let bodies: [RecordBody]
+        do { bodies = try RecordBatch.parse(input) } catch {
+            throw CommandFailure(message: "Error: \(file == "-" ? "<stdin>" : file): \(error)", code: ExitCode.badInput)
+        }
+        let dryRun = invocation.flag("dry-run")
+        let outcome: AppendOutcome
+        do {
+            outcome = try LedgerAppender.append(
+                bodies, to: ledgerPath, expectHead: invocation.option("expect-head"), dryRun: dryRun)
+        } catch {
+            let code: Int32
+            switch error {
+            case .headMoved: code = ExitCode.conflict
+            case .integrity: code = ExitCode.integrity
+            case .io: code = ExitCode.badInput
+            case .malformed, .refused, .conflictingID: code = ExitCode.badInput
+            }
+            throw CommandFailure(message: "Error: \(error)", code: code)
+        }
+        if format == "json" {
+            var members: [(key: String, value: JSONValue)] = [
+                ("dryRun", .bool(dryRun)),
+                ("stored", .array(outcome.stored.map { r in
+                    .object([("seq", .number(String(r.seq))), ("id", .string(r.id)), ("hash", .string(r.hash)),
+                             ("recorded", .string(r.recorded.description))])
+                })),
+                ("alreadyPresent", .array(outcome.alreadyPresent.map(JSONValue.string))),
+                ("head", .string(outcome.ledger.head)),
+            ]
+            if dryRun { members.append(("diff", outcome.diff.json)) }
+            print(json: .object(members))
+            return
+        }
+        var lines: [String] = []
+        for record in outcome.stored {
+            lines.append("\(dryRun ? "would store" : "stored") seq \(record.seq)  \(record.id)  \(record.hash)")
+        }
+        for id in outcome.alreadyPresent { lines.append("already present  \(id)") }
+        if dryRun {
+            lines.append("")
+            lines.append(TextOutput.diff(outcome.diff))
+            lines.append("Dry run: nothing was written.")
+        } else {
+            lines.append("head \(outcome.ledger.head)")
+        }
+        Output.out(lines.joined(separator: "\n"))
+    }
+
+    func verify() throws(CommandFailure) {
+        let report: VerificationReport
+        do {
+            report = try LedgerVerification.verify(path: ledgerPath, expectHead: invocation.option("expect-head"))
+        } catch {
+            if format == "json" {
+                print(json: .object([("ok", .bool(false)), ("error", .string(error.description))]))
+            }
+            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
+        }
+        if format == "json" {
+            print(json: .object([
+                ("ok", .bool(true)), ("records", .number(String(report.records))), ("head", .string(report.head)),
+                ("expectedHeadSeq", report.expectedHeadSeq.map { .number(String($0)) } ?? .null),
+            ]))
+        } else {
+            var text = "ok: \(report.records) records, chain intact, every rule holds; head \(report.head)"
+            if let seq = report.expectedHeadSeq { text += "\nexpected head found at seq \(seq)" }
+            Output.out(text)
+        }
+    }
+
+    func repair() throws(CommandFailure) {
+        let outcome: RepairOutcome
+        do { outcome = try LedgerRepair.repair(path: ledgerPath) } catch {
+            let code = if case .integrity = error { ExitCode.integrity } else { ExitCode.badInput }
+            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: code)
+        }
+        if outcome.removedBytes == 0 {
+            Output.out("nothing to repair: \(outcome.records) complete records, no incomplete final line")
+        } else {
+            let preview = String(decoding: outcome.removed.prefix(120), as: UTF8.self)
+            Output.out("removed an incomplete final line: \(outcome.removedBytes) bytes at byte offset \(outcome.offset): \(preview)\(outcome.removed.count > 120 ? "…" : "")\n\(outcome.records) complete records kept")
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParsing
+import Foundation
+import Ledger
+
+/// Runs one parsed command: reads options, asks the library, prints. No logic of its own.
+struct Commands {
+    let invocation: Invocation
+    let environment: [String: String]
+    let parser: CommandLineParser
+
+    var ledgerPath: String {
+        invocation.option("ledger") ?? environment["LEDGER"] ?? LedgerFile.defaultPath
+    }
+
+    var format: String { invocation.option("format") ?? "text" }
+
+    func run() throws(CommandFailure) {
+        switch invocation.commandPath.first {
+        case "responsible": try responsible()
+        case "orgchart": try orgchart()
+        case "responsibilities": try responsibilities()
+        case "units": try units()
+        case "tasks": try tasks()
+        case "history": try history()
+        case "diff": try diff()
+        case "show": try show()
+        case "append": try append()
+        case "verify": try verify()
+        case "repair": try repair()
+        default: throw CommandFailure(message: "Error: unknown command", code: ExitCode.usage)
+        }
+    }
+
+    // MARK: Reading options
+
+    /// A value the parser accepted but the command cannot use, reported as swift-argument-parser
+    /// reports a validation error.
+    func usageError(_ message: String) -> CommandFailure {
+        CommandFailure(message: parser.validationError(message, for: invocation.commandPath).description, code: ExitCode.usage)
+    }
+
+    func date(_ name: String) throws(CommandFailure) -> ValidDate? {
+        guard let text = invocation.option(name) else { return nil }
+        if text == "today" { return ValidDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }
+        do { return try ValidDate(parsing: text) } catch {
+            throw usageError("The value '\(text)' is invalid for '--\(name) <date>': \(error)")
+        }
+    }
+
+    var at: ValidDate {
+        get throws(CommandFailure) { try date("at") ?? ValidDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }
+    }
+
+    var knownAt: TransactionTime {
+        get throws(CommandFailure) {
+            guard let text = invocation.option("known-at"), text != "now" else { return .distantFuture }
+            do { return try TransactionTime(parsingQuery: text) } catch {
+                throw usageError("The value '\(text)' is invalid for '--known-at <time>': \(error)")
+            }
+        }
+    }
+
+    func openLedger() throws(CommandFailure) -> Ledger {
+        do { return try Ledger.open(path: ledgerPath) } catch {
+            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
+        }
+    }
+
+    func ask<T>(_ question: () throws(QueryError) -> T) throws(CommandFailure) -> T {
+        do { return try question() } catch {
+            throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
+        }
+    }
+
+    func print(json: JSONValue) { Output.out(PrettyJSON.string(of: json)) }
+
+    // MARK: Queries
+
+    func responsible() throws(CommandFailure) {
+        let ledger = try openLedger()
+        let task = invocation.argument("task") ?? ""
+        let (date, known) = (try at, try knownAt)
+        let answer = try ask { () throws(QueryError) in try ledger.responsible(task, at: date, knownAt: known) }
+        format == "json" ? print(json: answer.json) : Output.out(TextOutput.responsibility(answer))
+    }
+
+    func orgchart() throws(CommandFailure) {
+        let ledger = try openLedger()
+        let (date, known, root) = (try at, try knownAt, invocation.option("root"))
+        let chart = try ask { () throws(QueryError) in try ledger.orgChart(at: date, root: root, knownAt: known) }
+        switch format {
+        case "json": print(json: chart.json)
+        case "dot": Output.out(chart.dot(showTasks: invocation.flag("tasks")))
+        default: Output.out(TextOutput.orgChart(chart, showTasks: invocation.flag("tasks")))
+        }
+    }
+
+    func responsibilities() throws(CommandFailure) {
+        let ledger = try openLedger()
+        let (date, known, unit) = (try at, try knownAt, invocation.option("unit"))
+        let rows = try ask { () throws(QueryError) in try ledger.responsibilities(at: date, unit: unit, knownAt: known) }
+        switch format {
+        case "json": print(json: .object([("at", .string(date.description)), ("tasks", .array(rows.map(\.json)))]))
+        case "csv": Output.out(CSV.responsibilities(rows, at: date))
+        default: Output.out(TextOutput.assignments(rows, at: date))
+        }
+    }
+
+    func units() throws(CommandFailure) {
+        let ledger = try openLedger()
+        let (date, known) = (try at, try knownAt)
+        let rows = try ask { () throws(QueryError) in try ledger.units(at: date, knownAt: known) }
+        format == "json"
+            ? print(json: .object([("at", .string(date.description)), ("units", .array(rows.map(\.json)))]))
+            : Output.out(TextOutput.units(rows, at: date))
+    }
+
+    func tasks() throws(CommandFailure) {
+        let ledger = try openLedger()
+        let (date, known) = (try at, try knownAt)
+        let rows = try ask { () throws(QueryError) in try ledger.tasks(at: date, knownAt: known) }
+        format == "json"
+            ? print(json: .object([("at", .string(date.description)), ("tasks", .array(rows.map(\.json)))]))
+            : Output.out(TextOutput.assignments(rows, at: date))
+    }
+
+    func history() throws(CommandFailure) {
+        let ledger = try openLedger()
+        let (id, from, to) = (invocation.argument("id"), try date("from"), try date("to"))
+        let history = try ask { () throws(QueryError) in try ledger.history(of: id, from: from, to: to) }
+        format == "json" ? print(json: history.json) : Output.out(TextOutput.history(history))
+    }
+
+    func diff() throws(CommandFailure) {
+        let ledger = try openLedger()
+        guard let from = try date("from"), let to = try date("to") else {
+            throw usageError("Missing expected argument '--from <date>'")
+        }
+        let known = try knownAt
+        let diff = try ask { () throws(QueryError) in try ledger.diff(from: from, to: to, knownAt: known) }
+        format == "json" ? print(json: diff.json) : Output.out(TextOutput.diff(diff))
+    }
+
+    func show() throws(CommandFailure) {
+        let ledger = try openLedger()
+        let id = invocation.argument("record-id") ?? ""
+        guard let record = ledger.record(id) else {
+            throw CommandFailure(message: "Error: \(QueryError.unknownRecord(id))", code: ExitCode.badInput)
+        }
+        format == "json" ? print(json: record.json) : Output.out(TextOutput.record(record))
+    }
+}

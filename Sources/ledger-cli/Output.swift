@@ -1,0 +1,36 @@
+import Foundation
+
+/// Where the command line writes: data to stdout, errors to stderr, both written at once (unbuffered) so
+/// interleaved output keeps the order of calls.
+enum Output {
+    static func out(_ text: String) {
+        var line = text
+        if !line.hasSuffix("\n") { line += "\n" }
+        FileHandle.standardOutput.write(Data(line.utf8))
+    }
+
+    static func err(_ text: String) {
+        var line = text
+        if !line.hasSuffix("\n") { line += "\n" }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
+
+/// Exit codes scripts can rely on (README, "Exit codes").
+enum ExitCode {
+    static let success: Int32 = 0
+    /// Bad input, a refused record or an unknown id.
+    static let badInput: Int32 = 1
+    /// Broken chain, torn or edited file.
+    static let integrity: Int32 = 2
+    /// `--expect-head` is not the head.
+    static let conflict: Int32 = 3
+    /// Usage error, as swift-argument-parser's EX_USAGE.
+    static let usage: Int32 = 64
+}
+
+/// A failure that ends the command with a message on stderr and an exit code.
+struct CommandFailure: Error {
+    var message: String
+    var code: Int32
+}

@@ -1,0 +1,227 @@
+import Ledger
+
+/// Plain-text renderings of answers, for people at a terminal. Scripts should use `--format json`,
+/// whose shape is a contract; this text may be improved at any time.
+enum TextOutput {
+    static func label(_ unit: UnitSummary) -> String {
+        let abbreviation = unit.abbreviation.map { " [\($0)]" } ?? ""
+        return "\(unit.name)\(abbreviation) (\(unit.kind))"
+    }
+
+    static func relationWords(_ relation: Relation?) -> String {
+        switch relation {
+        case .partOf: "part of"
+        case .subordinateTo: "subordinate to"
+        case nil: ""
+        }
+    }
+
+    static func supervisionName(_ kind: SupervisionKind) -> String {
+        switch kind {
+        case .fach: "Fachaufsicht"
+        case .recht: "Rechtsaufsicht"
+        case .dienst: "Dienstaufsicht"
+        }
+    }
+
+    /// Rows with the first columns padded to a common width.
+    static func table(_ rows: [[String]], indent: String = "  ") -> String {
+        guard let columns = rows.map(\.count).max() else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows { for (i, cell) in row.enumerated() where i < columns - 1 { widths[i] = max(widths[i], cell.count) } }
+        return rows.map { row in
+            var line = indent
+            for (i, cell) in row.enumerated() {
+                if i < row.count - 1 {
+                    line += cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+                } else {
+                    line += cell
+                }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    static func responsibility(_ answer: Responsibility) -> String {
+        var lines: [String] = []
+        guard let unit = answer.unit else {
+            if answer.isDefined {
+                lines.append("Nobody was responsible for \(answer.task) (\(answer.title)) on \(answer.at).")
+                if let since = answer.since, let record = answer.record {
+                    lines.append("  The task was revoked on \(since) (record \(record)).")
+                } else {
+                    lines.append("  The task was defined but not assigned to any unit then.")
+                }
+            } else {
+                lines.append("Nobody was responsible for \(answer.task) on \(answer.at): the ledger does not define the task before then.")
+            }
+            return lines.joined(separator: "\n")
+        }
+        lines.append("Responsible for \(answer.task) on \(answer.at):")
+        lines.append("  \(unit.id)  \(label(unit))")
+        lines.append("  Task: \(answer.title)")
+        if let since = answer.since, let record = answer.record {
+            lines.append("  Since \(since), by record \(record)")
+        }
+        lines.append("")
+        lines.append("Path:")
+        lines.append(table(answer.path.map { [$0.unit.id, label($0.unit), relationWords($0.relation)] }))
+        lines.append("")
+        lines.append("Supervision:")
+        if answer.supervision.isEmpty {
+            lines.append("  none recorded")
+        } else {
+            lines.append(table(answer.supervision.map {
+                [supervisionName($0.kind), "by \($0.supervisor.id)", label($0.supervisor), "over \($0.over)" + ($0.task.map { " for \($0)" } ?? "")]
+            }))
+        }
+        lines.append("")
+        lines.append("Offices:")
+        if answer.offices.isEmpty {
+            lines.append("  none recorded")
+        } else {
+            lines.append(table(answer.offices.map { [$0.person, $0.role, "in \($0.unit)"] }))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func orgChart(_ chart: OrgChart, showTasks: Bool) -> String {
+        var lines = ["Organisation on \(chart.at):"]
+        func walk(_ node: OrgChart.Node, prefix: String, isLast: Bool, isRoot: Bool) {
+            let branch = isRoot ? "" : (isLast ? "└── " : "├── ")
+            var text = "\(prefix)\(branch)\(node.unit.id)  \(label(node.unit))"
+            if node.relation == .subordinateTo { text += "  (subordinate)" }
+            for supervision in node.supervisedBy {
+                text += "  [\(supervisionName(supervision.kind)): \(supervision.supervisor.id)]"
+            }
+            lines.append(text)
+            let childPrefix = isRoot ? prefix : prefix + (isLast ? "    " : "│   ")
+            if showTasks {
+                for task in node.tasks {
+                    lines.append("\(childPrefix)\(node.children.isEmpty ? "  " : "│ ")  · \(task)")
+                }
+            }
+            for (offset, child) in node.children.enumerated() {
+                walk(child, prefix: childPrefix, isLast: offset == node.children.count - 1, isRoot: false)
+            }
+        }
+        for root in chart.roots { walk(root, prefix: "", isLast: true, isRoot: true) }
+        if chart.roots.isEmpty { lines.append("  (no units)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func assignments(_ rows: [TaskAssignment], at date: ValidDate) -> String {
+        guard !rows.isEmpty else { return "No tasks on \(date)." }
+        return "Tasks on \(date):\n" + table(rows.map { [$0.task, $0.unit?.id ?? "(nobody)", $0.since.map { "since \($0)" } ?? "", $0.title] })
+    }
+
+    static func units(_ rows: [UnitListing], at date: ValidDate) -> String {
+        guard !rows.isEmpty else { return "No units on \(date)." }
+        return "Units on \(date):\n" + table(rows.map {
+            row in [row.unit.id, row.unit.kind.rawValue, row.parent.map { "\(relationWords(row.relation)) \($0)" } ?? "", row.unit.name]
+        })
+    }
+
+    static func change(_ change: Change) -> String {
+        switch change {
+        case let .establishUnit(unit, name, kind, parent, relation, abbreviation):
+            return "establish \(unit) \"\(name)\"\(abbreviation.map { " [\($0)]" } ?? "") as \(kind)" + (parent.map { " \(relationWords(relation ?? .partOf)) \($0)" } ?? "")
+        case let .renameUnit(unit, name, abbreviation):
+            return "rename \(unit) to \"\(name)\"\(abbreviation.map { " [\($0)]" } ?? "")"
+        case let .moveUnit(unit, parent, relation, kind):
+            return "move \(unit) to \(relationWords(relation ?? .partOf)) \(parent)" + (kind.map { " as \($0)" } ?? "")
+        case let .dissolveUnit(unit, successor):
+            return "dissolve \(unit)" + (successor.map { ", succeeded by \($0)" } ?? "")
+        case let .defineTask(task, title, _):
+            return "define task \(task) \"\(title)\""
+        case let .assignTask(task, unit):
+            return "assign \(task) to \(unit)"
+        case let .transferTask(task, from, to):
+            return "transfer \(task) from \(from) to \(to)"
+        case let .revokeTask(task, unit):
+            return "revoke \(task) from \(unit)"
+        case let .setSupervision(s):
+            return "\(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? "") + " begins"
+        case let .endSupervision(s):
+            return "\(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? "") + " ends"
+        case let .appoint(a):
+            return "\(a.person) holds \"\(a.role)\" in \(a.unit)"
+        case let .endAppointment(a):
+            return "\(a.person) leaves \"\(a.role)\" in \(a.unit)"
+        }
+    }
+
+    static func sourceLine(_ source: Source) -> String {
+        var parts = [source.title]
+        if let published = source.published { parts.append(published.description) }
+        if let url = source.url { parts.append(url) }
+        if let seed = source.seed { parts.append("seed \(seed)") }
+        return parts.joined(separator: " — ")
+    }
+
+    static func history(_ history: EntityHistory) -> String {
+        guard !history.entries.isEmpty else {
+            return "No records" + (history.subject.map { " concern \($0)" } ?? "") + "."
+        }
+        var lines: [String] = []
+        if let subject = history.subject { lines.append("History of \(subject):") }
+        for entry in history.entries {
+            let record = entry.record
+            var head = "\(record.date)  \(record.id)  (\(record.type))"
+            if let effective = record.effective, effective != record.date { head += "  effective \(effective)" }
+            if let by = entry.withdrawnBy { head += "  [withdrawn by \(by)]" }
+            lines.append(head)
+            lines.append("    \(record.title)")
+            for change in entry.changes { lines.append("    • \(TextOutput.change(change))") }
+            for source in record.sources { lines.append("    source: \(sourceLine(source))") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func record(_ record: Record) -> String {
+        var lines = [
+            "\(record.id)  (\(record.type), seq \(record.seq))",
+            "  \(record.title)",
+            "  date:      \(record.date)" + (record.effective.map { "   effective: \($0)" } ?? ""),
+            "  recorded:  \(record.recorded)",
+        ]
+        if let actor = record.actor { lines.append("  actor:     \(actor)") }
+        if let about = record.about { lines.append("  about:     \(about.joined(separator: ", "))") }
+        if let corrects = record.corrects { lines.append("  corrects:  \(corrects)") }
+        if let retracts = record.retracts { lines.append("  retracts:  \(retracts)") }
+        if !record.changes.isEmpty {
+            lines.append("  changes:")
+            for change in record.changes { lines.append("    • \(TextOutput.change(change))") }
+        }
+        lines.append("  sources:")
+        for source in record.sources { lines.append("    • \(sourceLine(source))") }
+        if let note = record.note { lines.append("  note:      \(note)") }
+        lines.append("  hash:      \(record.hash)")
+        lines.append("  prev:      \(record.prev)")
+        return lines.joined(separator: "\n")
+    }
+
+    static func diff(_ diff: OrgDiff) -> String {
+        var lines = ["Changes from \(diff.from) to \(diff.to):"]
+        if diff.isEmpty { lines.append("  none"); return lines.joined(separator: "\n") }
+        for unit in diff.established { lines.append("  + established \(unit.id)  \(label(unit))") }
+        for unit in diff.dissolved { lines.append("  - dissolved \(unit.id)  \(label(unit))") }
+        for r in diff.renamed { lines.append("  ~ renamed \(r.unit): \"\(r.before)\" → \"\(r.after)\"") }
+        for m in diff.moved {
+            var text = "  ~ moved \(m.unit): \(m.parentBefore ?? "(root)") → \(m.parentAfter ?? "(root)")"
+            if m.relationBefore != m.relationAfter {
+                text += " (\(m.relationBefore?.rawValue ?? "-") → \(m.relationAfter?.rawValue ?? "-"))"
+            }
+            if m.kindBefore != m.kindAfter { text += ", kind \(m.kindBefore) → \(m.kindAfter)" }
+            lines.append(text)
+        }
+        for task in diff.tasksDefined { lines.append("  + task \(task) defined") }
+        for t in diff.tasksMoved { lines.append("  ~ task \(t.task): \(t.before ?? "(nobody)") → \(t.after ?? "(nobody)")") }
+        for s in diff.supervisionStarted { lines.append("  + \(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? "")) }
+        for s in diff.supervisionEnded { lines.append("  - \(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? "")) }
+        for a in diff.appointed { lines.append("  + \(a.person) holds \"\(a.role)\" in \(a.unit)") }
+        for a in diff.appointmentsEnded { lines.append("  - \(a.person) leaves \"\(a.role)\" in \(a.unit)") }
+        return lines.joined(separator: "\n")
+    }
+}
