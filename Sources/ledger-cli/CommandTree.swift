@@ -31,6 +31,7 @@ enum CommandTree {
             """,
         subcommands: [
             responsible, orgchart, responsibilities, units, tasks, history, diff, show, append, verify, repair,
+            export, generate,
         ],
         examples: [
             "ledger responsible ozg-beratung-kommunen --at 2020-06-30",
@@ -145,4 +146,34 @@ enum CommandTree {
         abstract: "Remove an incomplete final line left by an interrupted append.",
         discussion: "Never removes a complete record; says what it removed.",
         examples: ["ledger repair"])
+
+    static let export = CommandSpec(
+        name: "export",
+        abstract: "Export the ledger for other tools: a self-contained HTML page, W3C ORG JSON-LD.",
+        subcommands: [
+            CommandSpec(
+                name: "html",
+                abstract: "Write one self-contained HTML page: org chart, timeline, sources, search.",
+                options: [
+                    at("The date the page opens at: YYYY, YYYY-MM or YYYY-MM-DD."),
+                    OptionSpec(name: "out", valueName: "file", help: "Write to this file instead of standard output."),
+                ],
+                examples: ["ledger export html --out ledger.html"]),
+            CommandSpec(
+                name: "jsonld",
+                abstract: "Write the org structure and its changes as W3C Organization Ontology JSON-LD.",
+                options: [OptionSpec(name: "out", valueName: "file", help: "Write to this file instead of standard output.")],
+                examples: ["ledger export jsonld --out ledger.jsonld"]),
+        ])
+
+    static let generate = CommandSpec(
+        name: "generate",
+        abstract: "Write a synthetic, valid, hash-chained ledger for benchmarks and tests.",
+        discussion: "The same seed always gives the same file.",
+        options: [
+            OptionSpec(name: "records", valueName: "n", help: "How many records to write.", isRequired: true),
+            OptionSpec(name: "seed", valueName: "s", help: "Seed of the pseudo-random generator.", defaultValue: "1"),
+            OptionSpec(name: "out", valueName: "file", help: "Write to this file instead of standard output."),
+        ],
+        examples: ["ledger generate --records 100000 --seed 7 --out /tmp/big.jsonl"])
 }

@@ -27,6 +27,8 @@ struct Commands {
         case "append": try append()
         case "verify": try verify()
         case "repair": try repair()
+        case "export": try export()
+        case "generate": try generate()
         default: throw CommandFailure(message: "Error: unknown command", code: ExitCode.usage)
         }
     }
