@@ -1,0 +1,68 @@
+import Ledger
+import XCTest
+
+/// The fast path (timeline index, binary search) must give exactly the answers of the slow path
+/// (replay from the start up to the date), on the Thuringian history and on random histories.
+final class IndexMatchesReplayTests: XCTestCase {
+    /// Asserts that every answer on `date` agrees between index and replay.
+    static func assertAgreement(_ ledger: Ledger, at date: ValidDate, knownAt: TransactionTime = .distantFuture,
+                                file: StaticString = #filePath, line: UInt = #line) throws {
+        let reference = try ReferenceReplay.state(of: ledger.records, at: date, knownAt: knownAt)
+        let fast = try ledger.snapshot(at: date, knownAt: knownAt)
+        let context = "at \(date)"
+        XCTAssertEqual(reference.unitIDs, fast.unitIDs, context, file: file, line: line)
+        XCTAssertEqual(reference.taskIDs, fast.taskIDs, context, file: file, line: line)
+        for id in reference.unitIDs {
+            XCTAssertEqual(reference.unit(id), fast.unit(id), "\(context) unit \(id)", file: file, line: line)
+            XCTAssertEqual(reference.supervisions(over: id).map { "\($0.0)@\($0.1)" },
+                           fast.supervisions(over: id).map { "\($0.0)@\($0.1)" }, "\(context) supervision \(id)", file: file, line: line)
+            XCTAssertEqual(reference.appointments(in: id).map { "\($0.0)@\($0.1)" },
+                           fast.appointments(in: id).map { "\($0.0)@\($0.1)" }, "\(context) offices \(id)", file: file, line: line)
+        }
+        for id in reference.taskIDs {
+            XCTAssertEqual(reference.task(id), fast.task(id), "\(context) task \(id)", file: file, line: line)
+            XCTAssertEqual(reference.responsibility(for: id, at: date), try ledger.responsible(id, at: date, knownAt: knownAt),
+                           "\(context) responsible \(id)", file: file, line: line)
+        }
+        XCTAssertEqual(reference.orgChart(at: date), try ledger.orgChart(at: date, knownAt: knownAt), context, file: file, line: line)
+        XCTAssertEqual(reference.responsibilityMap(), try ledger.responsibilities(at: date, knownAt: knownAt), context, file: file, line: line)
+        XCTAssertEqual(reference.unitList(), try ledger.units(at: date, knownAt: knownAt), context, file: file, line: line)
+    }
+
+    func testTheThuringianHistoryAgreesOnEveryDayWithAChange() throws {
+        let ledger = try Ledger.open(path: RepositoryPaths.events)
+        var days = Set(ledger.records.map(\.effectiveDate.firstDay))
+        for day in Array(days) { days.insert(day - 1); days.insert(day + 1) }
+        days.insert(try ValidDate(parsing: "2020-06-30").firstDay)
+        days.insert(try ValidDate(parsing: "2026-11-23").firstDay)
+        for day in days.sorted() {
+            try Self.assertAgreement(ledger, at: ValidDate(dayNumber: day))
+        }
+    }
+
+    func testAThousandRandomHistoriesAgreeOnEveryQueryAtSeveralDates() throws {
+        var histories = 0
+        var checks = 0
+        for seed in 1...1000 as ClosedRange<UInt64> {
+            var generator = RandomHistory(seed: seed)
+            let bodies = generator.bodies(count: Int.random(in: 5...25, using: &generator.random))
+            var builder = LedgerBuilder()
+            for body in bodies { builder.append(body) }
+            let ledger = try builder.ledger()
+            histories += 1
+            let days = ledger.records.map(\.effectiveDate.firstDay).sorted()
+            var probes = [days.first! - 1, days.last! + 1]
+            for _ in 0..<4 { probes.append(days[Int.random(in: 0..<days.count, using: &generator.random)] + Int.random(in: -1...1, using: &generator.random)) }
+            for day in probes {
+                try Self.assertAgreement(ledger, at: ValidDate(dayNumber: day))
+                checks += 1
+            }
+            let (from, to) = (ValidDate(dayNumber: probes[2]), ValidDate(dayNumber: probes[3]))
+            let expected = OrgDiff(from: try ReferenceReplay.state(of: ledger.records, at: from), at: from,
+                                   to: try ReferenceReplay.state(of: ledger.records, at: to), at: to)
+            XCTAssertEqual(try ledger.diff(from: from, to: to), expected, "seed \(seed)")
+        }
+        XCTAssertEqual(histories, 1000)
+        XCTAssertEqual(checks, 6000)
+    }
+}
