@@ -89,7 +89,7 @@ public struct ValidDate: Hashable, Sendable {
         }
     }
 
-    /// The day-precision date of a day number.
+    /// The day-precision date of a day number; the number must lie within years 1...9999.
     public init(dayNumber: Int) {
         let (y, m, d) = CivilCalendar.civil(fromDayNumber: dayNumber)
         // A day number always maps to an existing date.
