@@ -14,8 +14,8 @@ extension Commands {
             }
             input = data
         }
-        let bodies: [RecordBody]
-        do { bodies = try RecordBatch.parse(input) } catch {
+        let bodies: [RecordBatch.Entry]
+        do { bodies = try RecordBatch.entries(input) } catch {
             throw CommandFailure(message: "Error: \(file == "-" ? "<stdin>" : file): \(error)", code: ExitCode.badInput)
         }
         let dryRun = invocation.flag("dry-run")

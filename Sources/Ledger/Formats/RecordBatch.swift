@@ -7,8 +7,28 @@ public enum RecordBatch {
     /// runaway input must not exhaust memory.
     public static let maximumLineBytes = 1 << 20
 
-    /// Parses a batch; errors name the line (JSON Lines) or the element (array).
+    /// One record of a batch and where it stood, so later errors can point at it.
+    public struct Entry: Hashable, Sendable {
+        public var body: RecordBody
+        /// 1-based line, for JSON Lines input.
+        public var line: Int?
+        /// 1-based position, for a JSON array.
+        public var element: Int?
+
+        public init(body: RecordBody, line: Int? = nil, element: Int? = nil) {
+            self.body = body
+            self.line = line
+            self.element = element
+        }
+    }
+
+    /// Parses a batch into bodies; errors name the line (JSON Lines) or the element (array).
     public static func parse(_ data: Data) throws(RecordFormatError) -> [RecordBody] {
+        try entries(data).map(\.body)
+    }
+
+    /// Parses a batch, keeping each record's position.
+    public static func entries(_ data: Data) throws(RecordFormatError) -> [Entry] {
         let bytes = [UInt8](data)
         let firstNonSpace = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         if firstNonSpace == UInt8(ascii: "[") {
@@ -19,14 +39,14 @@ public enum RecordBatch {
             guard case .array(let elements) = value else { preconditionFailure("starts with [") }
             guard !elements.isEmpty else { throw RecordFormatError(message: "the batch is empty: no records to append") }
             return try elements.enumerated().map { (offset, element) throws(RecordFormatError) in
-                do throws(RecordFormatError) { return try RecordBody(json: element) } catch {
+                do throws(RecordFormatError) { return Entry(body: try RecordBody(json: element), element: offset + 1) } catch {
                     var error = error
                     error.element = offset + 1
                     throw error
                 }
             }
         }
-        var bodies: [RecordBody] = []
+        var bodies: [Entry] = []
         var lineNumber = 0
         var start = 0
         while start <= bytes.count {
@@ -40,7 +60,7 @@ public enum RecordBatch {
             }
             do {
                 let value = try JSONParser.parse(bytes: Array(line))
-                bodies.append(try RecordBody(json: value))
+                bodies.append(Entry(body: try RecordBody(json: value), line: lineNumber))
             } catch let error as JSONSyntaxError {
                 throw RecordFormatError(line: lineNumber, message: error.description)
             } catch var error as RecordFormatError {

@@ -6,7 +6,7 @@ public enum AppendError: Error, Sendable, CustomStringConvertible {
     /// A record in the batch breaks a rule against the ledger's history.
     case refused(RuleViolation)
     /// A record's id exists already with different content.
-    case conflictingID(RecordID, line: Int?)
+    case conflictingID(RecordID, line: Int?, element: Int?)
     /// `--expect-head` was given and the ledger's head is another.
     case headMoved(expected: String, actual: String)
     /// The ledger file itself is damaged; nothing is appended to it.
@@ -17,8 +17,8 @@ public enum AppendError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .malformed(let error): return "\(error)"
         case .refused(let violation): return "\(violation)"
-        case let .conflictingID(id, line):
-            return "\(line.map { "line \($0), " } ?? "")record '\(id)': field 'id': a different record with this id is already in the ledger; records are never rewritten — append a correction instead"
+        case let .conflictingID(id, line, element):
+            return "\(line.map { "line \($0), " } ?? "")\(element.map { "element \($0), " } ?? "")record '\(id)': field 'id': a different record with this id is already in the ledger; records are never rewritten — append a correction instead"
         case let .headMoved(expected, actual):
             return "the ledger's head is \(actual), not the expected \(expected): someone appended since; re-read and retry"
         case .integrity(let error): return "\(error)"

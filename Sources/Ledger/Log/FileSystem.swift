@@ -68,6 +68,11 @@ enum FileSystem {
     /// Appends `bytes` and fsyncs. One `write` call per chunk; a short write is continued, and a
     /// crash in between leaves a torn tail that the next reader detects.
     static func appendDurably(_ bytes: [UInt8], to file: Descriptor) throws(IOFailure) {
+        if let torn = FaultInjection.tornWriteBytes {
+            _ = bytes.withUnsafeBytes { write(file.fd, $0.baseAddress, min(torn, $0.count)) }
+            fsync(file.fd)
+            _exit(70)
+        }
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in

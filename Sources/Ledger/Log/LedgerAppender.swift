@@ -33,6 +33,14 @@ public enum LedgerAppender {
         _ bodies: [RecordBody], to path: String, expectHead: String? = nil, dryRun: Bool = false,
         now: TransactionTime = .now
     ) throws(AppendError) -> AppendOutcome {
+        try append(bodies.map { RecordBatch.Entry(body: $0) }, to: path, expectHead: expectHead, dryRun: dryRun, now: now)
+    }
+
+    /// Appends a parsed batch; errors point at each record's line or element in the batch.
+    public static func append(
+        _ bodies: [RecordBatch.Entry], to path: String, expectHead: String? = nil, dryRun: Bool = false,
+        now: TransactionTime = .now
+    ) throws(AppendError) -> AppendOutcome {
         let file: FileSystem.Descriptor
         do {
             if dryRun, !FileManager.default.fileExists(atPath: path) {
@@ -72,6 +80,14 @@ public enum LedgerAppender {
         _ bodies: [RecordBody], onto current: Ledger, expectHead: String? = nil, now: TransactionTime = .now,
         dryRun: Bool = true
     ) throws(AppendError) -> AppendOutcome {
+        try plan(bodies.map { RecordBatch.Entry(body: $0) }, onto: current, expectHead: expectHead, now: now, dryRun: dryRun)
+    }
+
+    /// Seals a parsed batch onto `current` and validates the result, touching no file.
+    public static func plan(
+        _ entries: [RecordBatch.Entry], onto current: Ledger, expectHead: String? = nil, now: TransactionTime = .now,
+        dryRun: Bool = true
+    ) throws(AppendError) -> AppendOutcome {
         if let expectHead, expectHead != current.head {
             throw .headMoved(expected: expectHead, actual: current.head)
         }
@@ -80,14 +96,16 @@ public enum LedgerAppender {
         var alreadyPresent: [RecordID] = []
         let recorded = max(now, current.records.last?.recorded ?? now)
         var batchIDs = Set<RecordID>()
-        for (offset, body) in bodies.enumerated() {
+        for entry in entries {
+            let body = entry.body
             if let existing = current.record(body.id) {
-                guard existing.body == body else { throw .conflictingID(body.id, line: offset + 1) }
+                guard existing.body == body else { throw .conflictingID(body.id, line: entry.line, element: entry.element) }
                 alreadyPresent.append(body.id)
                 continue
             }
             guard batchIDs.insert(body.id).inserted else {
-                throw .refused(RuleViolation(recordID: body.id, rule: "field 'id': the batch has two records with this id", line: offset + 1))
+                throw .refused(RuleViolation(recordID: body.id, rule: "field 'id': the batch has two records with this id",
+                                             line: entry.line, element: entry.element))
             }
             let record = HashChain.seal(body, seq: records.count + 1, recorded: recorded, prev: records.last?.hash ?? Record.genesisHash)
             records.append(record)
@@ -99,8 +117,16 @@ public enum LedgerAppender {
         } else {
             do { ledger = try Ledger(records: records) } catch {
                 var error = error
-                // Point at the batch line rather than the would-be seq.
-                if let position = bodies.firstIndex(where: { $0.id == error.recordID }) { error.line = position + 1 }
+                // Point at the record's place in the batch, or in the ledger if the broken record is
+                // an earlier one that a backdated batch record invalidates.
+                if let entry = entries.first(where: { $0.body.id == error.recordID }) {
+                    error.line = entry.line
+                    error.element = entry.element
+                    if entry.line == nil, entry.element == nil { error.line = nil }
+                } else if let seq = current.record(error.recordID)?.seq {
+                    error.line = nil
+                    error.rule += " (record '\(error.recordID)' is at seq \(seq) of the ledger; the batch would break it)"
+                }
                 throw .refused(error)
             }
         }

@@ -11,8 +11,11 @@ public struct RuleViolation: Error, Hashable, Sendable, CustomStringConvertible 
     public var rule: String
     /// The 1-based line of the record in the file or batch, when known.
     public var line: Int?
+    /// The 1-based position of the record in a JSON array batch, when it came from one.
+    public var element: Int?
 
-    public init(recordID: RecordID, changeIndex: Int? = nil, op: String? = nil, rule: String, line: Int? = nil) {
+    public init(recordID: RecordID, changeIndex: Int? = nil, op: String? = nil, rule: String, line: Int? = nil, element: Int? = nil) {
+        self.element = element
         self.recordID = recordID
         self.changeIndex = changeIndex
         self.op = op
@@ -22,6 +25,7 @@ public struct RuleViolation: Error, Hashable, Sendable, CustomStringConvertible 
 
     public var description: String {
         var place = line.map { "line \($0), " } ?? ""
+        place += element.map { "element \($0), " } ?? ""
         place += "record '\(recordID)'"
         if let changeIndex {
             place += ", field 'changes[\(changeIndex)]'"

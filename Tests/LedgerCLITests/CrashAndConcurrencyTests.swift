@@ -1,0 +1,111 @@
+import Foundation
+import XCTest
+
+/// Appenders that crash or race must lose nothing they acknowledged. The default run is short;
+/// `LEDGER_STRESS=1` runs the full figures of the issue (50 kills, 4 × 250 concurrent appends).
+final class CrashAndConcurrencyTests: XCTestCase {
+    private var stress: Bool { ProcessInfo.processInfo.environment["LEDGER_STRESS"] == "1" }
+    private var directory: URL!
+    private var ledgerPath: String { directory.appendingPathComponent("ledger.jsonl").path }
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: LedgerProcess.repository.appendingPathComponent("events/ledger.jsonl"),
+                                         to: URL(fileURLWithPath: ledgerPath))
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    private static func task(_ id: String) -> String {
+        #"{"id":"\#(id)","date":"2021-06","type":"decision","title":"Neue Aufgabe \#(id)","sources":[{"title":"Stresstest"}],"changes":[{"op":"defineTask","task":"\#(id)","title":"Aufgabe \#(id)"},{"op":"assignTask","task":"\#(id)","unit":"kv40"}]}"#
+    }
+
+    private func recordIDs() throws -> Set<String> {
+        let text = try String(contentsOfFile: ledgerPath, encoding: .utf8)
+        var ids = Set<String>()
+        for line in text.split(separator: "\n") {
+            if let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let id = object["id"] as? String {
+                ids.insert(id)
+            }
+        }
+        return ids
+    }
+
+    /// Starts `ledger append -` with `input`, returning the running process and its stdout pipe.
+    private static func startAppend(_ input: String, to ledgerPath: String, environment: [String: String] = [:]) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = LedgerProcess.binary
+        process.arguments = ["append", "-", "--ledger", ledgerPath]
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        return (process, stdout)
+    }
+
+    func testKilledAppendersLoseNothingAcknowledgedAndLeaveAtMostATornTailThatRepairFixes() throws {
+        var random = SystemRandomNumberGenerator()
+        var acknowledged = Set<String>()
+        var torn = 0
+        let rounds = stress ? 50 : 8
+        for round in 0..<rounds {
+            let batch = (0..<5).map { Self.task("kill-\(round)-\($0)") }.joined(separator: "\n")
+            // Every third round tears the write on purpose; the others are killed at a random moment.
+            let tear = round % 3 == 2
+            let (process, stdout) = try Self.startAppend(batch, to: ledgerPath, environment: tear ? ["LEDGER_FAULT_TORN_WRITE": "\(Int.random(in: 1...400, using: &random))"] : [:])
+            if !tear {
+                usleep(UInt32.random(in: 0...40_000, using: &random))
+                kill(process.processIdentifier, SIGKILL)
+            }
+            process.waitUntilExit()
+            let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            if process.terminationReason == .exit, process.terminationStatus == 0 {
+                for line in output.split(separator: "\n") where line.hasPrefix("stored seq") {
+                    acknowledged.insert(String(line.split(separator: " ", omittingEmptySubsequences: true)[3]))
+                }
+            }
+            let verify = try LedgerProcess.run(["verify", "--ledger", ledgerPath])
+            if verify.status == 2 {
+                XCTAssertTrue(verify.stderr.contains("is incomplete"), verify.stderr)
+                let repair = try LedgerProcess.run(["repair", "--ledger", ledgerPath])
+                XCTAssertEqual(repair.status, 0, repair.stderr)
+                XCTAssertTrue(repair.stdout.hasPrefix("removed an incomplete final line"))
+                torn += 1
+            } else {
+                XCTAssertEqual(verify.status, 0, verify.stderr)
+            }
+            XCTAssertEqual(try LedgerProcess.run(["verify", "--ledger", ledgerPath]).status, 0)
+            XCTAssertTrue(acknowledged.isSubset(of: try recordIDs()), "round \(round) lost an acknowledged record")
+        }
+        XCTAssertGreaterThan(torn, 0, "no round tore the file, so repair was not exercised")
+        print("crash test: \(rounds) rounds, \(acknowledged.count) records acknowledged and present, \(torn) torn tails repaired")
+    }
+
+    func testConcurrentAppendersSerialiseIntoOneContiguousChain() throws {
+        let processes = 4
+        let appendsEach = stress ? 250 : 10
+        let start = Date()
+        let path = ledgerPath
+        DispatchQueue.concurrentPerform(iterations: processes) { worker in
+            for index in 0..<appendsEach {
+                guard let (process, _) = try? Self.startAppend(Self.task("p\(worker)-\(index)"), to: path) else { continue }
+                process.waitUntilExit()
+                XCTAssertEqual(process.terminationStatus, 0)
+            }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        let verify = try LedgerProcess.run(["verify", "--ledger", ledgerPath, "--format", "json"])
+        XCTAssertEqual(verify.status, 0, verify.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(verify.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(report["records"] as? Int, 14 + processes * appendsEach)
+        XCTAssertEqual(try recordIDs().filter { $0.hasPrefix("p") }.count, processes * appendsEach)
+        print("concurrency test: \(processes) × \(appendsEach) appends in \(String(format: "%.1f", seconds)) s, chain contiguous")
+    }
+}
