@@ -29,9 +29,12 @@ public struct TransactionTime: Hashable, Sendable, Comparable {
     /// Parses RFC 3339 with any offset (`Z`, `+01:00`), or a plain `YYYY-MM-DD`, which means the end
     /// of that day in UTC: "as known at 2020-12-01" includes everything recorded on that day.
     public init(parsingQuery text: String) throws(TransactionTimeError) {
-        if text.utf8.count == 10, let date = try? ValidDate(parsing: text) {
-            let endOfDay = Int64(date.firstDay + 1) * 86_400 * 1_000_000_000 - 1
-            self.init(nanosecondsSinceEpoch: endOfDay)
+        if text.utf8.count == 10, (try? ValidDate(parsing: text)) != nil {
+            do {
+                try self.init(parsingRFC3339: text + "T23:59:59.999999999Z")
+            } catch {
+                throw .outOfRange(text)
+            }
             return
         }
         try self.init(parsingRFC3339: text)
@@ -87,7 +90,11 @@ public struct TransactionTime: Hashable, Sendable, Comparable {
         guard index == b.count else { throw .malformed(text) }
         let seconds = Int64(date.firstDay) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
             - Int64(offsetSeconds)
-        self.init(nanosecondsSinceEpoch: seconds * 1_000_000_000 + fraction)
+        // Nanoseconds in an Int64 reach from 1677 to 2262: ample for when records are entered,
+        // and a year outside it is a typo, not a time.
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow, scaled <= Int64.max - fraction else { throw .outOfRange(text) }
+        self.init(nanosecondsSinceEpoch: scaled + fraction)
     }
 }
 
@@ -115,11 +122,14 @@ extension TransactionTime: CustomStringConvertible {
 public enum TransactionTimeError: Error, Hashable, Sendable, CustomStringConvertible {
     case malformed(String)
     case notUTC(String)
+    case outOfRange(String)
 
     public var description: String {
         switch self {
         case .malformed(let text):
             return "'\(text)' is not an RFC 3339 time such as 2026-11-23T14:02:11Z"
+        case .outOfRange(let text):
+            return "'\(text)' is outside the years 1678 to 2261 that a transaction time can take"
         case .notUTC(let text):
             return "'\(text)' must be in UTC and end in 'Z', such as 2026-11-23T14:02:11Z"
         }

@@ -20,6 +20,13 @@ final class TransactionTimeTests: XCTestCase {
                        try TransactionTime(parsingRecorded: "2020-12-01T09:00:00Z"))
     }
 
+    func testAYearBeyondTheRangeIsRefusedNotOverflowed() {
+        XCTAssertThrowsError(try TransactionTime(parsingRecorded: "9026-11-23T14:02:11Z")) { error in
+            XCTAssertEqual("\(error)", "'9026-11-23T14:02:11Z' is outside the years 1678 to 2261 that a transaction time can take")
+        }
+        XCTAssertThrowsError(try TransactionTime(parsingQuery: "0001-01-01T00:00:00Z"))
+    }
+
     func testMalformedTimesAreRefused() {
         for text in ["2020-12-01T25:00:00Z", "2020-13-01T00:00:00Z", "yesterday", "2020-12-01 10:00:00Z", "2020-12-01T10:00:00"] {
             XCTAssertThrowsError(try TransactionTime(parsingQuery: text), text)
