@@ -1,8 +1,30 @@
+import Foundation
 import Ledger
 
-/// `ledger export html|jsonld`.
+/// `ledger export html|jsonld`: asks the library for the document and writes it to `--out` or stdout.
 extension Commands {
     func export() throws(CommandFailure) {
-        throw CommandFailure(message: "Error: export is not built yet", code: ExitCode.badInput)
+        let ledger = try openLedger()
+        let document: String
+        switch invocation.commandPath.dropFirst().first {
+        case "html":
+            let date = try at
+            let page = try ask { () throws(QueryError) in try HTMLExport(ledger: ledger, at: date) }
+            document = page.document
+        case "jsonld":
+            let export = try ask { () throws(QueryError) in try JSONLDExport(ledger: ledger) }
+            document = PrettyJSON.string(of: export.json) + "\n"
+        default:
+            throw usageError("Missing expected subcommand: html or jsonld")
+        }
+        guard let path = invocation.option("out") else {
+            Output.out(document)
+            return
+        }
+        do {
+            try Data(document.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CommandFailure(message: "Error: cannot write \(path): \(error.localizedDescription)", code: ExitCode.badInput)
+        }
     }
 }
