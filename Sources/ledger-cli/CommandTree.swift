@@ -48,9 +48,11 @@ enum CommandTree {
             """,
         arguments: [ArgumentSpec(name: "task", help: "The task id, such as ozg-beratung-kommunen.")],
         options: [at(), knownAt, format(["text", "json"])],
+        flags: [FlagSpec(name: "explain", help: "List the records and sources the answer rests on.")],
         examples: [
             "ledger responsible ozg-beratung-kommunen --at 2020-06-30",
             "ledger responsible ozg-beratung-kommunen --at 2021-01-01 --format json",
+            "ledger responsible ozg-beratung-kommunen --at 2021-01-01 --known-at 2020-12-01 --explain",
         ])
 
     static let orgchart = CommandSpec(
@@ -93,9 +95,9 @@ enum CommandTree {
         options: [
             OptionSpec(name: "from", valueName: "date", help: "Only records dated on or after this date."),
             OptionSpec(name: "to", valueName: "date", help: "Only records dated on or before this date."),
-            format(["text", "json"]),
+            knownAt, format(["text", "json"]),
         ],
-        examples: ["ledger history kv40", "ledger history --from 2018 --to 2018-12-31"])
+        examples: ["ledger history kv40", "ledger history --from 2018 --to 2018-12-31", "ledger history kv40 --known-at 2020-12-01"])
 
     static let diff = CommandSpec(
         name: "diff",

@@ -83,7 +83,17 @@ struct Commands {
         let task = invocation.argument("task") ?? ""
         let (date, known) = (try at, try knownAt)
         let answer = try ask { () throws(QueryError) in try ledger.responsible(task, at: date, knownAt: known) }
-        format == "json" ? print(json: answer.json) : Output.out(TextOutput.responsibility(answer))
+        let provenance = try ask { () throws(QueryError) in try ledger.provenance(of: answer, knownAt: known) }
+        if format == "json" {
+            guard case .object(var members) = answer.json else { return }
+            members.append(("provenance", .array(provenance.map(\.json))))
+            print(json: .object(members))
+        } else {
+            let knownText = invocation.option("known-at").flatMap { $0 == "now" ? nil : $0 }
+            var text = TextOutput.responsibility(answer, knownAt: knownText)
+            if invocation.flag("explain") { text += "\n\n" + TextOutput.provenance(provenance) }
+            Output.out(text)
+        }
     }
 
     func orgchart() throws(CommandFailure) {
@@ -128,8 +138,8 @@ struct Commands {
 
     func history() throws(CommandFailure) {
         let ledger = try openLedger()
-        let (id, from, to) = (invocation.argument("id"), try date("from"), try date("to"))
-        let history = try ask { () throws(QueryError) in try ledger.history(of: id, from: from, to: to) }
+        let (id, from, to, known) = (invocation.argument("id"), try date("from"), try date("to"), try knownAt)
+        let history = try ask { () throws(QueryError) in try ledger.history(of: id, from: from, to: to, knownAt: known) }
         format == "json" ? print(json: history.json) : Output.out(TextOutput.history(history))
     }
 

@@ -43,7 +43,7 @@ enum TextOutput {
         }.joined(separator: "\n")
     }
 
-    static func responsibility(_ answer: Responsibility) -> String {
+    static func responsibility(_ answer: Responsibility, knownAt: String? = nil) -> String {
         var lines: [String] = []
         guard let unit = answer.unit else {
             if answer.isDefined {
@@ -54,7 +54,8 @@ enum TextOutput {
                     lines.append("  The task was defined but not assigned to any unit then.")
                 }
             } else {
-                lines.append("Nobody was responsible for \(answer.task) on \(answer.at): the ledger does not define the task before then.")
+                let ledger = knownAt.map { "the ledger as known at \($0)" } ?? "the ledger"
+                lines.append("Nobody was responsible for \(answer.task) on \(answer.at): \(ledger) does not define the task by then.")
             }
             return lines.joined(separator: "\n")
         }
@@ -160,6 +161,20 @@ enum TextOutput {
         return parts.joined(separator: " — ")
     }
 
+    static func provenance(_ entries: [Provenance]) -> String {
+        var lines = ["Because of:"]
+        for entry in entries {
+            var head = "  \(entry.record)  (\(entry.type), \(entry.date)"
+            if entry.effective != entry.date { head += ", effective \(entry.effective)" }
+            head += ", recorded \(entry.recorded))"
+            lines.append(head)
+            lines.append("      " + entry.roles.map(\.description).joined(separator: "; "))
+            lines.append("      \(entry.title)")
+            for source in entry.sources { lines.append("      source: \(sourceLine(source))") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     static func history(_ history: EntityHistory) -> String {
         guard !history.entries.isEmpty else {
             return "No records" + (history.subject.map { " concern \($0)" } ?? "") + "."
@@ -170,8 +185,13 @@ enum TextOutput {
             let record = entry.record
             var head = "\(record.date)  \(record.id)  (\(record.type))"
             if let effective = record.effective, effective != record.date { head += "  effective \(effective)" }
-            if let by = entry.withdrawnBy { head += "  [withdrawn by \(by)]" }
+            head += "  recorded \(record.recorded)"
             lines.append(head)
+            if let corrects = record.corrects { lines.append("    corrects \(corrects)") }
+            if let retracts = record.retracts { lines.append("    retracts \(retracts)") }
+            if let by = entry.withdrawnBy {
+                lines.append("    \(entry.withdrawal == .retracted ? "RETRACTED" : "CORRECTED") by \(by): its changes no longer count")
+            }
             lines.append("    \(record.title)")
             for change in entry.changes { lines.append("    • \(TextOutput.change(change))") }
             for source in record.sources { lines.append("    source: \(sourceLine(source))") }

@@ -139,8 +139,39 @@ extension EntityHistory {
             ("records", .array(entries.map { entry in
                 guard case .object(var members) = entry.record.json else { preconditionFailure() }
                 members.append(("withdrawnBy", .optional(entry.withdrawnBy)))
+                members.append(("withdrawal", .optional(entry.withdrawal?.rawValue)))
                 return .object(members)
             })),
+        ])
+    }
+}
+
+extension Source {
+    /// `{title, url, published, seed}`
+    public var answerJSON: JSONValue {
+        .object([("title", .string(title)), ("url", .optional(url)), ("published", .optional(published?.description)),
+                 ("seed", .optional(seed))])
+    }
+}
+
+extension Provenance {
+    /// `{record, roles: [{role, detail}], type, title, date, effective, recorded, sources}`; `role`
+    /// is one of `task`, `placement`, `supervision`, `office`.
+    public var json: JSONValue {
+        func name(_ role: Role) -> String {
+            switch role {
+            case .task: "task"
+            case .placement: "placement"
+            case .supervision: "supervision"
+            case .office: "office"
+            }
+        }
+        return .object([
+            ("roles", .array(roles.map { .object([("role", .string(name($0))), ("detail", .string($0.description))]) })),
+            ("record", .string(record)),
+            ("type", .string(type.rawValue)), ("title", .string(title)), ("date", .string(date.description)),
+            ("effective", .string(effective.description)), ("recorded", .string(recorded.description)),
+            ("sources", .array(sources.map(\.answerJSON))),
         ])
     }
 }

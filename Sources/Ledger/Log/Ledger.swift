@@ -126,11 +126,15 @@ public struct Ledger: Sendable {
         return OrgDiff(from: index.snapshot(at: from), at: from, to: index.snapshot(at: to), at: to)
     }
 
-    /// The records concerning a unit, task or record id (or all records), by date.
-    public func history(of id: String? = nil, from: ValidDate? = nil, to: ValidDate? = nil) throws(QueryError) -> EntityHistory {
+    /// The records concerning a unit, task or record id (or all records), by date, as known at
+    /// `knownAt`: both time axes, with corrected and retracted records marked.
+    public func history(of id: String? = nil, from: ValidDate? = nil, to: ValidDate? = nil,
+                        knownAt: TransactionTime = .distantFuture) throws(QueryError) -> EntityHistory {
         if let id, index.unitTimelines[id] == nil, index.taskTimelines[id] == nil, recordsByID[id] == nil {
             throw .unknownID(id)
         }
-        return EntityHistory(log: records, subject: id, from: from, to: to, withdrawn: history.withdrawn)
+        let known = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }
+        let withdrawn = knownAt == .distantFuture ? history.withdrawn : EffectiveHistory(records, knownAt: knownAt).withdrawn
+        return EntityHistory(log: known, subject: id, from: from, to: to, withdrawn: withdrawn)
     }
 }

@@ -124,8 +124,11 @@ public enum LedgerAppender {
                     error.element = entry.element
                     if entry.line == nil, entry.element == nil { error.line = nil }
                 } else if let seq = current.record(error.recordID)?.seq {
+                    // An earlier record no longer replays: a backdated record, a correction or a
+                    // retraction in the batch broke it. Name both.
+                    let culprits = stored.map { "'\($0.id)'" }.joined(separator: ", ")
                     error.line = nil
-                    error.rule += " (record '\(error.recordID)' is at seq \(seq) of the ledger; the batch would break it)"
+                    error.rule = "appending \(culprits) would break this record (seq \(seq)): \(error.rule)"
                 }
                 throw .refused(error)
             }

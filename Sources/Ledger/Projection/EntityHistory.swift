@@ -11,6 +11,13 @@ public struct EntityHistory: Hashable, Sendable {
         public var changes: [Change]
         /// The record that withdrew this one (a correction or retraction), if any.
         public var withdrawnBy: RecordID?
+        /// How it was withdrawn, if it was.
+        public var withdrawal: Withdrawal?
+    }
+
+    /// How a record stopped counting.
+    public enum Withdrawal: String, Hashable, Sendable {
+        case corrected, retracted
     }
 
     /// Records naming `subject` in their changes, `actor` or `about`, with a date within
@@ -19,6 +26,8 @@ public struct EntityHistory: Hashable, Sendable {
                 withdrawn: [RecordID: RecordID] = [:]) {
         self.subject = subject
         var entries: [Entry] = []
+        var included = Set<RecordID>()
+        let byID = Dictionary(log.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for record in log {
             let day = record.date.firstDay
             if let from, day < from.firstDay { continue }
@@ -26,13 +35,18 @@ public struct EntityHistory: Hashable, Sendable {
             let changes: [Change]
             if let subject {
                 changes = record.changes.filter { $0.unitIDs.contains(subject) || $0.taskIDs.contains(subject) }
+                // A correction or retraction belongs to the history of what it corrects.
+                let target = record.corrects ?? record.retracts
                 let mentioned = !changes.isEmpty || record.actor == subject || (record.about ?? []).contains(subject)
-                    || record.corrects == subject || record.retracts == subject
+                    || record.id == subject || target == subject || target.map(included.contains) == true
                 guard mentioned else { continue }
+                included.insert(record.id)
             } else {
                 changes = record.changes
             }
-            entries.append(Entry(record: record, changes: changes, withdrawnBy: withdrawn[record.id]))
+            let by = withdrawn[record.id]
+            let withdrawal: Withdrawal? = by.map { byID[$0]?.retracts != nil ? .retracted : .corrected }
+            entries.append(Entry(record: record, changes: changes, withdrawnBy: by, withdrawal: withdrawal))
         }
         self.entries = entries.enumerated().sorted { a, b in
             let (l, r) = (a.element.record.date, b.element.record.date)

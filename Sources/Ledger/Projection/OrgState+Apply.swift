@@ -12,12 +12,13 @@ extension OrgState {
             units[unit] = UnitState(
                 id: unit, name: name, abbreviation: abbreviation, kind: kind, parent: parent,
                 relation: relation ?? .partOf, isDissolved: false, successor: nil, established: date,
-                establishedBy: record)
+                establishedBy: record, placedBy: record, namedBy: record)
 
         case let .renameUnit(unit, name, abbreviation):
             try requireLive(unit, role: "unit", on: date)
             units[unit]!.name = name
             units[unit]!.abbreviation = abbreviation
+            units[unit]!.namedBy = record
 
         case let .moveUnit(unit, parent, relation, kind):
             try requireLive(unit, role: "unit", on: date)
@@ -31,6 +32,7 @@ extension OrgState {
             }
             units[unit]!.parent = parent
             units[unit]!.relation = relation ?? .partOf
+            units[unit]!.placedBy = record
             if let kind { units[unit]!.kind = kind }
 
         case let .dissolveUnit(unit, successor):

@@ -12,6 +12,10 @@ public struct UnitState: Hashable, Sendable {
     /// When it was established, and by which record.
     public var established: ValidDate
     public var establishedBy: RecordID
+    /// The record that put it where it is now (its establishment or its latest move).
+    public var placedBy: RecordID
+    /// The record that gave it its current name (its establishment or its latest renaming).
+    public var namedBy: RecordID
 }
 
 /// A task as it stands at one valid date.

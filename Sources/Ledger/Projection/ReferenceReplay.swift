@@ -1,14 +1,36 @@
-/// The slow path every answer is checked against: replay the effective history from the start up
-/// to a date, with nothing precomputed.
+/// The slow path every answer is checked against: replay from the start up to a date, with
+/// nothing precomputed and its own reading of corrections, written apart from `EffectiveHistory`
+/// so a mistake in one does not hide in the other.
 public enum ReferenceReplay {
-    /// The organisation on `date` as known at `knownAt`, by replaying every record that takes
-    /// effect on or before `date`.
+    /// The organisation on `date` as known at `knownAt`.
     public static func state(
         of log: [Record], at date: ValidDate, knownAt: TransactionTime = .distantFuture
     ) throws(RuleViolation) -> OrgState {
-        var state = OrgState()
+        let known = log.filter { $0.recorded <= knownAt }
+        // Walk the known records from the newest back: the first correction or retraction met for
+        // a target is the latest and decides; every other record naming the same target, and the
+        // target itself, is withdrawn.
+        var decided = Set<RecordID>()
+        var withdrawn = Set<RecordID>()
+        for record in known.reversed() {
+            guard let target = record.corrects ?? record.retracts else { continue }
+            if decided.contains(target) {
+                withdrawn.insert(record.id)
+            } else {
+                decided.insert(target)
+                withdrawn.insert(target)
+            }
+        }
+        // A retraction that decides withdraws its target's corrections too; they were already
+        // withdrawn above as non-deciding records naming the same target.
         let day = date.firstDay
-        for record in EffectiveHistory(log, knownAt: knownAt).records where record.effectiveDate.firstDay <= day {
+        var applying: [(day: Int, seq: Int, record: Record)] = []
+        for record in known where !withdrawn.contains(record.id) && record.effectiveDate.firstDay <= day {
+            applying.append((record.effectiveDate.firstDay, record.seq, record))
+        }
+        applying.sort { ($0.day, $0.seq) < ($1.day, $1.seq) }
+        var state = OrgState()
+        for (_, _, record) in applying {
             for (index, change) in record.changes.enumerated() {
                 do {
                     try state.apply(change, on: record.effectiveDate, by: record.id)

@@ -24,6 +24,31 @@ struct LedgerBuilder {
     /// Adds a body as it is.
     mutating func append(_ body: RecordBody) { bodies.append(body) }
 
+    /// A builder holding `bodies` in their given order as far as every prefix stays valid (as a
+    /// ledger built by `append` is); a body that would break the prefix waits until it fits, and
+    /// one that never fits is dropped.
+    static func appendingInValidOrder(_ bodies: [RecordBody]) -> LedgerBuilder {
+        var builder = LedgerBuilder()
+        var waiting = bodies
+        var progress = true
+        while progress {
+            progress = false
+            var still: [RecordBody] = []
+            for body in waiting {
+                var candidate = builder
+                candidate.append(body)
+                if (try? candidate.ledger()) != nil {
+                    builder = candidate
+                    progress = true
+                } else {
+                    still.append(body)
+                }
+            }
+            waiting = still
+        }
+        return builder
+    }
+
     /// The sealed records, one second apart in transaction time.
     var records: [Record] {
         var records: [Record] = []
