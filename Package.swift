@@ -10,7 +10,9 @@ let package = Package(
         .executable(name: "ledger", targets: ["ledger-cli"]),
     ],
     targets: [
-        .target(name: "Ledger", path: "Sources/Ledger"),
+        // The CPU's SHA instructions, which Swift cannot emit; see Sources/CSHA256.
+        .target(name: "CSHA256", path: "Sources/CSHA256"),
+        .target(name: "Ledger", dependencies: ["CSHA256"], path: "Sources/Ledger"),
         .target(name: "ArgumentParsing", path: "Sources/ArgumentParsing"),
         .executableTarget(
             name: "ledger-cli",

@@ -1,5 +1,9 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), hand-written because the package takes no dependencies and Foundation on
-/// Linux has no hashing API.
+/// Linux has no hashing API. Whole blocks go to the CPU's SHA instructions where it has them (a
+/// few lines of C, `CSHA256`), else to the portable loop below; `verify` hashes every record, so
+/// this is its hot path.
 ///
 /// ```swift
 /// SHA256.hex(of: Array("abc".utf8))
@@ -22,8 +26,23 @@ public struct SHA256: Sendable {
     )
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+    private let useExtensions: Bool
 
-    public init() { pending.reserveCapacity(64) }
+    /// Which compression function to use.
+    public enum Implementation: Sendable {
+        /// The CPU's SHA instructions when present, else portable.
+        case automatic
+        /// The portable Swift loop, for testing it on CPUs that have the extensions.
+        case portable
+    }
+
+    /// Whether this CPU has the SHA extensions.
+    public static let cpuHasSHAExtensions = csha256_has_sha_extensions() == 1
+
+    public init(implementation: Implementation = .automatic) {
+        pending.reserveCapacity(64)
+        useExtensions = implementation == .automatic && Self.cpuHasSHAExtensions
+    }
 
     /// Feeds more bytes.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
@@ -31,7 +50,7 @@ public struct SHA256: Sendable {
             length &+= 1
             pending.append(byte)
             if pending.count == 64 {
-                pending.withUnsafeBufferPointer { compress($0) }
+                pending.withUnsafeBufferPointer { compressBlocks($0) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
@@ -46,14 +65,15 @@ public struct SHA256: Sendable {
             pending.append(contentsOf: buffer[0..<take])
             offset = take
             if pending.count == 64 {
-                pending.withUnsafeBufferPointer { compress($0) }
+                pending.withUnsafeBufferPointer { compressBlocks($0) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
         let bytes = buffer.bindMemory(to: UInt8.self)
-        while buffer.count - offset >= 64 {
-            compress(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + 64)]))
-            offset += 64
+        let whole = (buffer.count - offset) / 64 * 64
+        if whole > 0 {
+            compressBlocks(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + whole)]))
+            offset += whole
         }
         if offset < buffer.count { pending.append(contentsOf: bytes[offset...]) }
     }
@@ -65,13 +85,7 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                compress(UnsafeBufferPointer(rebasing: buffer[offset..<(offset + 64)]))
-                offset += 64
-            }
-        }
+        tail.withUnsafeBufferPointer { compressBlocks($0) }
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
         for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
@@ -84,8 +98,8 @@ public struct SHA256: Sendable {
     }
 
     /// The digest of `bytes`.
-    public static func digest(of bytes: [UInt8]) -> [UInt8] {
-        var hasher = SHA256()
+    public static func digest(of bytes: [UInt8], implementation: Implementation = .automatic) -> [UInt8] {
+        var hasher = SHA256(implementation: implementation)
         bytes.withUnsafeBytes { hasher.update(buffer: $0) }
         return hasher.finalize()
     }
@@ -108,6 +122,22 @@ public struct SHA256: Sendable {
 
     @inline(__always)
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+
+    /// Compresses whole 64-byte blocks.
+    private mutating func compressBlocks(_ blocks: UnsafeBufferPointer<UInt8>) {
+        precondition(blocks.count % 64 == 0)
+        if useExtensions {
+            withUnsafeMutableBytes(of: &state) { words in
+                csha256_compress_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self), blocks.baseAddress, blocks.count / 64)
+            }
+            return
+        }
+        var offset = 0
+        while offset < blocks.count {
+            compress(UnsafeBufferPointer(rebasing: blocks[offset..<(offset + 64)]))
+            offset += 64
+        }
+    }
 
     private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
         // A stack buffer: allocating the message schedule per block would dominate `verify`.

@@ -1,4 +1,4 @@
-import Ledger
+@testable import Ledger
 import XCTest
 
 /// The test vectors of NIST's "SHA-256 examples" (FIPS 180-4) and the CAVP short messages.
@@ -28,6 +28,15 @@ final class SHA256Tests: XCTestCase {
 
     func testCAVPShortMessageOfOneByte() {
         XCTAssertEqual(SHA256.hex(of: [0xd3]), "28969cdfa74a12c82f3bad960b0b000aca2ac329deea5c2328ebc6f2ba9802c1")
+    }
+
+    func testThePortableLoopAndTheCPUInstructionsAgree() {
+        for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000, 4096 + 17] {
+            let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+            XCTAssertEqual(SHA256.digest(of: message, implementation: .portable), SHA256.digest(of: message), "length \(length)")
+        }
+        XCTAssertEqual(SHA256.hexString(SHA256.digest(of: Array("abc".utf8), implementation: .portable)),
+                       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     func testIncrementalUpdatesMatchOneShotAtEveryBlockBoundary() {
