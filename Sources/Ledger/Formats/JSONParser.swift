@@ -10,6 +10,10 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// Stays true while the text is exactly what `CanonicalJSON` would write for the value: no
+    /// whitespace, keys in strictly increasing byte order, only the canonical escapes. Lets the
+    /// verifier check canonical form without writing every record out again.
+    private var canonical = true
 
     private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -22,6 +26,12 @@ public struct JSONParser {
 
     /// Parses exactly one JSON value (surrounding whitespace allowed) from UTF-8 bytes.
     public static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+        try parseCheckingCanonicalForm(buffer).value
+    }
+
+    /// Parses one value and tells whether the text is in canonical form (byte for byte what
+    /// `CanonicalJSON.bytes(of:)` gives for the value).
+    public static func parseCheckingCanonicalForm(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (value: JSONValue, isCanonical: Bool) {
         var parser = JSONParser(bytes: buffer)
         parser.skipWhitespace()
         let value = try parser.parseValue()
@@ -29,7 +39,7 @@ public struct JSONParser {
         guard parser.index == buffer.count else {
             throw parser.error("unexpected '\(parser.printable(parser.index))' after the JSON value")
         }
-        return value
+        return (value, parser.canonical)
     }
 
     /// Parses one value from bytes held in an array.
@@ -51,7 +61,7 @@ public struct JSONParser {
     private mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1; canonical = false
             default: return
             }
         }
@@ -92,6 +102,7 @@ public struct JSONParser {
         index += 1
         var members: [(key: String, value: JSONValue)] = []
         var seen = Set<String>()
+        var previousKey: String?
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -107,6 +118,8 @@ public struct JSONParser {
             guard seen.insert(key).inserted else {
                 throw JSONSyntaxError(offset: keyOffset, message: "duplicate member '\(key)'")
             }
+            if canonical, let previousKey, !previousKey.utf8.lexicographicallyPrecedes(key.utf8) { canonical = false }
+            previousKey = key
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("unexpected '\(printable(index))', expected ':' after member '\(key)'")
@@ -206,14 +219,22 @@ public struct JSONParser {
                 switch escape {
                 case UInt8(ascii: "\""): scalars.append(0x22)
                 case UInt8(ascii: "\\"): scalars.append(0x5C)
-                case UInt8(ascii: "/"): scalars.append(0x2F)
+                case UInt8(ascii: "/"): scalars.append(0x2F); canonical = false
                 case UInt8(ascii: "b"): scalars.append(0x08)
                 case UInt8(ascii: "f"): scalars.append(0x0C)
                 case UInt8(ascii: "n"): scalars.append(0x0A)
                 case UInt8(ascii: "r"): scalars.append(0x0D)
                 case UInt8(ascii: "t"): scalars.append(0x09)
                 case UInt8(ascii: "u"):
+                    // Canonical form writes \u only for control characters without a short
+                    // escape, as four lowercase hex digits.
+                    let hexStart = index
                     var code = try parseHex4()
+                    let shortForm: Set<UInt32> = [0x08, 0x09, 0x0A, 0x0C, 0x0D]
+                    if code >= 0x20 || shortForm.contains(code)
+                        || bytes[hexStart..<(hexStart + 4)].contains(where: { $0 >= 0x41 && $0 <= 0x46 }) {
+                        canonical = false
+                    }
                     if (0xD800...0xDBFF).contains(code) {
                         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
                               bytes[index + 1] == UInt8(ascii: "u")

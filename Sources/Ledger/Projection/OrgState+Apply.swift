@@ -8,7 +8,10 @@ extension OrgState {
             if let existing = units[unit] {
                 throw RuleBreak("unit '\(unit)' already exists (established \(existing.established) by '\(existing.establishedBy)'); ids are never reused")
             }
-            if let parent { try requireLive(parent, role: "parent", on: date) }
+            if let parent {
+                try requireLive(parent, role: "parent", on: date)
+                liveChildCount[parent, default: 0] += 1
+            }
             units[unit] = UnitState(
                 id: unit, name: name, abbreviation: abbreviation, kind: kind, parent: parent,
                 relation: relation ?? .partOf, isDissolved: false, successor: nil, established: date,
@@ -30,6 +33,8 @@ extension OrgState {
                 }
                 ancestor = units[current]?.parent
             }
+            if let old = units[unit]!.parent { liveChildCount[old, default: 0] -= 1 }
+            liveChildCount[parent, default: 0] += 1
             units[unit]!.parent = parent
             units[unit]!.relation = relation ?? .partOf
             units[unit]!.placedBy = record
@@ -37,10 +42,11 @@ extension OrgState {
 
         case let .dissolveUnit(unit, successor):
             try requireLive(unit, role: "unit", on: date)
-            if let child = units.values.filter({ $0.parent == unit && !$0.isDissolved }).map(\.id).min() {
+            if liveChildCount[unit, default: 0] > 0,
+               let child = units.values.filter({ $0.parent == unit && !$0.isDissolved }).map(\.id).min() {
                 throw RuleBreak("unit '\(unit)' still has the live sub-unit '\(child)'; move or dissolve it first")
             }
-            if let task = tasks.values.filter({ $0.holder == unit }).map(\.id).min() {
+            if heldTaskCount[unit, default: 0] > 0, let task = tasks.values.filter({ $0.holder == unit }).map(\.id).min() {
                 throw RuleBreak("unit '\(unit)' still holds task '\(task)'; transfer or revoke it first")
             }
             if let successor {
@@ -49,11 +55,14 @@ extension OrgState {
             }
             units[unit]!.isDissolved = true
             units[unit]!.successor = successor
+            if let parent = units[unit]!.parent { liveChildCount[parent, default: 0] -= 1 }
             // A dissolved body supervises nobody, is supervised by nobody and has no offices.
-            for key in supervisions.keys where key.unit == unit || key.supervisor == unit {
+            for key in supervisionsInvolving.removeValue(forKey: unit) ?? [] {
                 supervisions[key] = nil
+                let other = key.unit == unit ? key.supervisor : key.unit
+                supervisionsInvolving[other]?.remove(key)
             }
-            for key in appointments.keys where key.unit == unit { appointments[key] = nil }
+            for key in appointmentsIn.removeValue(forKey: unit) ?? [] { appointments[key] = nil }
 
         case let .defineTask(task, title, leika):
             if tasks[task] != nil { throw RuleBreak("task '\(task)' is already defined; ids are never reused") }
@@ -83,6 +92,7 @@ extension OrgState {
                 let holder = state.holder.map { "'\($0)'" } ?? "nobody"
                 throw RuleBreak("task '\(task)' is held by \(holder) on \(date), not by '\(unit)'")
             }
+            heldTaskCount[unit, default: 0] -= 1
             tasks[task]!.holder = nil
             tasks[task]!.heldSince = date
             tasks[task]!.heldBy = record
@@ -98,12 +108,16 @@ extension OrgState {
                 throw RuleBreak("this supervision is already in force (set by '\(since)')")
             }
             supervisions[supervision] = record
+            supervisionsInvolving[supervision.unit, default: []].insert(supervision)
+            supervisionsInvolving[supervision.supervisor, default: []].insert(supervision)
 
         case let .endSupervision(supervision):
             guard supervisions[supervision] != nil else {
                 throw RuleBreak("no \(supervision.kind)-supervision of '\(supervision.supervisor)' over '\(supervision.unit)'\(supervision.task.map { " for task '\($0)'" } ?? "") is in force on \(date)")
             }
             supervisions[supervision] = nil
+            supervisionsInvolving[supervision.unit]?.remove(supervision)
+            supervisionsInvolving[supervision.supervisor]?.remove(supervision)
 
         case let .appoint(appointment):
             try requireLive(appointment.unit, role: "unit", on: date)
@@ -111,16 +125,20 @@ extension OrgState {
                 throw RuleBreak("'\(appointment.person)' already holds '\(appointment.role)' in '\(appointment.unit)'")
             }
             appointments[appointment] = record
+            appointmentsIn[appointment.unit, default: []].insert(appointment)
 
         case let .endAppointment(appointment):
             guard appointments[appointment] != nil else {
                 throw RuleBreak("'\(appointment.person)' does not hold '\(appointment.role)' in '\(appointment.unit)' on \(date)")
             }
             appointments[appointment] = nil
+            appointmentsIn[appointment.unit]?.remove(appointment)
         }
     }
 
     private mutating func hand(_ task: TaskID, to unit: UnitID, on date: ValidDate, by record: RecordID) {
+        if let previous = tasks[task]!.holder { heldTaskCount[previous, default: 0] -= 1 }
+        heldTaskCount[unit, default: 0] += 1
         tasks[task]!.holder = unit
         tasks[task]!.heldSince = date
         tasks[task]!.heldBy = record

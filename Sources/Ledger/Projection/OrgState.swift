@@ -44,6 +44,17 @@ public struct OrgState: Hashable, Sendable {
     /// Offices held, with the record that appointed.
     public var appointments: [Appointment: RecordID] = [:]
 
+    // Derived counts and keys, kept so the rules of `dissolveUnit` cost O(1) per unit instead of
+    // a scan of the whole organisation (which made replay quadratic at 10^5 records).
+    /// Live sub-units per unit.
+    var liveChildCount: [UnitID: Int] = [:]
+    /// Tasks held per unit.
+    var heldTaskCount: [UnitID: Int] = [:]
+    /// Supervision keys in force naming the unit as supervisor or supervised.
+    var supervisionsInvolving: [UnitID: Set<Supervision>] = [:]
+    /// Offices in force in the unit.
+    var appointmentsIn: [UnitID: Set<Appointment>] = [:]
+
     public init() {}
 
     /// A live (not dissolved) unit.

@@ -28,6 +28,24 @@ final class TamperAndFuzzTests: XCTestCase {
         XCTAssertGreaterThan(caught, 1500)
     }
 
+    func testALineThatIsValidButNotCanonicalIsCaught() throws {
+        let line = String(decoding: eventsText, as: UTF8.self).split(separator: "\n")[0]
+        // Each rewrite keeps the content (and so the hash) but not the canonical bytes.
+        let rewrites = [
+            line.replacingOccurrences(of: "\"seq\":1", with: "\"seq\": 1"),
+            line.replacingOccurrences(of: "Thüringer", with: "Th\\u00fcringer"),
+            line.replacingOccurrences(of: "Th\u{00FC}ringer", with: "Th\\u00FCringer"),
+            line.replacingOccurrences(of: "https://", with: "https:\\/\\/"),
+            "{\"seq\":1," + line.dropFirst().replacingOccurrences(of: ",\"seq\":1", with: ""),
+        ]
+        for rewritten in rewrites {
+            XCTAssertNotEqual(rewritten, String(line))
+            XCTAssertThrowsError(try LedgerFile.parse(Data((rewritten + "\n").utf8)), rewritten) { error in
+                XCTAssertEqual("\(error)", "line 1, record '2017-baseline-landesverwaltung' (seq 1): not in canonical form; the line was edited")
+            }
+        }
+    }
+
     func testATruncatedFileIsATornTailNamingItsByteOffset() throws {
         let original = eventsText
         let cut = original.count - 50
