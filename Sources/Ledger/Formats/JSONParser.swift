@@ -101,8 +101,10 @@ public struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
-        var seen = Set<String>()
         var previousKey: String?
+        // While keys come in increasing order (always, in a ledger) no key can repeat an earlier
+        // one; only out-of-order keys need the linear search, and objects here are small.
+        var sorted = true
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -115,10 +117,13 @@ public struct JSONParser {
             }
             let keyOffset = index
             let key = try parseString()
-            guard seen.insert(key).inserted else {
+            if let previousKey, !previousKey.utf8.lexicographicallyPrecedes(key.utf8) {
+                sorted = false
+                canonical = false
+            }
+            if !sorted, members.contains(where: { $0.key == key }) {
                 throw JSONSyntaxError(offset: keyOffset, message: "duplicate member '\(key)'")
             }
-            if canonical, let previousKey, !previousKey.utf8.lexicographicallyPrecedes(key.utf8) { canonical = false }
             previousKey = key
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
