@@ -62,14 +62,25 @@ struct Commands {
         }
     }
 
+    /// The whole ledger, read and checked: for questions about records (history).
     func openLedger() throws(CommandFailure) -> Ledger {
         do { return try Ledger.open(path: ledgerPath) } catch {
             throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
         }
     }
 
+    /// The ledger for questions about the organisation: through its index when that is current.
+    func openForQueries() throws(CommandFailure) -> any LedgerQuerying {
+        do { return try LedgerStore.openForQueries(path: ledgerPath) } catch {
+            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
+        }
+    }
+
     func ask<T>(_ question: () throws(QueryError) -> T) throws(CommandFailure) -> T {
         do { return try question() } catch {
+            if case .integrity = error {
+                throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
+            }
             throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
         }
     }
@@ -79,7 +90,7 @@ struct Commands {
     // MARK: Queries
 
     func responsible() throws(CommandFailure) {
-        let ledger = try openLedger()
+        let ledger = try openForQueries()
         let task = invocation.argument("task") ?? ""
         let (date, known) = (try at, try knownAt)
         let answer = try ask { () throws(QueryError) in try ledger.responsible(task, at: date, knownAt: known) }
@@ -97,7 +108,7 @@ struct Commands {
     }
 
     func orgchart() throws(CommandFailure) {
-        let ledger = try openLedger()
+        let ledger = try openForQueries()
         let (date, known, root) = (try at, try knownAt, invocation.option("root"))
         let chart = try ask { () throws(QueryError) in try ledger.orgChart(at: date, root: root, knownAt: known) }
         switch format {
@@ -108,7 +119,7 @@ struct Commands {
     }
 
     func responsibilities() throws(CommandFailure) {
-        let ledger = try openLedger()
+        let ledger = try openForQueries()
         let (date, known, unit) = (try at, try knownAt, invocation.option("unit"))
         let rows = try ask { () throws(QueryError) in try ledger.responsibilities(at: date, unit: unit, knownAt: known) }
         switch format {
@@ -119,7 +130,7 @@ struct Commands {
     }
 
     func units() throws(CommandFailure) {
-        let ledger = try openLedger()
+        let ledger = try openForQueries()
         let (date, known) = (try at, try knownAt)
         let rows = try ask { () throws(QueryError) in try ledger.units(at: date, knownAt: known) }
         format == "json"
@@ -128,7 +139,7 @@ struct Commands {
     }
 
     func tasks() throws(CommandFailure) {
-        let ledger = try openLedger()
+        let ledger = try openForQueries()
         let (date, known) = (try at, try knownAt)
         let rows = try ask { () throws(QueryError) in try ledger.tasks(at: date, knownAt: known) }
         format == "json"
@@ -144,7 +155,7 @@ struct Commands {
     }
 
     func diff() throws(CommandFailure) {
-        let ledger = try openLedger()
+        let ledger = try openForQueries()
         guard let from = try date("from"), let to = try date("to") else {
             throw usageError("Missing expected argument '--from <date>'")
         }
@@ -154,7 +165,7 @@ struct Commands {
     }
 
     func show() throws(CommandFailure) {
-        let ledger = try openLedger()
+        let ledger = try openForQueries()
         let id = invocation.argument("record-id") ?? ""
         guard let record = ledger.record(id) else {
             throw CommandFailure(message: "Error: \(QueryError.unknownRecord(id))", code: ExitCode.badInput)

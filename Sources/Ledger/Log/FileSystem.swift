@@ -73,6 +73,11 @@ enum FileSystem {
             fsync(file.fd)
             _exit(70)
         }
+        try writeDurably(bytes, to: file)
+    }
+
+    /// Writes all of `bytes` and fsyncs.
+    static func writeDurably(_ bytes: [UInt8], to file: Descriptor) throws(IOFailure) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in
@@ -93,6 +98,79 @@ enum FileSystem {
             throw IOFailure(action: "truncate '\(file.path)'", reason: errorText())
         }
         guard fsync(file.fd) == 0 else { throw IOFailure(action: "fsync '\(file.path)'", reason: errorText()) }
+    }
+
+    /// What identifies a version of a file cheaply: size, modification time and inode. Any
+    /// write through the file system changes at least one of them.
+    struct FileStamp: Hashable, Sendable {
+        var size: UInt64
+        var modifiedNanoseconds: Int64
+        var inode: UInt64
+    }
+
+    static func stamp(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(
+            size: UInt64(info.st_size),
+            modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            inode: UInt64(info.st_ino))
+    }
+
+    /// A read-only memory map of a whole file, unmapped on deinit.
+    final class MappedFile: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
+        init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+        deinit {
+            if let base = bytes.baseAddress, bytes.count > 0 { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+        }
+    }
+
+    static func map(_ path: String) -> MappedFile? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0 else { return MappedFile(bytes: UnsafeRawBufferPointer(start: nil, count: 0)) }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        return MappedFile(bytes: UnsafeRawBufferPointer(start: base, count: size))
+    }
+
+    /// Reads `count` bytes at `offset` of `path`.
+    static func readRange(_ path: String, offset: UInt64, count: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return nil }
+            done += got
+        }
+        return buffer
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file beside it, fsynced, renamed over it.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(IOFailure) {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IOFailure(action: "create '\(temporary)'", reason: errorText()) }
+        let file = Descriptor(fd: fd, path: temporary)
+        do {
+            try writeDurably(bytes, to: file)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = errorText()
+            unlink(temporary)
+            throw IOFailure(action: "rename '\(temporary)' to '\(path)'", reason: reason)
+        }
     }
 
     /// Makes a newly created file's directory entry durable.

@@ -72,6 +72,8 @@ public enum LedgerAppender {
             bytes.append(0x0A)
         }
         do { try FileSystem.appendDurably(bytes, to: file) } catch { throw .io(error) }
+        // Still under the lock: index the new state so the next query need not read it all.
+        IndexFile.write(for: outcome.ledger, ledgerPath: path)
         return outcome
     }
 

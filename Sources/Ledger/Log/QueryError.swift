@@ -6,6 +6,8 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownID(String)
     /// The unit exists in the ledger but not (or no longer) on the date asked about.
     case unitNotLive(UnitID, ValidDate)
+    /// The ledger file itself failed its checks while answering (exit code 2).
+    case integrity(IntegrityError)
 
     public var description: String {
         switch self {
@@ -14,6 +16,7 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownRecord(let id): "unknown record '\(id)'; 'ledger history' lists the records"
         case .unknownID(let id): "'\(id)' is neither a unit, a task nor a record of this ledger"
         case let .unitNotLive(id, date): "unit '\(id)' does not exist on \(date)"
+        case let .integrity(error): "\(error)"
         }
     }
 }

@@ -36,33 +36,6 @@ extension Ledger {
     /// The records behind an answer of `responsible`, in the order of the answer: the task's
     /// record, the placement of each unit on the path, supervision, offices.
     public func provenance(of answer: Responsibility, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [Provenance] {
-        let snapshot = try snapshot(at: answer.at, knownAt: knownAt)
-        var roles: [(Provenance.Role, RecordID)] = []
-        if let record = answer.record { roles.append((.task, record)) }
-        for step in answer.path {
-            if let unit = snapshot.unit(step.unit.id) { roles.append((.placement(unit.id), unit.placedBy)) }
-        }
-        for supervision in answer.supervision {
-            roles.append((.supervision(Supervision(supervisor: supervision.supervisor.id, unit: supervision.over,
-                                                   kind: supervision.kind, task: supervision.task)), supervision.record))
-        }
-        for office in answer.offices {
-            roles.append((.office(Appointment(person: office.person, role: office.role, unit: office.unit)), office.record))
-        }
-        // One entry per record, at the place of its first role, so a record that placed several
-        // units of the path is listed (with its sources) once.
-        var entries: [Provenance] = []
-        var position: [RecordID: Int] = [:]
-        for (role, id) in roles {
-            if let index = position[id] {
-                entries[index].roles.append(role)
-                continue
-            }
-            guard let record = record(id) else { continue }
-            position[id] = entries.count
-            entries.append(Provenance(roles: [role], record: id, type: record.type, title: record.title, date: record.date,
-                                      effective: record.effectiveDate, recorded: record.recorded, sources: record.sources))
-        }
-        return entries
+        Provenance.collect(for: answer, in: try snapshot(at: answer.at, knownAt: knownAt), record: record)
     }
 }

@@ -1,0 +1,102 @@
+extension IndexFile: LedgerQuerying {
+    /// The ledger read in full, for what the index does not hold (an earlier `knownAt`) or when a
+    /// block of the index turns out damaged: then the index is rewritten too.
+    func fullLedger() throws(QueryError) -> Ledger {
+        if let loaded = loadedLedger { return loaded }
+        let ledger: Ledger
+        do { ledger = try Ledger.open(path: ledgerPath) } catch { throw .integrity(error) }
+        loadedLedger = ledger
+        return ledger
+    }
+
+    /// Runs `indexed` on the index, or `full` on the whole ledger when the question needs an
+    /// earlier transaction time or the index is damaged (which is then rebuilt).
+    private func answer<T>(knownAt: TransactionTime, _ indexed: () throws(IndexDamage) -> T,
+                           full: (Ledger) throws(QueryError) -> T) throws(QueryError) -> T {
+        if knownAt >= lastRecorded, loadedLedger == nil {
+            do { return try indexed() } catch {
+                let ledger = try fullLedger()
+                IndexFile.write(for: ledger, ledgerPath: ledgerPath)
+                return try full(ledger)
+            }
+        }
+        return try full(try fullLedger())
+    }
+
+    public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> Responsibility {
+        let state = try answer(knownAt: knownAt, { () throws(IndexDamage) in try partialState(forTask: task, on: date.firstDay) },
+                               full: { _ throws(QueryError) in nil as OrgState? })
+        guard let state else { return try fullLedger().responsible(task, at: date, knownAt: knownAt) }
+        if let answer = state.responsibility(for: task, at: date) { return answer }
+        let title = (try? taskRow(task)).flatMap { $0 }.flatMap { row in (try? lastTitle(row: row)) ?? nil } ?? task
+        return Responsibility(task: task, title: title, at: date, unit: nil, path: [], supervision: [], offices: [],
+                              since: nil, record: nil, isDefined: false)
+    }
+
+    private func lastTitle(row: Int) throws(IndexDamage) -> String? {
+        try task(row: row, on: Int.max)?.title
+    }
+
+    public func provenance(of answer: Responsibility, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [Provenance] {
+        let state = try self.answer(knownAt: knownAt, { () throws(IndexDamage) in try partialState(forTask: answer.task, on: answer.at.firstDay) },
+                                    full: { _ throws(QueryError) in nil as OrgState? })
+        guard let state else { return try fullLedger().provenance(of: answer, knownAt: knownAt) }
+        return Provenance.collect(for: answer, in: state, record: record)
+    }
+
+    /// The organisation on `date`, from the index or the full ledger.
+    private func state(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> any OrgSnapshot {
+        try answer(knownAt: knownAt, { () throws(IndexDamage) in try fullState(on: date.firstDay) as any OrgSnapshot },
+                   full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt) })
+    }
+
+    public func orgChart(at date: ValidDate, root: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgChart {
+        let snapshot = try state(at: date, knownAt: knownAt)
+        if let chart = snapshot.orgChart(at: date, root: root) { return chart }
+        guard let root, (try? unitRow(root)) ?? nil != nil else { throw .unknownUnit(root ?? "") }
+        throw .unitNotLive(root, date)
+    }
+
+    public func responsibilities(at date: ValidDate, unit: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [TaskAssignment] {
+        if let unit, ((try? unitRow(unit)) ?? nil) == nil { throw .unknownUnit(unit) }
+        return try state(at: date, knownAt: knownAt).responsibilityMap(within: unit)
+    }
+
+    public func units(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [UnitListing] {
+        try state(at: date, knownAt: knownAt).unitList()
+    }
+
+    public func tasks(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [TaskAssignment] {
+        try state(at: date, knownAt: knownAt).responsibilityMap(within: nil)
+    }
+
+    public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgDiff {
+        OrgDiff(from: try state(at: from, knownAt: knownAt), at: from, to: try state(at: to, knownAt: knownAt), at: to)
+    }
+
+    /// The record with this id, read from its line in the ledger file.
+    public func record(_ id: RecordID) -> Record? {
+        if let loadedLedger { return loadedLedger.record(id) }
+        return recordByID(id)
+    }
+
+    private func recordByID(_ id: RecordID) -> Record? {
+        let target = Array(id.utf8)
+        var low = 0, high = recordCount
+        while low < high {
+            let mid = (low + high) / 2
+            guard let row = try? i32(.recordsByID, mid * 4), let key = try? stringBytes(.records, row * IndexLayout.recordRow + 12) ?? nil
+            else { return try? fullLedger().record(id) }
+            if key.elementsEqual(target) { return try? recordAt(row) }
+            if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+
+    /// The record on row `row` (seq − 1), decoded from its line in the ledger file.
+    func recordAt(_ row: Int) throws -> Record? {
+        let (offset, length) = try lineRange(row)
+        guard let line = FileSystem.readRange(ledgerPath, offset: offset, count: length) else { return nil }
+        return try Record(json: JSONParser.parse(bytes: line))
+    }
+}

@@ -1,0 +1,153 @@
+extension IndexFile {
+    func unitID(_ row: Int) throws(IndexDamage) -> UnitID {
+        guard row >= 0, row < unitCount, let id = try string(.units, row * IndexLayout.unitRow) else { throw IndexDamage("unit row") }
+        return id
+    }
+
+    func taskID(_ row: Int) throws(IndexDamage) -> TaskID {
+        guard row >= 0, row < taskCount, let id = try string(.tasks, row * IndexLayout.taskRow) else { throw IndexDamage("task row") }
+        return id
+    }
+
+    func recordID(_ row: Int) throws(IndexDamage) -> RecordID {
+        guard row >= 0, row < recordCount, let id = try string(.records, row * IndexLayout.recordRow + 12) else {
+            throw IndexDamage("record row")
+        }
+        return id
+    }
+
+    func unitRow(_ id: UnitID) throws(IndexDamage) -> Int? {
+        try findRow(id, in: .units, count: unitCount, stride: IndexLayout.unitRow)
+    }
+
+    func taskRow(_ id: TaskID) throws(IndexDamage) -> Int? {
+        try findRow(id, in: .tasks, count: taskCount, stride: IndexLayout.taskRow)
+    }
+
+    static func date(firstDay: Int, precision code: UInt8) throws(IndexDamage) -> ValidDate {
+        let day = ValidDate(dayNumber: firstDay)
+        do {
+            switch code {
+            case 0: return try ValidDate(year: day.year)
+            case 1: return try ValidDate(year: day.year, month: day.month)
+            case 2: return day
+            default: throw IndexDamage("precision")
+            }
+        } catch {
+            throw IndexDamage("date")
+        }
+    }
+
+    /// The unit as it stood on `day`, or nil if not yet established.
+    func unit(row: Int, on day: Int) throws(IndexDamage) -> UnitState? {
+        let base = row * IndexLayout.unitRow
+        guard let step = try lastStep(onOrBefore: day, in: .unitSteps, start: try u32(.units, base + 8),
+                                      count: try u32(.units, base + 12), stride: IndexLayout.unitStep)
+        else { return nil }
+        let at = step * IndexLayout.unitStep
+        let parent = try i32(.unitSteps, at + 4)
+        let successor = try i32(.unitSteps, at + 32)
+        guard let name = try string(.unitSteps, at + 8), let kind = try string(.unitSteps, at + 24) else {
+            throw IndexDamage("unit step")
+        }
+        return UnitState(
+            id: try unitID(row), name: name, abbreviation: try string(.unitSteps, at + 16), kind: UnitKind(rawValue: kind),
+            parent: parent < 0 ? nil : try unitID(parent),
+            relation: try u8(.unitSteps, at + 52) == 0 ? .partOf : .subordinateTo,
+            isDissolved: try u8(.unitSteps, at + 53) == 1,
+            successor: successor < 0 ? nil : try unitID(successor),
+            established: try Self.date(firstDay: try i32(.unitSteps, at + 36), precision: try u8(.unitSteps, at + 54)),
+            establishedBy: try recordID(try i32(.unitSteps, at + 40)),
+            placedBy: try recordID(try i32(.unitSteps, at + 44)),
+            namedBy: try recordID(try i32(.unitSteps, at + 48)))
+    }
+
+    /// The task as it stood on `day`, or nil if not yet defined.
+    func task(row: Int, on day: Int) throws(IndexDamage) -> TaskState? {
+        let base = row * IndexLayout.taskRow
+        guard let step = try lastStep(onOrBefore: day, in: .taskSteps, start: try u32(.tasks, base + 8),
+                                      count: try u32(.tasks, base + 12), stride: IndexLayout.taskStep)
+        else { return nil }
+        let at = step * IndexLayout.taskStep
+        let holder = try i32(.taskSteps, at + 4)
+        let heldBy = try i32(.taskSteps, at + 28)
+        let precision = try u8(.taskSteps, at + 32)
+        guard let title = try string(.taskSteps, at + 8) else { throw IndexDamage("task step") }
+        return TaskState(
+            id: try taskID(row), title: title, leika: try string(.taskSteps, at + 16),
+            holder: holder < 0 ? nil : try unitID(holder),
+            heldSince: precision == 255 ? nil : try Self.date(firstDay: try i32(.taskSteps, at + 24), precision: precision),
+            heldBy: heldBy < 0 ? nil : try recordID(heldBy))
+    }
+
+    /// Adds to `state` the supervision over and the offices in the unit at `row` on `day`, with
+    /// the supervisors' units so their names can be shown.
+    func addRelations(ofUnitRow row: Int, on day: Int, to state: inout OrgState) throws(IndexDamage) {
+        let base = row * IndexLayout.unitRow
+        let supervisionStart = try u32(.units, base + 16), supervisionCount = try u32(.units, base + 20)
+        for key in supervisionStart..<(supervisionStart + supervisionCount) {
+            let at = key * IndexLayout.supervisionKey
+            guard let step = try lastStep(onOrBefore: day, in: .supervisionSteps, start: try u32(.supervisionKeys, at + 16),
+                                          count: try u32(.supervisionKeys, at + 20), stride: IndexLayout.step)
+            else { continue }
+            let record = try i32(.supervisionSteps, step * IndexLayout.step + 4)
+            guard record >= 0 else { continue }
+            let supervisorRow = try i32(.supervisionKeys, at)
+            let task = try i32(.supervisionKeys, at + 8)
+            let kinds = SupervisionKind.allCases
+            let kindCode = Int(try u8(.supervisionKeys, at + 12))
+            guard kindCode < kinds.count else { throw IndexDamage("kind") }
+            let supervision = Supervision(supervisor: try unitID(supervisorRow), unit: try unitID(try i32(.supervisionKeys, at + 4)),
+                                          kind: kinds[kindCode], task: task < 0 ? nil : try taskID(task))
+            state.supervisions[supervision] = try recordID(record)
+            if state.units[supervision.supervisor] == nil, let supervisor = try unit(row: supervisorRow, on: day) {
+                state.units[supervision.supervisor] = supervisor
+            }
+        }
+        let appointmentStart = try u32(.units, base + 24), appointmentCount = try u32(.units, base + 28)
+        for key in appointmentStart..<(appointmentStart + appointmentCount) {
+            let at = key * IndexLayout.appointmentKey
+            guard let step = try lastStep(onOrBefore: day, in: .appointmentSteps, start: try u32(.appointmentKeys, at + 20),
+                                          count: try u32(.appointmentKeys, at + 24), stride: IndexLayout.step)
+            else { continue }
+            let record = try i32(.appointmentSteps, step * IndexLayout.step + 4)
+            guard record >= 0, let person = try string(.appointmentKeys, at), let role = try string(.appointmentKeys, at + 8) else { continue }
+            state.appointments[Appointment(person: person, role: role, unit: try unitID(try i32(.appointmentKeys, at + 16)))] = try recordID(record)
+        }
+    }
+
+    /// Only what an answer about `task` on `day` needs: the task, its holder and the units above,
+    /// their supervision and offices. Nil if the index does not know the task at all.
+    func partialState(forTask id: TaskID, on day: Int) throws(IndexDamage) -> OrgState? {
+        guard let row = try taskRow(id) else { return nil }
+        var state = OrgState()
+        guard let task = try task(row: row, on: day) else { return state }
+        state.tasks[id] = task
+        var current = task.holder
+        var walked = Set<UnitID>()
+        while let unitID = current, walked.insert(unitID).inserted {
+            guard let unitRow = try unitRow(unitID), let unit = try unit(row: unitRow, on: day) else { break }
+            state.units[unitID] = unit
+            try addRelations(ofUnitRow: unitRow, on: day, to: &state)
+            current = unit.parent
+        }
+        return state
+    }
+
+    /// The whole organisation on `day`, built from the index without replaying the ledger.
+    func fullState(on day: Int) throws(IndexDamage) -> OrgState {
+        var state = OrgState()
+        for row in 0..<unitCount {
+            guard let unit = try unit(row: row, on: day) else { continue }
+            state.units[unit.id] = unit
+        }
+        for row in 0..<taskCount {
+            guard let task = try task(row: row, on: day) else { continue }
+            state.tasks[task.id] = task
+        }
+        for row in 0..<unitCount where state.units[try unitID(row)] != nil {
+            try addRelations(ofUnitRow: row, on: day, to: &state)
+        }
+        return state
+    }
+}

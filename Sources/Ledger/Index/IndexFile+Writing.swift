@@ -1,0 +1,185 @@
+import Foundation
+
+extension IndexFile {
+    /// The index file that belongs to a ledger file.
+    public static func path(forLedger ledgerPath: String) -> String { ledgerPath + ".index" }
+
+    /// Writes the index of `ledger`, whose file at `ledgerPath` it describes, atomically beside it.
+    /// The index is a cache: failing to write it (a read-only directory) costs speed, not answers.
+    @discardableResult
+    public static func write(for ledger: Ledger, ledgerPath: String) -> Bool {
+        guard let stamp = FileSystem.stamp(ledgerPath), let file = FileSystem.map(ledgerPath),
+              let bytes = try? encode(ledger, ledgerBytes: file.bytes, stamp: stamp)
+        else { return false }
+        // The ledger must not have moved on while we encoded; else the index would lie.
+        guard FileSystem.stamp(ledgerPath) == stamp else { return false }
+        return (try? FileSystem.writeAtomically(bytes, to: path(forLedger: ledgerPath))) != nil
+    }
+
+    /// The index bytes for `ledger` as stored in `ledgerBytes`.
+    static func encode(_ ledger: Ledger, ledgerBytes: UnsafeRawBufferPointer, stamp: FileSystem.FileStamp) throws(IndexDamage) -> [UInt8] {
+        let index = ledger.index
+        var blob = StringBlob()
+        let unitIDs = index.unitTimelines.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let taskIDs = index.taskTimelines.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var unitNumber: [UnitID: Int32] = [:]
+        for (n, id) in unitIDs.enumerated() { unitNumber[id] = Int32(n) }
+        var taskNumber: [TaskID: Int32] = [:]
+        for (n, id) in taskIDs.enumerated() { taskNumber[id] = Int32(n) }
+        var recordNumber: [RecordID: Int32] = [:]
+        for record in ledger.records { recordNumber[record.id] = Int32(record.seq - 1) }
+        func unitRef(_ id: UnitID?) -> Int32 { id.flatMap { unitNumber[$0] } ?? -1 }
+        func recordRef(_ id: RecordID?) -> Int32 { id.flatMap { recordNumber[$0] } ?? -1 }
+        func precisionCode(_ date: ValidDate?) -> UInt8 { date.map { UInt8($0.precision.rawValue) } ?? 255 }
+
+        var units = ByteWriter(), unitSteps = ByteWriter(), tasks = ByteWriter(), taskSteps = ByteWriter()
+        var supervisionKeys = ByteWriter(), supervisionSteps = ByteWriter()
+        var appointmentKeys = ByteWriter(), appointmentSteps = ByteWriter()
+        var supervisionCount: UInt32 = 0, appointmentCount: UInt32 = 0
+        var stepCount: UInt32 = 0, taskStepCount: UInt32 = 0, supervisionStepCount: UInt32 = 0, appointmentStepCount: UInt32 = 0
+
+        for id in unitIDs {
+            let timeline = index.unitTimelines[id]!
+            blob.write(id, to: &units)
+            units.u32(stepCount)
+            units.u32(UInt32(timeline.days.count))
+            for (day, value) in zip(timeline.days, timeline.values) {
+                guard let unit = value else { throw IndexDamage("unit '\(id)' has an empty step") }
+                unitSteps.i32(Int32(day))
+                unitSteps.i32(unitRef(unit.parent))
+                blob.write(unit.name, to: &unitSteps)
+                blob.write(unit.abbreviation, to: &unitSteps)
+                blob.write(unit.kind.rawValue, to: &unitSteps)
+                unitSteps.i32(unitRef(unit.successor))
+                unitSteps.i32(Int32(unit.established.firstDay))
+                unitSteps.i32(recordRef(unit.establishedBy))
+                unitSteps.i32(recordRef(unit.placedBy))
+                unitSteps.i32(recordRef(unit.namedBy))
+                unitSteps.u8(unit.relation == .partOf ? 0 : 1)
+                unitSteps.u8(unit.isDissolved ? 1 : 0)
+                unitSteps.u8(precisionCode(unit.established))
+                unitSteps.pad(1)
+                stepCount += 1
+            }
+            let supervisions = index.supervisionsOver[id] ?? []
+            units.u32(supervisionCount)
+            units.u32(UInt32(supervisions.count))
+            for key in supervisions {
+                let timeline = index.supervisionTimelines[key]!
+                supervisionKeys.i32(unitRef(key.supervisor))
+                supervisionKeys.i32(unitRef(key.unit))
+                supervisionKeys.i32(key.task.flatMap { taskNumber[$0] } ?? -1)
+                supervisionKeys.u8(UInt8(SupervisionKind.allCases.firstIndex(of: key.kind)!))
+                supervisionKeys.pad(3)
+                supervisionKeys.u32(supervisionStepCount)
+                supervisionKeys.u32(UInt32(timeline.days.count))
+                for (day, value) in zip(timeline.days, timeline.values) {
+                    supervisionSteps.i32(Int32(day))
+                    supervisionSteps.i32(value.map { recordRef($0) } ?? -1)
+                    supervisionStepCount += 1
+                }
+                supervisionCount += 1
+            }
+            let appointments = index.appointmentsIn[id] ?? []
+            units.u32(appointmentCount)
+            units.u32(UInt32(appointments.count))
+            for key in appointments {
+                let timeline = index.appointmentTimelines[key]!
+                blob.write(key.person, to: &appointmentKeys)
+                blob.write(key.role, to: &appointmentKeys)
+                appointmentKeys.i32(unitRef(key.unit))
+                appointmentKeys.u32(appointmentStepCount)
+                appointmentKeys.u32(UInt32(timeline.days.count))
+                appointmentKeys.pad(4)
+                for (day, value) in zip(timeline.days, timeline.values) {
+                    appointmentSteps.i32(Int32(day))
+                    appointmentSteps.i32(value.map { recordRef($0) } ?? -1)
+                    appointmentStepCount += 1
+                }
+                appointmentCount += 1
+            }
+        }
+        for id in taskIDs {
+            let timeline = index.taskTimelines[id]!
+            blob.write(id, to: &tasks)
+            tasks.u32(taskStepCount)
+            tasks.u32(UInt32(timeline.days.count))
+            for (day, value) in zip(timeline.days, timeline.values) {
+                guard let task = value else { throw IndexDamage("task '\(id)' has an empty step") }
+                taskSteps.i32(Int32(day))
+                taskSteps.i32(unitRef(task.holder))
+                blob.write(task.title, to: &taskSteps)
+                blob.write(task.leika, to: &taskSteps)
+                taskSteps.i32(Int32(task.heldSince?.firstDay ?? 0))
+                taskSteps.i32(recordRef(task.heldBy))
+                taskSteps.u8(precisionCode(task.heldSince))
+                taskSteps.pad(7)
+                taskStepCount += 1
+            }
+        }
+        // Line positions of every record, found by scanning for newlines.
+        var records = ByteWriter()
+        var lineStart = 0
+        var seq = 0
+        let bytes = ledgerBytes.bindMemory(to: UInt8.self)
+        while lineStart < bytes.count {
+            guard let end = bytes[lineStart...].firstIndex(of: 0x0A), seq < ledger.records.count else {
+                throw IndexDamage("the ledger file does not match its records")
+            }
+            records.u64(UInt64(lineStart))
+            records.u32(UInt32(end - lineStart))
+            blob.write(ledger.records[seq].id, to: &records)
+            records.pad(4)
+            lineStart = end + 1
+            seq += 1
+        }
+        guard seq == ledger.records.count else { throw IndexDamage("the ledger file does not match its records") }
+        var recordsByID = ByteWriter()
+        for record in ledger.records.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+            recordsByID.i32(Int32(record.seq - 1))
+        }
+
+        var payload: [UInt8] = []
+        var sectionOffsets: [UInt64] = []
+        for section in [blob.bytes, units.bytes, unitSteps.bytes, tasks.bytes, taskSteps.bytes, supervisionKeys.bytes,
+                        supervisionSteps.bytes, appointmentKeys.bytes, appointmentSteps.bytes, records.bytes, recordsByID.bytes] {
+            sectionOffsets.append(UInt64(payload.count))
+            payload.append(contentsOf: section)
+        }
+        let blockCount = (payload.count + IndexLayout.blockSize - 1) / IndexLayout.blockSize
+
+        var header = ByteWriter()
+        header.bytes.append(contentsOf: IndexLayout.magic)
+        header.u32(IndexLayout.version)
+        header.u32(UInt32(IndexLayout.blockSize))
+        header.u64(stamp.size)
+        header.i64(stamp.modifiedNanoseconds)
+        header.u64(stamp.inode)
+        header.u64(UInt64(ledger.records.count))
+        header.bytes.append(contentsOf: Array(ledger.head.utf8))
+        header.i64(ledger.records.last?.recorded.nanoseconds ?? Int64.min)
+        header.u64(UInt64(payload.count))
+        header.u32(UInt32(unitIDs.count))
+        header.u32(UInt32(taskIDs.count))
+        header.u32(supervisionCount)
+        header.u32(appointmentCount)
+        for offset in sectionOffsets { header.u64(offset) }
+        header.u32(UInt32(blockCount))
+        header.pad(IndexLayout.headerSize - header.bytes.count)
+        payload.withUnsafeBytes { raw in
+            for block in 0..<blockCount {
+                let start = block * IndexLayout.blockSize
+                let end = min(start + IndexLayout.blockSize, raw.count)
+                header.bytes.append(contentsOf: IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[start..<end])))
+            }
+        }
+        header.bytes.append(contentsOf: header.bytes.withUnsafeBytes { IndexFile.blockChecksum($0) })
+        return header.bytes + payload
+    }
+}
+
+/// The index does not match its ledger or is damaged; it is rebuilt from the ledger.
+struct IndexDamage: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

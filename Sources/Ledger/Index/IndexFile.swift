@@ -1,0 +1,164 @@
+import Foundation
+
+/// The persistent index of a ledger file, mapped read-only: queries binary-search the rows they
+/// need, so a question costs O(log history) reads instead of a replay of the whole ledger.
+///
+/// An index is only used when it describes the ledger file exactly (same size, modification time
+/// and inode, same last record and head hash) and its header checksum holds; each payload block
+/// is checked against its checksum the first time a query reads it. Anything else means the
+/// index is stale or damaged, and the ledger is read and indexed anew (`LedgerStore`).
+public final class IndexFile: @unchecked Sendable {
+    let file: FileSystem.MappedFile
+    let ledgerPath: String
+    let payloadStart: Int
+    let payloadLength: Int
+    let sections: [Int]
+    let unitCount: Int
+    let taskCount: Int
+    let recordCount: Int
+    /// The hash of the ledger's last record.
+    public let head: String
+    /// When the ledger's last record was recorded; queries known earlier need the full ledger.
+    public let lastRecorded: TransactionTime
+    private var verifiedBlocks: [Bool]
+    /// The whole ledger, once a question needed it.
+    var loadedLedger: Ledger?
+
+    /// The first 8 bytes of SHA-256: enough to tell a damaged block, cheap to store per block.
+    static func blockChecksum(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(buffer: bytes)
+        return Array(hasher.finalize().prefix(8))
+    }
+
+    /// Opens the index of the ledger at `ledgerPath` if it matches that file exactly; nil if it is
+    /// missing, stale or damaged.
+    public static func open(ledgerPath: String) -> IndexFile? {
+        guard let stamp = FileSystem.stamp(ledgerPath), let file = FileSystem.map(path(forLedger: ledgerPath)) else { return nil }
+        return try? IndexFile(file: file, ledgerPath: ledgerPath, ledgerStamp: stamp)
+    }
+
+    init(file: FileSystem.MappedFile, ledgerPath: String, ledgerStamp: FileSystem.FileStamp) throws(IndexDamage) {
+        let raw = file.bytes
+        func u32(_ at: Int) -> Int { Int(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
+        func u64(_ at: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian }
+        guard raw.count >= IndexLayout.headerSize, Array(raw[0..<8]) == IndexLayout.magic,
+              u32(8) == IndexLayout.version, u32(12) == IndexLayout.blockSize
+        else { throw IndexDamage("not an index of this version") }
+        let blockCount = u32(IndexLayout.blockCountOffset)
+        let tableEnd = IndexLayout.headerSize + blockCount * 8
+        guard raw.count >= tableEnd + 8,
+              IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[0..<tableEnd])) == Array(raw[tableEnd..<(tableEnd + 8)])
+        else { throw IndexDamage("header checksum") }
+        let stored = FileSystem.FileStamp(
+            size: u64(IndexLayout.ledgerSizeOffset),
+            modifiedNanoseconds: Int64(bitPattern: u64(IndexLayout.ledgerModifiedOffset)),
+            inode: u64(IndexLayout.ledgerInodeOffset))
+        guard stored == ledgerStamp else { throw IndexDamage("stale") }
+        self.file = file
+        self.ledgerPath = ledgerPath
+        payloadStart = tableEnd + 8
+        payloadLength = Int(u64(IndexLayout.payloadLengthOffset))
+        guard raw.count == payloadStart + payloadLength,
+              (payloadLength + IndexLayout.blockSize - 1) / IndexLayout.blockSize == blockCount
+        else { throw IndexDamage("length") }
+        let length = payloadLength
+        let sectionOffsets = IndexLayout.Section.allCases.map { Int(u64(IndexLayout.sectionsOffset + 8 * $0.rawValue)) }
+        guard sectionOffsets.allSatisfy({ $0 <= length }) else { throw IndexDamage("sections") }
+        sections = sectionOffsets
+        unitCount = u32(IndexLayout.countsOffset)
+        taskCount = u32(IndexLayout.countsOffset + 4)
+        recordCount = Int(u64(IndexLayout.recordCountOffset))
+        head = String(decoding: raw[IndexLayout.headOffset..<(IndexLayout.headOffset + 64)], as: UTF8.self)
+        lastRecorded = TransactionTime(nanosecondsSinceEpoch: Int64(bitPattern: u64(IndexLayout.lastRecordedOffset)))
+        verifiedBlocks = [Bool](repeating: false, count: blockCount)
+        try checkLastRecord(ledgerSize: ledgerStamp.size)
+    }
+
+    /// The ledger's last line must be where the index says, complete, and carry the head hash.
+    private func checkLastRecord(ledgerSize: UInt64) throws(IndexDamage) {
+        guard recordCount > 0 else {
+            guard ledgerSize == 0 else { throw IndexDamage("records") }
+            return
+        }
+        let (offset, length) = try lineRange(recordCount - 1)
+        guard offset + UInt64(length) + 1 == ledgerSize,
+              let line = FileSystem.readRange(ledgerPath, offset: offset, count: length + 1), line.last == 0x0A
+        else { throw IndexDamage("last record") }
+        let marker = Array(#","hash":""#.utf8)
+        guard let position = line.indices.first(where: { line[$0...].starts(with: marker) }),
+              position + marker.count + 64 <= line.count,
+              String(decoding: line[(position + marker.count)..<(position + marker.count + 64)], as: UTF8.self) == head
+        else { throw IndexDamage("head") }
+    }
+
+    // MARK: Checked reads
+
+    /// `count` payload bytes at `offset` within `section`, checking the blocks they lie in.
+    func bytes(_ section: IndexLayout.Section, _ offset: Int, _ count: Int) throws(IndexDamage) -> UnsafeRawBufferPointer {
+        let start = sections[section.rawValue] + offset
+        guard offset >= 0, count >= 0, start + count <= payloadLength else { throw IndexDamage("out of bounds") }
+        if count > 0 {
+            for block in (start / IndexLayout.blockSize)...((start + count - 1) / IndexLayout.blockSize) where !verifiedBlocks[block] {
+                let blockStart = payloadStart + block * IndexLayout.blockSize
+                let blockEnd = min(blockStart + IndexLayout.blockSize, payloadStart + payloadLength)
+                let checksum = IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: file.bytes[blockStart..<blockEnd]))
+                let storedAt = IndexLayout.headerSize + block * 8
+                guard checksum == Array(file.bytes[storedAt..<(storedAt + 8)]) else { throw IndexDamage("block \(block)") }
+                verifiedBlocks[block] = true
+            }
+        }
+        return UnsafeRawBufferPointer(rebasing: file.bytes[(payloadStart + start)..<(payloadStart + start + count)])
+    }
+
+    func i32(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> Int {
+        Int(try bytes(section, offset, 4).loadUnaligned(as: Int32.self).littleEndian)
+    }
+
+    func u32(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> Int {
+        Int(try bytes(section, offset, 4).loadUnaligned(as: UInt32.self).littleEndian)
+    }
+
+    func u8(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> UInt8 {
+        try bytes(section, offset, 1)[0]
+    }
+
+    /// The bytes of the string whose (offset, length) is stored at `offset`; nil for a nil string.
+    func stringBytes(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> UnsafeRawBufferPointer? {
+        let length = try u32(section, offset + 4)
+        guard UInt32(length) != IndexLayout.nilLength else { return nil }
+        return try bytes(.strings, try u32(section, offset), length)
+    }
+
+    func string(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> String? {
+        try stringBytes(section, offset).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Binary search of rows sorted by the id string at the start of each row.
+    func findRow(_ id: String, in section: IndexLayout.Section, count: Int, stride: Int) throws(IndexDamage) -> Int? {
+        let target = Array(id.utf8)
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            guard let key = try stringBytes(section, mid * stride) else { throw IndexDamage("nil id") }
+            if key.elementsEqual(target) { return mid }
+            if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+
+    /// The last step with day ≤ `day` among `count` steps from `start`, or nil.
+    func lastStep(onOrBefore day: Int, in section: IndexLayout.Section, start: Int, count: Int, stride: Int) throws(IndexDamage) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if try i32(section, (start + mid) * stride) <= day { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? nil : start + low - 1
+    }
+
+    func lineRange(_ record: Int) throws(IndexDamage) -> (UInt64, Int) {
+        let row = try bytes(.records, record * IndexLayout.recordRow, 12)
+        return (row.loadUnaligned(as: UInt64.self).littleEndian, Int(row.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian))
+    }
+}

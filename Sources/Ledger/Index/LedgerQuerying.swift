@@ -1,0 +1,51 @@
+/// The questions a ledger answers, whether from records held in memory (`Ledger`) or from the
+/// persistent index (`IndexFile`). The command line asks through this, so it never needs to know
+/// which one answered; the tests check that both answer alike.
+public protocol LedgerQuerying {
+    /// The hash of the last record (64 zeros for an empty ledger).
+    var head: String { get }
+    func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> Responsibility
+    func provenance(of answer: Responsibility, knownAt: TransactionTime) throws(QueryError) -> [Provenance]
+    func orgChart(at date: ValidDate, root: UnitID?, knownAt: TransactionTime) throws(QueryError) -> OrgChart
+    func responsibilities(at date: ValidDate, unit: UnitID?, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment]
+    func units(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [UnitListing]
+    func tasks(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment]
+    func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime) throws(QueryError) -> OrgDiff
+    func record(_ id: RecordID) -> Record?
+}
+
+extension Ledger: LedgerQuerying {}
+
+extension Provenance {
+    /// The records behind `answer`, looked up in `snapshot` (the organisation on the answer's
+    /// date) and `record`: one entry per record, in the order of the answer.
+    static func collect(for answer: Responsibility, in snapshot: some OrgSnapshot, record: (RecordID) -> Record?) -> [Provenance] {
+        var roles: [(Provenance.Role, RecordID)] = []
+        if let record = answer.record { roles.append((.task, record)) }
+        for step in answer.path {
+            if let unit = snapshot.unit(step.unit.id) { roles.append((.placement(unit.id), unit.placedBy)) }
+        }
+        for supervision in answer.supervision {
+            roles.append((.supervision(Supervision(supervisor: supervision.supervisor.id, unit: supervision.over,
+                                                   kind: supervision.kind, task: supervision.task)), supervision.record))
+        }
+        for office in answer.offices {
+            roles.append((.office(Appointment(person: office.person, role: office.role, unit: office.unit)), office.record))
+        }
+        // One entry per record, at the place of its first role, so a record that placed several
+        // units of the path is listed (with its sources) once.
+        var entries: [Provenance] = []
+        var position: [RecordID: Int] = [:]
+        for (role, id) in roles {
+            if let index = position[id] {
+                entries[index].roles.append(role)
+                continue
+            }
+            guard let record = record(id) else { continue }
+            position[id] = entries.count
+            entries.append(Provenance(roles: [role], record: id, type: record.type, title: record.title, date: record.date,
+                                      effective: record.effectiveDate, recorded: record.recorded, sources: record.sources))
+        }
+        return entries
+    }
+}
