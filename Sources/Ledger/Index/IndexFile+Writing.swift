@@ -31,6 +31,14 @@ extension IndexFile {
         func unitRef(_ id: UnitID?) -> Int32 { id.flatMap { unitNumber[$0] } ?? -1 }
         func recordRef(_ id: RecordID?) -> Int32 { id.flatMap { recordNumber[$0] } ?? -1 }
         func precisionCode(_ date: ValidDate?) -> UInt8 { date.map { UInt8($0.precision.rawValue) } ?? 255 }
+        /// Supervision and offices share one step shape: the day and the record in force (-1: none).
+        func appendSteps(_ timeline: Timeline<RecordID>, to writer: inout ByteWriter, counter: inout UInt32) {
+            for (day, value) in zip(timeline.days, timeline.values) {
+                writer.i32(Int32(day))
+                writer.i32(value.map { recordRef($0) } ?? -1)
+                counter += 1
+            }
+        }
 
         var units = ByteWriter(), unitSteps = ByteWriter(), tasks = ByteWriter(), taskSteps = ByteWriter()
         var supervisionKeys = ByteWriter(), supervisionSteps = ByteWriter()
@@ -73,11 +81,7 @@ extension IndexFile {
                 supervisionKeys.pad(3)
                 supervisionKeys.u32(supervisionStepCount)
                 supervisionKeys.u32(UInt32(timeline.days.count))
-                for (day, value) in zip(timeline.days, timeline.values) {
-                    supervisionSteps.i32(Int32(day))
-                    supervisionSteps.i32(value.map { recordRef($0) } ?? -1)
-                    supervisionStepCount += 1
-                }
+                appendSteps(timeline, to: &supervisionSteps, counter: &supervisionStepCount)
                 supervisionCount += 1
             }
             let appointments = index.appointmentsIn[id] ?? []
@@ -91,11 +95,7 @@ extension IndexFile {
                 appointmentKeys.u32(appointmentStepCount)
                 appointmentKeys.u32(UInt32(timeline.days.count))
                 appointmentKeys.pad(4)
-                for (day, value) in zip(timeline.days, timeline.values) {
-                    appointmentSteps.i32(Int32(day))
-                    appointmentSteps.i32(value.map { recordRef($0) } ?? -1)
-                    appointmentStepCount += 1
-                }
+                appendSteps(timeline, to: &appointmentSteps, counter: &appointmentStepCount)
                 appointmentCount += 1
             }
         }
