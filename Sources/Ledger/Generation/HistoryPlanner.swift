@@ -87,6 +87,9 @@ struct HistoryPlanner {
            last.corrects == nil {
             // The last record of its day: a correction re-stating it later applies in its place.
             if correctable.count == 256 { correctable[random.int(below: 256)] = last } else { correctable.append(last) }
+            // Offered once only: a correction does not replace `lastBody`, and a record corrected
+            // twice would give two corrections the same id.
+            lastBody = nil
         }
         let body: RecordBody
         if let state = slot.founds {

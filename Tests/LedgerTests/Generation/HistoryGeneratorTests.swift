@@ -50,6 +50,16 @@ final class HistoryGeneratorTests: XCTestCase {
         XCTAssertNoThrow(try Ledger(records: records))
     }
 
+    /// Ids are what a rule check on a small ledger is least likely to catch: a clash needs two
+    /// rare events in a row, so this looks at many records without the (slower) full validation.
+    func testRecordIdsAreUniqueAndEachRecordIsCorrectedAtMostOnce() {
+        var ids: Set<RecordID> = [], corrected: Set<RecordID> = []
+        for record in HistoryGenerator(records: 150_000, seed: 1) {
+            XCTAssertTrue(ids.insert(record.id).inserted, "duplicate id \(record.id)")
+            if let target = record.corrects { XCTAssertTrue(corrected.insert(target).inserted, "\(target) corrected twice") }
+        }
+    }
+
     func testTinyLedgersHaveExactlyTheRecordsAskedFor() throws {
         for count in [0, 1, 2, 17] {
             let records = Array(HistoryGenerator(records: count, seed: 1))
