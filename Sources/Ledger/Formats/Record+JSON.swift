@@ -10,12 +10,9 @@ extension RecordBody {
     /// (read by `Record`); without, their presence is an error, because the ledger fills them in.
     init(json: JSONValue, allowChainFields: Bool = false) throws(RecordFormatError) {
         var r = try JSONObjectReader(json, path: "")
-        let id = try? r.slug("id")
+        // The id first and on its own: every later error names the record by it.
+        let id = try r.slug("id")
         do throws(RecordFormatError) {
-            guard let id else {
-                _ = try r.slug("id")
-                fatalError("unreachable: slug('id') threw above")
-            }
             self.init(
                 id: id, date: try r.date("date"), effective: try r.optionalDate("effective"),
                 type: RecordType(rawValue: try r.slug("type")), title: try r.line("title"),
