@@ -19,14 +19,14 @@ extension HTMLExport {
         button, input { font: inherit; color: inherit; }
         .wrap { max-width: 1320px; margin: 0 auto; padding: 0 28px; }
 
-        .masthead { background: linear-gradient(135deg, #12304f 0%, #1d4b7a 100%); color: #fff; padding: 26px 0 22px; }
+        .masthead { background: linear-gradient(135deg, #12304f 0%, #1d4b7a 100%); color: #fff; padding: 20px 0 18px; }
         .eyebrow { margin: 0 0 4px; font-size: 12px; letter-spacing: .08em; text-transform: uppercase; color: #b8cde4; }
         .masthead h1 { font-size: 28px; font-weight: 650; letter-spacing: -.01em; }
         .lede { margin: 6px 0 0; color: #d5e2f0; font-size: 14px; }
 
         .datebar { position: sticky; top: 0; z-index: 5; background: rgba(255,255,255,.97); border-bottom: 1px solid var(--line);
                    box-shadow: 0 2px 10px rgba(20,40,70,.06); }
-        .datebar-inner { display: grid; grid-template-columns: 250px minmax(0, 1fr) auto; gap: 28px; align-items: center; padding-top: 14px; padding-bottom: 14px; }
+        .datebar-inner { display: grid; grid-template-columns: 250px minmax(0, 1fr) auto; gap: 28px; align-items: center; padding-top: 12px; padding-bottom: 12px; }
         .date-caption { display: block; font-size: 11px; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }
         #date-label { display: block; font-size: 22px; font-weight: 650; color: var(--ink); white-space: nowrap; }
         .date-note { display: block; font-size: 12px; color: var(--muted); min-height: 1.2em; }
@@ -53,7 +53,7 @@ extension HTMLExport {
         .toggle { font-size: 13px; color: var(--muted); cursor: pointer; user-select: none; }
         .hint { color: var(--muted); font-size: 13px; margin: 6px 0 10px; }
 
-        .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 10px 0 16px; padding: 10px 12px; background: #f8fafc; border-radius: 8px; font-size: 12px; color: var(--muted); }
+        .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 10px 0 14px; padding: 8px 12px; background: #f8fafc; border-radius: 8px; font-size: 12px; color: var(--muted); }
         .legend li { display: flex; align-items: center; gap: 7px; }
         .swatch { display: inline-block; width: 24px; border-top: 2px solid var(--tree); }
         .swatch.line-dashed { border-top-style: dashed; border-top-color: #6f7f90; }
@@ -63,29 +63,30 @@ extension HTMLExport {
         .pill.rel { background: #eef1f4; color: #4b5a6a; }
 
         .chart ul { list-style: none; margin: 0; padding: 0; }
-        .forest > li + li { margin-top: 14px; }
+        .forest > li + li { margin-top: 12px; }
         .children { padding-left: 30px !important; }
-        .children > li { position: relative; padding-top: 10px; }
+        .children > li { position: relative; padding-top: 8px; }
         /* The connector to a child is three pieces: from the parent down to the child's elbow (in the
            child's own style, dashed when subordinate), the elbow itself, and the continuation down to
            later siblings (always solid), so a dashed child never makes its siblings look dashed. */
-        .children > li::before { content: ""; position: absolute; left: -18px; top: 0; height: 32px; border-left: 2px solid var(--tree); }
-        .children > li::after { content: ""; position: absolute; left: -18px; top: 32px; bottom: 0; border-left: 2px solid var(--tree); }
+        .children > li::before { content: ""; position: absolute; left: -18px; top: 0; height: 28px; border-left: 2px solid var(--tree); }
+        .children > li::after { content: ""; position: absolute; left: -18px; top: 28px; bottom: 0; border-left: 2px solid var(--tree); }
         .children > li:last-child::after { display: none; }
-        .children > li > .card::before { content: ""; position: absolute; left: -18px; top: 20px; width: 17px; border-top: 2px solid var(--tree); }
+        .children > li > .card::before { content: ""; position: absolute; left: -18px; top: 19px; width: 17px; border-top: 2px solid var(--tree); }
         .children > li.rel-subordinateTo::before { border-left-style: dashed; border-left-color: #6f7f90; }
         .children > li.rel-subordinateTo > .card::before { border-top-style: dashed; border-top-color: #6f7f90; }
 
         .card { position: relative; background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--kind, var(--k-other)); border-radius: var(--radius);
-                padding: 9px 13px 10px; max-width: 640px; transition: box-shadow .2s, border-color .2s; }
+                padding: 7px 13px 8px; max-width: 660px; transition: box-shadow .2s, border-color .2s; }
         .card .name { font-weight: 620; font-size: 15px; overflow-wrap: break-word; hyphens: auto; }
-        .card .abbr { color: var(--muted); font-weight: 500; margin-left: 6px; font-size: 13px; }
-        .card .meta { display: flex; flex-wrap: wrap; gap: 5px 6px; margin-top: 4px; align-items: center; }
+        .card .abbr { color: var(--muted); font-weight: 500; font-size: 13px; }
+        .card .title { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 10px; }
+        .card .meta { display: flex; flex-wrap: wrap; gap: 5px 6px; margin-top: 2px; align-items: center; }
         .card .kind { font-size: 11.5px; font-weight: 600; color: var(--kind, var(--k-other)); text-transform: uppercase; letter-spacing: .05em; margin-right: 4px; }
-        .card .offices { margin: 6px 0 0; font-size: 12.5px; color: var(--muted); }
+        .card .offices { margin: 4px 0 0; font-size: 12.5px; color: var(--muted); }
         .card .offices b { color: var(--ink); font-weight: 600; }
-        .card .tasks { margin: 7px 0 0 !important; padding: 7px 0 0 !important; border-top: 1px dashed var(--line); display: grid; gap: 3px; }
-        .card .tasks li { font-size: 13px; color: #2d3a48; padding-left: 14px; position: relative; overflow-wrap: break-word; hyphens: auto; }
+        .card .tasks { margin: 6px 0 0 !important; padding: 6px 0 0 !important; border-top: 1px dashed var(--line); display: grid; gap: 3px; }
+        .card .tasks li { font-size: 12.5px; color: #2d3a48; padding-left: 14px; position: relative; overflow-wrap: break-word; hyphens: auto; }
         .card .tasks li::before { content: ""; position: absolute; left: 2px; top: .6em; width: 6px; height: 6px; border-radius: 50%; background: var(--kind, var(--k-other)); opacity: .7; }
         .chart.hide-tasks .tasks { display: none; }
         .card.is-changed { border-color: #efc58f; border-left-color: var(--kind, var(--k-other)); box-shadow: 0 0 0 3px #fde9cf; }

@@ -107,8 +107,8 @@ public struct HTMLExport: Sendable {
             <ul class="legend" aria-label="Legende">
               <li><span class="swatch line-solid"></span>Teil von</li>
               <li><span class="swatch line-dashed"></span>nachgeordnet (Geschäftsbereich)</li>
-              <li><span class="pill sup">Fachaufsicht</span>Aufsicht durch eine andere Stelle</li>
-              <li><span class="pill changed">geändert</span>am Stichtag wirksam geworden</li>
+              <li><span class="pill sup">Fachaufsicht</span>durch eine andere Stelle</li>
+              <li><span class="pill changed">geändert</span>am Stichtag</li>
             </ul>
             <div id="chart" class="chart"></div>
           </section>
