@@ -5,13 +5,14 @@ import Foundation
 enum Output {
     static func out(_ text: String) {
         var line = text
-        if !line.hasSuffix("\n") { line += "\n" }
+        // By byte: "\r\n" (CSV's line end) is one Character, which `hasSuffix("\n")` misses.
+        if line.utf8.last != 0x0A { line += "\n" }
         FileHandle.standardOutput.write(Data(line.utf8))
     }
 
     static func err(_ text: String) {
         var line = text
-        if !line.hasSuffix("\n") { line += "\n" }
+        if line.utf8.last != 0x0A { line += "\n" }
         FileHandle.standardError.write(Data(line.utf8))
     }
 }
