@@ -54,7 +54,7 @@ final class HistoryGeneratorTests: XCTestCase {
     /// rare events in a row, so this looks at many records without the (slower) full validation.
     func testRecordIdsAreUniqueAndEachRecordIsCorrectedAtMostOnce() {
         var ids: Set<RecordID> = [], corrected: Set<RecordID> = []
-        for record in HistoryGenerator(records: 150_000, seed: 1) {
+        for record in HistoryGenerator(records: 50_000, seed: 1) {
             XCTAssertTrue(ids.insert(record.id).inserted, "duplicate id \(record.id)")
             if let target = record.corrects { XCTAssertTrue(corrected.insert(target).inserted, "\(target) corrected twice") }
         }
