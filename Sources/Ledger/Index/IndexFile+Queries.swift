@@ -77,6 +77,7 @@ extension IndexFile: LedgerQuerying {
     /// The record with this id, read from its line in the ledger file.
     public func record(_ id: RecordID) -> Record? {
         if let loadedLedger { return loadedLedger.record(id) }
+        if let row = recordRows[id] { return try? recordAt(row) }
         return recordByID(id)
     }
 

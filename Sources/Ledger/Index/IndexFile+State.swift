@@ -13,6 +13,7 @@ extension IndexFile {
         guard row >= 0, row < recordCount, let id = try string(.records, row * IndexLayout.recordRow + 12) else {
             throw IndexDamage("record row")
         }
+        recordRows[id] = row
         return id
     }
 
@@ -119,6 +120,13 @@ extension IndexFile {
     /// Only what an answer about `task` on `day` needs: the task, its holder and the units above,
     /// their supervision and offices. Nil if the index does not know the task at all.
     func partialState(forTask id: TaskID, on day: Int) throws(IndexDamage) -> OrgState? {
+        if let last = lastPartialState, last.task == id, last.day == day { return last.state }
+        let state = try buildPartialState(forTask: id, on: day)
+        lastPartialState = (id, day, state)
+        return state
+    }
+
+    private func buildPartialState(forTask id: TaskID, on day: Int) throws(IndexDamage) -> OrgState? {
         guard let row = try taskRow(id) else { return nil }
         var state = OrgState()
         guard let task = try task(row: row, on: day) else { return state }

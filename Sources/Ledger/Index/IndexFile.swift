@@ -23,6 +23,10 @@ public final class IndexFile: @unchecked Sendable {
     private var verifiedBlocks: [Bool]
     /// The whole ledger, once a question needed it.
     var loadedLedger: Ledger?
+    /// Rows of the records met while reading, so provenance need not search for them by id.
+    var recordRows: [RecordID: Int] = [:]
+    /// The last partial state built: `responsible` and its provenance ask for the same one.
+    var lastPartialState: (task: TaskID, day: Int, state: OrgState?)?
 
     /// The first 8 bytes of SHA-256: enough to tell a damaged block, cheap to store per block.
     static func blockChecksum(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {

@@ -6,11 +6,12 @@
 /// `UInt32.max` is nil. Entity references are row numbers (units and tasks sorted by id, records
 /// by seq), -1 for none. The payload is cut into blocks whose SHA-256 prefixes sit in the header,
 /// and a block is checked the first time a query touches it: a damaged index is detected without
-/// reading all of it on every query.
+/// reading all of it on every query. Blocks are one page, so a point query, which touches a few
+/// dozen rows spread over the file, hashes kilobytes rather than megabytes.
 enum IndexLayout {
     static let magic: [UInt8] = Array("LDGRIDX1".utf8)
-    static let version: UInt32 = 1
-    static let blockSize = 1 << 16
+    static let version: UInt32 = 2
+    static let blockSize = 1 << 12
 
     /// Fixed header fields, then `blockCount` 8-byte block checksums, then 8 bytes checksum of
     /// everything before it; the payload follows.
