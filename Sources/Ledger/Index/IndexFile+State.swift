@@ -100,7 +100,7 @@ extension IndexFile {
             guard kindCode < kinds.count else { throw IndexDamage("kind") }
             let supervision = Supervision(supervisor: try unitID(supervisorRow), unit: try unitID(try i32(.supervisionKeys, at + 4)),
                                           kind: kinds[kindCode], task: task < 0 ? nil : try taskID(task))
-            state.supervisions[supervision] = try recordID(record)
+            state.put(supervision, setBy: try recordID(record))
             if state.units[supervision.supervisor] == nil, let supervisor = try unit(row: supervisorRow, on: day) {
                 state.units[supervision.supervisor] = supervisor
             }
@@ -113,7 +113,7 @@ extension IndexFile {
             else { continue }
             let record = try i32(.appointmentSteps, step * IndexLayout.step + 4)
             guard record >= 0, let person = try string(.appointmentKeys, at), let role = try string(.appointmentKeys, at + 8) else { continue }
-            state.appointments[Appointment(person: person, role: role, unit: try unitID(try i32(.appointmentKeys, at + 16)))] = try recordID(record)
+            state.put(Appointment(person: person, role: role, unit: try unitID(try i32(.appointmentKeys, at + 16))), setBy: try recordID(record))
         }
     }
 

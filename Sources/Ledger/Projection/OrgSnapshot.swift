@@ -22,10 +22,14 @@ extension OrgState: OrgSnapshot {
     public func task(_ id: TaskID) -> TaskState? { tasks[id] }
     public var unitIDs: [UnitID] { units.keys.sorted() }
     public var taskIDs: [TaskID] { tasks.keys.sorted() }
+    // Through the per-unit keys, not a filter of all supervision: an org chart asks for every
+    // unit, which made it quadratic at 10^6 records.
     public func supervisions(over unit: UnitID) -> [(Supervision, RecordID)] {
-        supervisions.filter { $0.key.unit == unit }.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        (supervisionsInvolving[unit] ?? []).filter { $0.unit == unit }.compactMap { key in
+            supervisions[key].map { (key, $0) }
+        }.sorted { $0.0 < $1.0 }
     }
     public func appointments(in unit: UnitID) -> [(Appointment, RecordID)] {
-        appointments.filter { $0.key.unit == unit }.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        (appointmentsIn[unit] ?? []).compactMap { key in appointments[key].map { (key, $0) } }.sorted { $0.0 < $1.0 }
     }
 }

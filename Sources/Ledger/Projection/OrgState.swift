@@ -57,6 +57,20 @@ public struct OrgState: Hashable, Sendable {
 
     public init() {}
 
+    /// Records supervision in force, keeping the per-unit keys in step (for states built other
+    /// than by `apply`, such as from the index).
+    mutating func put(_ supervision: Supervision, setBy record: RecordID) {
+        supervisions[supervision] = record
+        supervisionsInvolving[supervision.unit, default: []].insert(supervision)
+        supervisionsInvolving[supervision.supervisor, default: []].insert(supervision)
+    }
+
+    /// Records an office held, keeping the per-unit keys in step.
+    mutating func put(_ appointment: Appointment, setBy record: RecordID) {
+        appointments[appointment] = record
+        appointmentsIn[appointment.unit, default: []].insert(appointment)
+    }
+
     /// A live (not dissolved) unit.
     public func liveUnit(_ id: UnitID) -> UnitState? {
         guard let unit = units[id], !unit.isDissolved else { return nil }
