@@ -78,7 +78,9 @@ public struct Ledger: Sendable {
         do {
             return try TimelineIndex(EffectiveHistory(records, knownAt: knownAt))
         } catch {
-            throw .inconsistent(error, knownAt: knownAt)
+            // Records known by then that do not replay: the file was not written by `append`,
+            // which checks every state it creates. An integrity failure, not an unknown id.
+            throw .integrity(.ruleViolation(error))
         }
     }
 

@@ -20,11 +20,3 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-extension QueryError {
-    /// The records known at an earlier time do not replay (only possible in a file not written by
-    /// `ledger append`, which validates every state it creates).
-    static func inconsistent(_ violation: RuleViolation, knownAt: TransactionTime) -> QueryError {
-        .unknownID("history as known at \(knownAt) does not replay: \(violation)")
-    }
-}

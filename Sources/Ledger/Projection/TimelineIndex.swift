@@ -17,8 +17,6 @@ public struct TimelineIndex: Sendable {
 
     /// The state after the last record: what an append is validated against.
     public private(set) var finalState = OrgState()
-    /// The first day of the latest effective date applied.
-    public private(set) var lastDay = Int.min
 
     /// Builds the index from records in application order, checking every rule.
     public init(_ history: EffectiveHistory) throws(RuleViolation) {
@@ -29,20 +27,9 @@ public struct TimelineIndex: Sendable {
         sortedTaskIDs = taskTimelines.keys.sorted()
     }
 
-    /// Applies one more record whose effective date is not before `lastDay` (the append path).
-    mutating func append(_ record: Record) throws(RuleViolation) {
-        precondition(record.effectiveDate.firstDay >= lastDay, "append out of valid-time order")
-        let newUnits = record.changes.contains { if case .establishUnit = $0 { true } else { false } }
-        let newTasks = record.changes.contains { if case .defineTask = $0 { true } else { false } }
-        try apply(record)
-        if newUnits { sortedUnitIDs = unitTimelines.keys.sorted() }
-        if newTasks { sortedTaskIDs = taskTimelines.keys.sorted() }
-    }
-
     private mutating func apply(_ record: Record) throws(RuleViolation) {
         let date = record.effectiveDate
         let day = date.firstDay
-        lastDay = max(lastDay, day)
         for (index, change) in record.changes.enumerated() {
             do {
                 try finalState.apply(change, on: date, by: record.id)
