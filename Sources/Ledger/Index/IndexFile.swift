@@ -89,11 +89,8 @@ public final class IndexFile: @unchecked Sendable {
         guard offset + UInt64(length) + 1 == ledgerSize,
               let line = FileSystem.readRange(ledgerPath, offset: offset, count: length + 1), line.last == 0x0A
         else { throw IndexDamage("last record") }
-        let marker = Array(#","hash":""#.utf8)
-        guard let position = line.indices.first(where: { line[$0...].starts(with: marker) }),
-              position + marker.count + 64 <= line.count,
-              String(decoding: line[(position + marker.count)..<(position + marker.count + 64)], as: UTF8.self) == head
-        else { throw IndexDamage("head") }
+        let stored = line.dropLast().withUnsafeBufferPointer { HashChain.storedHash(inCanonicalLine: $0) }
+        guard stored == head else { throw IndexDamage("head") }
     }
 
     // MARK: Checked reads

@@ -7,28 +7,42 @@ public enum HashChain {
         return SHA256.hex(of: CanonicalJSON.bytes(of: .object(members.filter { $0.key != "hash" })))
     }
 
-    /// The hash of a canonical record line without its top-level `hash` member, computed over the
-    /// bytes around that member. In canonical form a `"` inside a string is always escaped, so
-    /// `,"hash":"` occurs only as the member itself (records have no other `hash` key); `hash` is
-    /// never the first key because `changes` sorts before it. Nil if the member is not found.
-    static func hashOfCanonicalLineWithoutHash(_ line: UnsafeBufferPointer<UInt8>) -> String? {
-        let marker: [UInt8] = Array(#","hash":""#.utf8)
-        let memberLength = marker.count + 64 + 1  // ,"hash":" + 64 hex + "
-        guard line.count > memberLength else { return nil }
+    private static let hashMarker: [UInt8] = Array(#","hash":""#.utf8)
+    /// `,"hash":"` + 64 hex digits + `"`.
+    private static let hashMemberLength = hashMarker.count + 64 + 1
+
+    /// Where the top-level `,"hash":"…"` member starts in a canonical record line. In canonical
+    /// form a `"` inside a string is always escaped, so `,"hash":"` occurs only as the member
+    /// itself (records have no other `hash` key); `hash` is never the first key because `changes`
+    /// sorts before it. Nil if the member is not there.
+    static func hashMemberOffset(in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard line.count > hashMemberLength else { return nil }
         var start = 0
-        let last = line.count - memberLength
-        search: while start <= last {
-            for (offset, byte) in marker.enumerated() where line[start + offset] != byte {
+        search: while start <= line.count - hashMemberLength {
+            for (offset, byte) in hashMarker.enumerated() where line[start + offset] != byte {
                 start += 1
                 continue search
             }
-            guard line[start + memberLength - 1] == UInt8(ascii: "\"") else { return nil }
-            var hasher = SHA256()
-            hasher.update(buffer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<start])))
-            hasher.update(buffer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[(start + memberLength)...])))
-            return SHA256.hexString(hasher.finalize())
+            return line[start + hashMemberLength - 1] == UInt8(ascii: "\"") ? start : nil
         }
         return nil
+    }
+
+    /// The `hash` a canonical record line carries, read without decoding the line.
+    static func storedHash(inCanonicalLine line: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let start = hashMemberOffset(in: line) else { return nil }
+        let digits = start + hashMarker.count
+        return String(decoding: UnsafeBufferPointer(rebasing: line[digits..<(digits + 64)]), as: UTF8.self)
+    }
+
+    /// The hash of a canonical record line without its top-level `hash` member, computed over the
+    /// bytes around that member. Nil if the member is not found.
+    static func hashOfCanonicalLineWithoutHash(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let start = hashMemberOffset(in: line) else { return nil }
+        var hasher = SHA256()
+        hasher.update(buffer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<start])))
+        hasher.update(buffer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[(start + hashMemberLength)...])))
+        return SHA256.hexString(hasher.finalize())
     }
 
     /// Seals a body into the next record of a chain: fills in `seq`, `recorded`, `prev` and `hash`.
