@@ -43,14 +43,14 @@ struct Commands {
 
     func date(_ name: String) throws(CommandFailure) -> ValidDate? {
         guard let text = invocation.option(name) else { return nil }
-        if text == "today" { return ValidDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }
+        if text == "today" { return .today }
         do { return try ValidDate(parsing: text) } catch {
             throw usageError("The value '\(text)' is invalid for '--\(name) <date>': \(error)")
         }
     }
 
     var at: ValidDate {
-        get throws(CommandFailure) { try date("at") ?? ValidDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }
+        get throws(CommandFailure) { try date("at") ?? .today }
     }
 
     var knownAt: TransactionTime {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A date on the valid-time axis ("when it happened", "when it takes effect") with the precision the
 /// source gave: a year, a month or a day.
 ///
@@ -87,6 +89,11 @@ public struct ValidDate: Hashable, Sendable {
         case .month: return firstDay + CivilCalendar.daysInMonth(year: year, month: month!) - 1
         case .year: return CivilCalendar.dayNumber(year: year, month: 12, day: 31)
         }
+    }
+
+    /// Today in UTC, to the day: the default valid date of a query.
+    public static var today: ValidDate {
+        ValidDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
     /// The day-precision date of a day number; the number must lie within years 1...9999.
