@@ -12,7 +12,9 @@ let package = Package(
     targets: [
         // The CPU's SHA instructions, which Swift cannot emit; see Sources/CSHA256.
         .target(name: "CSHA256", path: "Sources/CSHA256"),
-        .target(name: "Ledger", dependencies: ["CSHA256"], path: "Sources/Ledger"),
+        // The CPU's CRC32 instruction, for the index's block checksums; see Sources/CCRC32C.
+        .target(name: "CCRC32C", path: "Sources/CCRC32C"),
+        .target(name: "Ledger", dependencies: ["CSHA256", "CCRC32C"], path: "Sources/Ledger"),
         .target(name: "ArgumentParsing", path: "Sources/ArgumentParsing"),
         .executableTarget(
             name: "ledger-cli",

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The persistent index of a ledger file, mapped read-only: queries binary-search the rows they
 /// need, so a question costs O(log history) reads instead of a replay of the whole ledger.
@@ -28,11 +28,11 @@ public final class IndexFile: @unchecked Sendable {
     /// The last partial state built: `responsible` and its provenance ask for the same one.
     var lastPartialState: (task: TaskID, day: Int, state: OrgState?)?
 
-    /// The first 8 bytes of SHA-256: enough to tell a damaged block, cheap to store per block.
+    /// A block's checksum, as stored in the header: CRC-32C, little-endian. It tells a damaged
+    /// block cheaply; forgery is the hash chain's business, since whoever can write the index can
+    /// rewrite any checksum in it.
     static func blockChecksum(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(buffer: bytes)
-        return Array(hasher.finalize().prefix(8))
+        withUnsafeBytes(of: CRC32C.checksum(bytes).littleEndian) { Array($0) }
     }
 
     /// Opens the index of the ledger at `ledgerPath` if it matches that file exactly; nil if it is
@@ -50,9 +50,10 @@ public final class IndexFile: @unchecked Sendable {
               u32(8) == IndexLayout.version, u32(12) == IndexLayout.blockSize
         else { throw IndexDamage("not an index of this version") }
         let blockCount = u32(IndexLayout.blockCountOffset)
-        let tableEnd = IndexLayout.headerSize + blockCount * 8
-        guard raw.count >= tableEnd + 8,
-              IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[0..<tableEnd])) == Array(raw[tableEnd..<(tableEnd + 8)])
+        let checksumSize = IndexLayout.checksumSize
+        let tableEnd = IndexLayout.headerSize + blockCount * checksumSize
+        guard raw.count >= tableEnd + checksumSize,
+              IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[0..<tableEnd])) == Array(raw[tableEnd..<(tableEnd + checksumSize)])
         else { throw IndexDamage("header checksum") }
         let stored = FileSystem.FileStamp(
             size: u64(IndexLayout.ledgerSizeOffset),
@@ -61,7 +62,7 @@ public final class IndexFile: @unchecked Sendable {
         guard stored == ledgerStamp else { throw IndexDamage("stale") }
         self.file = file
         self.ledgerPath = ledgerPath
-        payloadStart = tableEnd + 8
+        payloadStart = tableEnd + checksumSize
         payloadLength = Int(u64(IndexLayout.payloadLengthOffset))
         guard raw.count == payloadStart + payloadLength,
               (payloadLength + IndexLayout.blockSize - 1) / IndexLayout.blockSize == blockCount
@@ -104,8 +105,8 @@ public final class IndexFile: @unchecked Sendable {
                 let blockStart = payloadStart + block * IndexLayout.blockSize
                 let blockEnd = min(blockStart + IndexLayout.blockSize, payloadStart + payloadLength)
                 let checksum = IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: file.bytes[blockStart..<blockEnd]))
-                let storedAt = IndexLayout.headerSize + block * 8
-                guard checksum == Array(file.bytes[storedAt..<(storedAt + 8)]) else { throw IndexDamage("block \(block)") }
+                let storedAt = IndexLayout.headerSize + block * IndexLayout.checksumSize
+                guard checksum == Array(file.bytes[storedAt..<(storedAt + IndexLayout.checksumSize)]) else { throw IndexDamage("block \(block)") }
                 verifiedBlocks[block] = true
             }
         }

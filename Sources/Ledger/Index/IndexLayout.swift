@@ -4,18 +4,20 @@
 ///
 /// All integers little-endian. Strings are `(offset, length)` into one UTF-8 blob; a length of
 /// `UInt32.max` is nil. Entity references are row numbers (units and tasks sorted by id, records
-/// by seq), -1 for none. The payload is cut into blocks whose SHA-256 prefixes sit in the header,
+/// by seq), -1 for none. The payload is cut into blocks whose CRC-32C checksums sit in the header,
 /// and a block is checked the first time a query touches it: a damaged index is detected without
 /// reading all of it on every query. Blocks are one page, so a point query, which touches a few
 /// dozen rows spread over the file, hashes kilobytes rather than megabytes.
 enum IndexLayout {
     static let magic: [UInt8] = Array("LDGRIDX1".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let blockSize = 1 << 12
 
-    /// Fixed header fields, then `blockCount` 8-byte block checksums, then 8 bytes checksum of
-    /// everything before it; the payload follows.
+    /// Fixed header fields, then `blockCount` block checksums, then the checksum of everything
+    /// before it; the payload follows.
     static let headerSize = 256
+    /// A CRC-32C, little-endian (version 2 had 8-byte SHA-256 prefixes, a fifth of a point query).
+    static let checksumSize = 4
 
     /// Sections of the payload, in order.
     enum Section: Int, CaseIterable {
