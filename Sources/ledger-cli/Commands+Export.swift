@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Ledger
 
 /// `ledger export html|jsonld`: asks the library for the document and writes it to `--out` or stdout.
@@ -22,9 +22,9 @@ extension Commands {
             return
         }
         do {
-            try Data(document.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(Array(document.utf8), to: path)
         } catch {
-            throw CommandFailure(message: "Error: cannot write \(path): \(error.localizedDescription)", code: ExitCode.badInput)
+            throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
         }
     }
 }

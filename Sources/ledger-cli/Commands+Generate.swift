@@ -1,4 +1,3 @@
-import Foundation
 import Ledger
 
 /// `ledger generate`.
@@ -16,23 +15,14 @@ extension Commands {
         let out = invocation.option("out")
         do {
             if let out {
-                // Written beside the target and renamed, so a cache never holds a half-written ledger.
-                let partial = out + ".partial"
-                guard FileManager.default.createFile(atPath: partial, contents: nil) else {
-                    throw CommandFailure(message: "Error: cannot create '\(partial)'", code: ExitCode.badInput)
+                let started = ContinuousClock.now
+                let head = try generator.write(toFile: out) { written in
+                    let elapsed = ContinuousClock.now - started
+                    Output.err("generate: \(written) of \(records) records (\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms)")
                 }
-                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: partial))
-                let started = Date()
-                let head = try generator.write(to: handle) { written in
-                    let seconds = Date().timeIntervalSince(started)
-                    Output.err("generate: \(written) of \(records) records (\(Int(seconds * 1000)) ms)")
-                }
-                try handle.close()
-                if FileManager.default.fileExists(atPath: out) { try FileManager.default.removeItem(atPath: out) }
-                try FileManager.default.moveItem(atPath: partial, toPath: out)
                 Output.err("generate: wrote \(records) records to \(out); head \(head)")
             } else {
-                try generator.write(to: FileHandle.standardOutput)
+                try generator.write { chunk throws(IOFailure) in try StandardStreams.output(chunk) }
             }
         } catch let failure as CommandFailure {
             throw failure

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Ledger
 
 /// The commands that write or check the file: append, verify, repair.
@@ -7,7 +7,9 @@ extension Commands {
         let input: Data
         let file = invocation.argument("file") ?? "-"
         if file == "-" {
-            input = FileHandle.standardInput.readDataToEndOfFile()
+            do { input = Data(try StandardStreams.readInput()) } catch {
+                throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
+            }
         } else {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CommandFailure(message: "Error: cannot read '\(file)'", code: ExitCode.badInput)

@@ -1,5 +1,5 @@
 import ArgumentParsing
-import Foundation
+import FoundationEssentials
 import Ledger
 
 /// Runs one parsed command: reads options, asks the library, prints. No logic of its own.
@@ -94,15 +94,19 @@ struct Commands {
         let task = invocation.argument("task") ?? ""
         let (date, known) = (try at, try knownAt)
         let answer = try ask { () throws(QueryError) in try ledger.responsible(task, at: date, knownAt: known) }
-        let provenance = try ask { () throws(QueryError) in try ledger.provenance(of: answer, knownAt: known) }
+        // Provenance reads the records behind the answer from the ledger file: only when shown.
+        func provenance() throws(CommandFailure) -> [Provenance] {
+            try ask { () throws(QueryError) in try ledger.provenance(of: answer, knownAt: known) }
+        }
         if format == "json" {
+            let provenance = try provenance()
             guard case .object(var members) = answer.json else { return }
             members.append(("provenance", .array(provenance.map(\.json))))
             print(json: .object(members))
         } else {
             let knownText = invocation.option("known-at").flatMap { $0 == "now" ? nil : $0 }
             var text = TextOutput.responsibility(answer, knownAt: knownText)
-            if invocation.flag("explain") { text += "\n\n" + TextOutput.provenance(provenance) }
+            if invocation.flag("explain") { text += "\n\n" + TextOutput.provenance(try provenance()) }
             Output.out(text)
         }
     }

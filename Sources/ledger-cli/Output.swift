@@ -1,4 +1,4 @@
-import Foundation
+import Ledger
 
 /// Where the command line writes: data to stdout, errors to stderr, both written at once (unbuffered) so
 /// interleaved output keeps the order of calls.
@@ -7,13 +7,13 @@ enum Output {
         var line = text
         // By byte: "\r\n" (CSV's line end) is one Character, which `hasSuffix("\n")` misses.
         if line.utf8.last != 0x0A { line += "\n" }
-        FileHandle.standardOutput.write(Data(line.utf8))
+        try? StandardStreams.output(Array(line.utf8))
     }
 
     static func err(_ text: String) {
         var line = text
         if line.utf8.last != 0x0A { line += "\n" }
-        FileHandle.standardError.write(Data(line.utf8))
+        try? StandardStreams.error(Array(line.utf8))
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads the records an author hands to `append`: JSON Lines (one body per line, blank lines
 /// ignored) or one JSON array of bodies.

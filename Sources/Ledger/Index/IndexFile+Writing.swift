@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension IndexFile {
     /// The index file that belongs to a ledger file.

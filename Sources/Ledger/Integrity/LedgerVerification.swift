@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What `verify` found on an intact ledger.
 public struct VerificationReport: Hashable, Sendable {

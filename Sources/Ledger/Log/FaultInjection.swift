@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A crash on purpose, for the crash tests: with `LEDGER_FAULT_TORN_WRITE=N` in the environment,
 /// an append writes only the first N bytes of its batch and the process dies at once, as if the

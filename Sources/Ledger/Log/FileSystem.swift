@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import FoundationEssentials
 
 /// Every raw system call the ledger makes, in one place: open, lock, append, fsync, truncate.
 ///
@@ -78,18 +78,40 @@ enum FileSystem {
 
     /// Writes all of `bytes` and fsyncs.
     static func writeDurably(_ bytes: [UInt8], to file: Descriptor) throws(IOFailure) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                write(file.fd, raw.baseAddress! + offset, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw IOFailure(action: "write '\(file.path)'", reason: errorText())
-            }
-            offset += written
-        }
+        try writeAll(bytes, to: file.fd, name: file.path)
         guard fsync(file.fd) == 0 else { throw IOFailure(action: "fsync '\(file.path)'", reason: errorText()) }
+    }
+
+    /// Writes all of `bytes` to `fd`, continuing short writes (`name` is for the error).
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, name: String) throws(IOFailure) {
+        let failure: IOFailure? = bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return IOFailure(action: "write '\(name)'", reason: errorText())
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
+    /// Reads `fd` to its end (standard input, a pipe).
+    static func readToEnd(_ fd: Int32, name: String) throws(IOFailure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(action: "read '\(name)'", reason: errorText())
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
     }
 
     /// Cuts the file to `length` bytes and fsyncs.
@@ -156,12 +178,19 @@ enum FileSystem {
 
     /// Writes `bytes` to `path` atomically: a temporary file beside it, fsynced, renamed over it.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(IOFailure) {
+        try writeAtomically(to: path) { file throws(IOFailure) in try writeAll(bytes, to: file.fd, name: file.path) }
+    }
+
+    /// Creates `path` atomically from what `body` writes to the descriptor it is given: into a
+    /// temporary file beside it, fsynced and renamed over it, so no reader ever sees half a file.
+    static func writeAtomically(to path: String, _ body: (Descriptor) throws(IOFailure) -> Void) throws(IOFailure) {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IOFailure(action: "create '\(temporary)'", reason: errorText()) }
         let file = Descriptor(fd: fd, path: temporary)
-        do {
-            try writeDurably(bytes, to: file)
+        do throws(IOFailure) {
+            try body(file)
+            guard fsync(file.fd) == 0 else { throw IOFailure(action: "fsync '\(file.path)'", reason: errorText()) }
         } catch {
             unlink(temporary)
             throw error
@@ -175,8 +204,13 @@ enum FileSystem {
 
     /// Makes a newly created file's directory entry durable.
     static func syncDirectory(of path: String) throws(IOFailure) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_CLOEXEC)
+        let directory: String
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            directory = slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+        } else {
+            directory = "."
+        }
+        let fd = open(directory, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IOFailure(action: "open directory of '\(path)'", reason: errorText()) }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw IOFailure(action: "fsync directory of '\(path)'", reason: errorText()) }

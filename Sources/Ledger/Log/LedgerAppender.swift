@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What an append did.
 public struct AppendOutcome: Sendable {

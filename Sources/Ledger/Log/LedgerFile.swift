@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads a ledger file: one canonical JSON record per line, each ending in `\n`.
 public enum LedgerFile {
@@ -13,7 +13,7 @@ public enum LedgerFile {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
+            throw .unreadable(path: path, reason: "\(error)")
         }
         return try parse(data)
     }

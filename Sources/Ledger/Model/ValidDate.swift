@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A date on the valid-time axis ("when it happened", "when it takes effect") with the precision the
 /// source gave: a year, a month or a day.

@@ -11,11 +11,8 @@ final class HistoryGeneratorTests: XCTestCase {
 
     private func file(records: Int, seed: UInt64) throws -> Data {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("generated-\(UUID().uuidString).jsonl")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: url) }
-        let handle = try FileHandle(forWritingTo: url)
-        try HistoryGenerator(records: records, seed: seed).write(to: handle)
-        try handle.close()
+        try HistoryGenerator(records: records, seed: seed).write(toFile: url.path)
         return try Data(contentsOf: url)
     }
 
