@@ -43,7 +43,7 @@ extension Commands {
                              ("recorded", .string(r.recorded.description))])
                 })),
                 ("alreadyPresent", .array(outcome.alreadyPresent.map(JSONValue.string))),
-                ("head", .string(outcome.ledger.head)),
+                ("head", .string(outcome.head)),
             ]
             if dryRun { members.append(("diff", outcome.diff.json)) }
             print(json: .object(members))
@@ -59,7 +59,7 @@ extension Commands {
             lines.append(TextOutput.diff(outcome.diff))
             lines.append("Dry run: nothing was written.")
         } else {
-            lines.append("head \(outcome.ledger.head)")
+            lines.append("head \(outcome.head)")
         }
         Output.out(lines.joined(separator: "\n"))
     }

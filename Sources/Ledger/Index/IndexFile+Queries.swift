@@ -26,15 +26,28 @@ extension IndexFile: LedgerQuerying {
     public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> Responsibility {
         let state = try answer(knownAt: knownAt, { () throws(IndexDamage) in try partialState(forTask: task, on: date.firstDay) },
                                full: { _ throws(QueryError) in nil as OrgState? })
-        guard let state else { return try fullLedger().responsible(task, at: date, knownAt: knownAt) }
+        guard let state else {
+            // The index knows every task of the ledger as it is now; older knowledge is the full ledger's.
+            if knownAt >= lastRecorded, loadedLedger == nil { throw .unknownTask(task) }
+            return try fullLedger().responsible(task, at: date, knownAt: knownAt)
+        }
         if let answer = state.responsibility(for: task, at: date) { return answer }
-        let title = (try? taskRow(task)).flatMap { $0 }.flatMap { row in (try? lastTitle(row: row)) ?? nil } ?? task
-        return Responsibility(task: task, title: title, at: date, unit: nil, path: [], supervision: [], offices: [],
+        return Responsibility(task: task, title: title(of: task) ?? task, at: date, unit: nil, path: [], supervision: [], offices: [],
                               since: nil, record: nil, isDefined: false)
     }
 
-    private func lastTitle(row: Int) throws(IndexDamage) -> String? {
-        try task(row: row, on: Int.max)?.title
+    /// A task's title (tasks are never renamed), from the index or the tail.
+    private func title(of task: TaskID) -> String? {
+        if let row = (try? taskRow(task)) ?? nil, let title = (try? self.task(row: row, on: Int.max))??.title { return title }
+        for record in tail {
+            for case let .defineTask(id, title, _) in record.changes where id == task { return title }
+        }
+        return nil
+    }
+
+    /// Whether the ledger has ever had this unit.
+    private func knowsUnit(_ id: UnitID) -> Bool {
+        ((try? unitRow(id)) ?? nil) != nil || tailIntroduces(id)
     }
 
     public func provenance(of answer: Responsibility, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [Provenance] {
@@ -53,12 +66,12 @@ extension IndexFile: LedgerQuerying {
     public func orgChart(at date: ValidDate, root: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgChart {
         let snapshot = try state(at: date, knownAt: knownAt)
         if let chart = snapshot.orgChart(at: date, root: root) { return chart }
-        guard let root, (try? unitRow(root)) ?? nil != nil else { throw .unknownUnit(root ?? "") }
+        guard let root, knowsUnit(root) else { throw .unknownUnit(root ?? "") }
         throw .unitNotLive(root, date)
     }
 
     public func responsibilities(at date: ValidDate, unit: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [TaskAssignment] {
-        if let unit, ((try? unitRow(unit)) ?? nil) == nil { throw .unknownUnit(unit) }
+        if let unit, !knowsUnit(unit) { throw .unknownUnit(unit) }
         return try state(at: date, knownAt: knownAt).responsibilityMap(within: unit)
     }
 
@@ -77,6 +90,7 @@ extension IndexFile: LedgerQuerying {
     /// The record with this id, read from its line in the ledger file.
     public func record(_ id: RecordID) -> Record? {
         if let loadedLedger { return loadedLedger.record(id) }
+        if let appended = tail.first(where: { $0.id == id }) { return appended }
         if let row = recordRows[id] { return try? recordAt(row) }
         return recordByID(id)
     }

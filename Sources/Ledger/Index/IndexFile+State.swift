@@ -100,6 +100,8 @@ extension IndexFile {
             guard kindCode < kinds.count else { throw IndexDamage("kind") }
             let supervision = Supervision(supervisor: try unitID(supervisorRow), unit: try unitID(try i32(.supervisionKeys, at + 4)),
                                           kind: kinds[kindCode], task: task < 0 ? nil : try taskID(task))
+            // A supervisor dissolved by a tail record (loaded before this unit) supervises nobody.
+            if state.units[supervision.supervisor]?.isDissolved == true { continue }
             state.put(supervision, setBy: try recordID(record))
             if state.units[supervision.supervisor] == nil, let supervisor = try unit(row: supervisorRow, on: day) {
                 state.units[supervision.supervisor] = supervisor
@@ -127,17 +129,13 @@ extension IndexFile {
     }
 
     private func buildPartialState(forTask id: TaskID, on day: Int) throws(IndexDamage) -> OrgState? {
-        guard let row = try taskRow(id) else { return nil }
+        guard try taskRow(id) != nil || tailIntroduces(id) else { return nil }
         var state = OrgState()
-        guard let task = try task(row: row, on: day) else { return state }
-        state.tasks[id] = task
-        var current = task.holder
-        var walked = Set<UnitID>()
-        while let unitID = current, walked.insert(unitID).inserted {
-            guard let unitRow = try unitRow(unitID), let unit = try unit(row: unitRow, on: day) else { break }
-            state.units[unitID] = unit
-            try addRelations(ofUnitRow: unitRow, on: day, to: &state)
-            current = unit.parent
+        var related = Set<UnitID>()
+        try apply(tail(through: day), on: day, to: &state, related: &related)
+        try loadTask(id, on: day, into: &state)
+        if let holder = state.tasks[id]?.holder {
+            try loadUnit(holder, withAncestors: true, on: day, into: &state, related: &related)
         }
         return state
     }
@@ -156,6 +154,8 @@ extension IndexFile {
         for row in 0..<unitCount where state.units[try unitID(row)] != nil {
             try addRelations(ofUnitRow: row, on: day, to: &state)
         }
+        var related = Set(state.units.keys)
+        try apply(tail(through: day), on: day, to: &state, related: &related)
         return state
     }
 }

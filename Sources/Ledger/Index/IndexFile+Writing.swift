@@ -13,7 +13,10 @@ extension IndexFile {
         else { return false }
         // The ledger must not have moved on while we encoded; else the index would lie.
         guard FileSystem.stamp(ledgerPath) == stamp else { return false }
-        return (try? FileSystem.writeAtomically(bytes, to: path(forLedger: ledgerPath))) != nil
+        guard (try? FileSystem.writeAtomically(bytes, to: path(forLedger: ledgerPath))) != nil else { return false }
+        // The index now covers every record: a tail of appends recorded for the old one is void.
+        IndexTail.remove(forLedger: ledgerPath)
+        return true
     }
 
     /// The index bytes for `ledger` as stored in `ledgerBytes`.
@@ -165,6 +168,7 @@ extension IndexFile {
         header.u32(appointmentCount)
         for offset in sectionOffsets { header.u64(offset) }
         header.u32(UInt32(blockCount))
+        header.i32(Int32(clamping: ledger.records.map(\.effectiveDate.firstDay).max() ?? Int(Int32.min)))
         header.pad(IndexLayout.headerSize - header.bytes.count)
         payload.withUnsafeBytes { raw in
             for block in 0..<blockCount {

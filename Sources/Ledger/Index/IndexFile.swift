@@ -15,7 +15,17 @@ public final class IndexFile: @unchecked Sendable {
     let sections: [Int]
     let unitCount: Int
     let taskCount: Int
+    /// Records the index file itself covers (the tail's come after them).
     let recordCount: Int
+    /// The hash of the last record the index file covers.
+    let baseHead: String
+    /// The ledger's size when the index was written: where the tail's lines start.
+    let indexedLedgerSize: UInt64
+    /// The latest effective day of the records the index covers.
+    let lastEffectiveDay: Int
+    /// Records appended since the index was written (see `IndexTail`), in seq order, which is the
+    /// order they take effect: each takes effect on or after every record before it.
+    let tail: [Record]
     /// The hash of the ledger's last record.
     public let head: String
     /// When the ledger's last record was recorded; queries known earlier need the full ledger.
@@ -59,7 +69,15 @@ public final class IndexFile: @unchecked Sendable {
             size: u64(IndexLayout.ledgerSizeOffset),
             modifiedNanoseconds: Int64(bitPattern: u64(IndexLayout.ledgerModifiedOffset)),
             inode: u64(IndexLayout.ledgerInodeOffset))
-        guard stored == ledgerStamp else { throw IndexDamage("stale") }
+        // Appends since the index was written are vouched for by the tail file, if it describes the
+        // ledger as it is now; any other change to the file makes the index stale.
+        var appended: IndexTail?
+        if stored != ledgerStamp {
+            guard let tail = IndexTail.read(forLedger: ledgerPath), tail.ledger == ledgerStamp, stored.inode == ledgerStamp.inode,
+                  stored.size < ledgerStamp.size
+            else { throw IndexDamage("stale") }
+            appended = tail
+        }
         self.file = file
         self.ledgerPath = ledgerPath
         payloadStart = tableEnd + checksumSize
@@ -74,13 +92,54 @@ public final class IndexFile: @unchecked Sendable {
         unitCount = u32(IndexLayout.countsOffset)
         taskCount = u32(IndexLayout.countsOffset + 4)
         recordCount = Int(u64(IndexLayout.recordCountOffset))
-        head = String(decoding: raw[IndexLayout.headOffset..<(IndexLayout.headOffset + 64)], as: UTF8.self)
-        lastRecorded = TransactionTime(nanosecondsSinceEpoch: Int64(bitPattern: u64(IndexLayout.lastRecordedOffset)))
+        baseHead = String(decoding: raw[IndexLayout.headOffset..<(IndexLayout.headOffset + 64)], as: UTF8.self)
+        let baseRecorded = TransactionTime(nanosecondsSinceEpoch: Int64(bitPattern: u64(IndexLayout.lastRecordedOffset)))
+        indexedLedgerSize = stored.size
+        lastEffectiveDay = Int(Int32(bitPattern: UInt32(u32(IndexLayout.lastEffectiveDayOffset))))
         verifiedBlocks = [Bool](repeating: false, count: blockCount)
-        try checkLastRecord(ledgerSize: ledgerStamp.size)
+        if let appended {
+            guard appended.baseRecords == recordCount, appended.baseHead == baseHead else { throw IndexDamage("tail of another index") }
+            tail = try IndexFile.readTail(appended, ledgerPath: ledgerPath, from: stored.size, after: recordCount, head: baseHead,
+                                          lastRecorded: recordCount > 0 ? baseRecorded : nil, lastEffectiveDay: lastEffectiveDay)
+            head = appended.head
+            lastRecorded = appended.lastRecorded
+        } else {
+            tail = []
+            head = baseHead
+            lastRecorded = baseRecorded
+        }
+        try checkLastRecord(ledgerSize: stored.size)
     }
 
-    /// The ledger's last line must be where the index says, complete, and carry the head hash.
+    /// The ledger's lines after the indexed ones, chain-checked as a continuation of the indexed
+    /// records, each one a record the tail may hold.
+    private static func readTail(_ appended: IndexTail, ledgerPath: String, from offset: UInt64, after count: Int, head: String,
+                                 lastRecorded: TransactionTime?, lastEffectiveDay: Int) throws(IndexDamage) -> [Record] {
+        guard let bytes = FileSystem.readRange(ledgerPath, offset: offset, count: Int(appended.ledger.size - offset)),
+              bytes.last == 0x0A
+        else { throw IndexDamage("tail lines") }
+        var verifier = ChainVerifier(after: count, head: head, lastRecorded: lastRecorded)
+        do {
+            try bytes.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(IntegrityError) in
+                var start = 0
+                while start < all.count, let end = all[start...].firstIndex(of: 0x0A) {
+                    try verifier.append(line: UnsafeBufferPointer(rebasing: all[start..<end]))
+                    start = end + 1
+                }
+            }
+        } catch {
+            throw IndexDamage("tail: \(error)")
+        }
+        var day = lastEffectiveDay
+        for record in verifier.records {
+            guard IndexTail.canHold(record.body, after: day) else { throw IndexDamage("tail record '\(record.id)'") }
+            day = record.effectiveDate.firstDay
+        }
+        guard count + verifier.records.count == appended.records, verifier.head == appended.head else { throw IndexDamage("tail head") }
+        return verifier.records
+    }
+
+    /// The last line the index covers must be where the index says, complete, and carry its head hash.
     private func checkLastRecord(ledgerSize: UInt64) throws(IndexDamage) {
         guard recordCount > 0 else {
             guard ledgerSize == 0 else { throw IndexDamage("records") }
@@ -91,7 +150,7 @@ public final class IndexFile: @unchecked Sendable {
               let line = FileSystem.readRange(ledgerPath, offset: offset, count: length + 1), line.last == 0x0A
         else { throw IndexDamage("last record") }
         let stored = line.dropLast().withUnsafeBufferPointer { HashChain.storedHash(inCanonicalLine: $0) }
-        guard stored == head else { throw IndexDamage("head") }
+        guard stored == baseHead else { throw IndexDamage("head") }
     }
 
     // MARK: Checked reads

@@ -10,7 +10,7 @@
 /// dozen rows spread over the file, hashes kilobytes rather than megabytes.
 enum IndexLayout {
     static let magic: [UInt8] = Array("LDGRIDX1".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let blockSize = 1 << 12
 
     /// Fixed header fields, then `blockCount` block checksums, then the checksum of everything
@@ -46,6 +46,9 @@ enum IndexLayout {
     static let countsOffset = 128           // units, tasks, supervisionKeys, appointmentKeys (4 × UInt32)
     static let sectionsOffset = 144         // Section.allCases.count × UInt64 payload offsets (11 × 8 = 88)
     static let blockCountOffset = 232       // UInt32
+    /// The latest effective day (first day) of any record: appends effective on or after it can
+    /// be checked against the index alone (`IndexTail`).
+    static let lastEffectiveDayOffset = 236 // Int32
 }
 
 /// Little-endian output for the index writer.

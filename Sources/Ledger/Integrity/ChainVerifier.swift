@@ -5,11 +5,26 @@ public struct ChainVerifier {
     public private(set) var records: [Record] = []
     private var firstLine: [RecordID: Int] = [:]
     private var lineNumber = 0
+    /// Where the lines continue a chain already checked: its length, head and last `recorded`.
+    private let baseCount: Int
+    private let baseHead: String
+    private let baseRecorded: TransactionTime?
 
-    public init() {}
+    public init() {
+        self.init(after: 0, head: Record.genesisHash, lastRecorded: nil)
+    }
+
+    /// Checks lines that continue a chain of `count` records ending in `head` (for the lines after
+    /// those an index covers); line numbers count from `count + 1`.
+    public init(after count: Int, head: String, lastRecorded: TransactionTime?) {
+        baseCount = count
+        baseHead = head
+        baseRecorded = lastRecorded
+        lineNumber = count
+    }
 
     /// The hash of the last record, or 64 zeros for an empty chain.
-    public var head: String { records.last?.hash ?? Record.genesisHash }
+    public var head: String { records.last?.hash ?? baseHead }
 
     /// Checks and keeps one complete line (without its newline).
     public mutating func append(line bytes: UnsafeBufferPointer<UInt8>) throws(IntegrityError) {
@@ -40,7 +55,7 @@ public struct ChainVerifier {
 
     /// Checks and keeps one record already decoded (its line is `line`).
     mutating func check(_ record: Record, computedHash computed: String, line: Int) throws(IntegrityError) {
-        let expectedSeq = records.count + 1
+        let expectedSeq = baseCount + records.count + 1
         guard record.seq == expectedSeq else {
             throw .seqGap(line: line, id: record.id, expected: expectedSeq, found: record.seq)
         }
@@ -50,9 +65,9 @@ public struct ChainVerifier {
         guard computed == record.hash else {
             throw .hashMismatch(line: line, seq: record.seq, id: record.id, stored: record.hash, computed: computed)
         }
-        if let previous = records.last, record.recorded < previous.recorded {
+        if let previous = records.last?.recorded ?? baseRecorded, record.recorded < previous {
             throw .recordedDecreases(line: line, seq: record.seq, id: record.id,
-                                     recorded: record.recorded.description, previous: previous.recorded.description)
+                                     recorded: record.recorded.description, previous: previous.description)
         }
         if let first = firstLine[record.id] {
             throw .duplicateID(line: line, seq: record.seq, id: record.id, firstLine: first)

@@ -202,6 +202,27 @@ enum FileSystem {
         }
     }
 
+    /// Replaces `path` with `bytes` by rename, without fsync: for caches that are checked when read,
+    /// where a crash may lose the new file but never leaves a reader with half of it.
+    static func replaceQuickly(_ bytes: [UInt8], at path: String) throws(IOFailure) {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IOFailure(action: "create '\(temporary)'", reason: errorText()) }
+        do throws(IOFailure) {
+            try writeAll(bytes, to: fd, name: temporary)
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = errorText()
+            unlink(temporary)
+            throw IOFailure(action: "rename '\(temporary)' to '\(path)'", reason: reason)
+        }
+    }
+
     /// Makes a newly created file's directory entry durable.
     static func syncDirectory(of path: String) throws(IOFailure) {
         let directory: String

@@ -6,18 +6,15 @@ public struct AppendOutcome: Sendable {
     public var stored: [Record]
     /// Ids in the batch already in the ledger with identical content: nothing written for them.
     public var alreadyPresent: [RecordID]
-    /// The ledger after the append (for a dry run: as it would be).
-    public var ledger: Ledger
-    /// The ledger before the append.
-    public var before: Ledger
-    public var isDryRun: Bool
-
+    /// The ledger's head after the append (for a dry run: as it would be).
+    public var head: String
     /// What the batch changes in the organisation: before and after, on the latest effective date
     /// among the stored records (so a backdated record shows as of its own date's successors too).
-    public var diff: OrgDiff {
-        let date = stored.map(\.effectiveDate).max() ?? ValidDate(dayNumber: 0)
-        return OrgDiff(from: before.index.snapshot(at: date), at: date, to: ledger.index.snapshot(at: date), at: date)
-    }
+    public var diff: OrgDiff
+    /// The whole ledger after the append (for a dry run: as it would be), when the append read
+    /// and replayed all of it; nil when the batch was checked against the index alone.
+    public var ledger: Ledger?
+    public var isDryRun: Bool
 }
 
 /// Appends records to a ledger file safely: under an exclusive lock, the whole batch validated
@@ -55,6 +52,15 @@ public enum LedgerAppender {
         } catch {
             throw .io(IOFailure(action: "open '\(path)'", reason: "\(error)"))
         }
+        // Checked against the index when it describes the file and the batch allows (see
+        // `IndexFile.planAppend`): no replay, so the cost does not grow with the ledger.
+        if let index = IndexFile.open(ledgerPath: path),
+           let outcome = try index.planAppend(bodies, expectHead: expectHead, now: now, dryRun: dryRun) {
+            guard !dryRun, !outcome.stored.isEmpty else { return outcome }
+            try write(outcome.stored, to: file)
+            if let stamp = FileSystem.stamp(path) { _ = index.tail(after: outcome.stored, ledger: stamp).write(forLedger: path) }
+            return outcome
+        }
         let data: Data
         do { data = try FileSystem.readAll(file) } catch { throw .io(error) }
         let current: Ledger
@@ -65,16 +71,21 @@ public enum LedgerAppender {
             throw .integrity(error)
         }
         let outcome = try plan(bodies, onto: current, expectHead: expectHead, now: now, dryRun: dryRun)
-        guard !dryRun, !outcome.stored.isEmpty else { return outcome }
+        guard !dryRun, !outcome.stored.isEmpty, let ledger = outcome.ledger else { return outcome }
+        try write(outcome.stored, to: file)
+        // Still under the lock: index the new state so the next query need not read it all.
+        IndexFile.write(for: ledger, ledgerPath: path)
+        return outcome
+    }
+
+    /// Writes the sealed records in one write and fsyncs before anything is acknowledged.
+    private static func write(_ records: [Record], to file: FileSystem.Descriptor) throws(AppendError) {
         var bytes: [UInt8] = []
-        for record in outcome.stored {
+        for record in records {
             bytes.append(contentsOf: CanonicalJSON.bytes(of: record.json))
             bytes.append(0x0A)
         }
         do { try FileSystem.appendDurably(bytes, to: file) } catch { throw .io(error) }
-        // Still under the lock: index the new state so the next query need not read it all.
-        IndexFile.write(for: outcome.ledger, ledgerPath: path)
-        return outcome
     }
 
     /// Seals the batch onto `current` and validates the result, touching no file.
@@ -135,7 +146,9 @@ public enum LedgerAppender {
                 throw .refused(error)
             }
         }
-        return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, ledger: ledger, before: current, isDryRun: dryRun)
+        let date = stored.map(\.effectiveDate).max() ?? ValidDate(dayNumber: 0)
+        let diff = stored.isEmpty ? .nothing : OrgDiff(from: current.index.snapshot(at: date), at: date, to: ledger.index.snapshot(at: date), at: date)
+        return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: ledger.head, diff: diff, ledger: ledger, isDryRun: dryRun)
     }
 }
 

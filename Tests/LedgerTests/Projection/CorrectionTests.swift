@@ -17,10 +17,10 @@ final class CorrectionTests: XCTestCase {
         let events = try Ledger.open(path: RepositoryPaths.events)
         let wrong = try body(#"{"id":"2021-03-kv40-team-basisdienste","date":"2021-03","effective":"2021-06-01","type":"decision","title":"Team Basisdienste im Kompetenzzentrum","#
             + source + #","changes":[{"op":"establishUnit","unit":"kv40-basisdienste","name":"Team Basisdienste","kind":"team","parent":"kv40"},{"op":"transferTask","task":"basisdienste","from":"kv40","to":"kv40-basisdienste"}]}"#)
-        let first = try LedgerAppender.plan([wrong], onto: events, now: time("2026-12-10T09:00:00Z")).ledger
+        let first = try LedgerAppender.plan([wrong], onto: events, now: time("2026-12-10T09:00:00Z")).ledger!
         let corrected = try body(#"{"id":"2021-04-korrektur-team-basisdienste","date":"2021-03","effective":"2021-04-01","type":"correction","corrects":"2021-03-kv40-team-basisdienste","title":"Team Basisdienste: wirksam ab 1. April, nicht 1. Juni","#
             + source + #","changes":[{"op":"establishUnit","unit":"kv40-basisdienste","name":"Team Basisdienste","kind":"team","parent":"kv40"},{"op":"transferTask","task":"basisdienste","from":"kv40","to":"kv40-basisdienste"}]}"#)
-        return try LedgerAppender.plan([corrected], onto: first, now: time("2026-12-20T09:00:00Z")).ledger
+        return try LedgerAppender.plan([corrected], onto: first, now: time("2026-12-20T09:00:00Z")).ledger!
     }
 
     func testACorrectedEffectiveDateChangesAnswersKnownAfterItOnly() throws {

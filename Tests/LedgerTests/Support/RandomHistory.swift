@@ -11,8 +11,9 @@ struct RandomHistory {
 
     init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    /// Bodies in the order the ledger should hold them (not valid-time order).
-    mutating func bodies(count: Int) -> [RecordBody] {
+    /// Bodies in the order the ledger should hold them: not valid-time order, unless
+    /// `inValidTimeOrder` (as when decisions are recorded as they are taken).
+    mutating func bodies(count: Int, inValidTimeOrder: Bool = false) -> [RecordBody] {
         var day = try! ValidDate(year: 2000).firstDay
         var groups: [[RecordBody]] = []
         for index in 0..<count {
@@ -40,6 +41,7 @@ struct RandomHistory {
         // Interleave the day groups at random, keeping each group's own order: same-day records
         // apply in ledger order, so that order must survive.
         var log: [RecordBody] = []
+        if inValidTimeOrder { return groups.flatMap { $0 } }
         while !groups.isEmpty {
             let pick = Int.random(in: 0..<groups.count, using: &random)
             log.append(groups[pick].removeFirst())

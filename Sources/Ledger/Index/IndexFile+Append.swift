@@ -1,0 +1,116 @@
+/// Appends checked against the index instead of a replay of the whole ledger, so their cost does
+/// not grow with the ledger's size.
+///
+/// This is exact, not an approximation, for the batches it takes: records that take effect on or
+/// after every record already in the ledger, in that order, and that neither correct nor retract.
+/// For those, the full check (replay everything in effective order, then the new records) comes
+/// down to applying the new records to the final state of the entities they name, which the index
+/// holds. Everything else (backdated records, corrections, retractions, dissolutions, whose rules
+/// need every sub-unit and task of a unit) returns nil and takes the full check.
+extension IndexFile {
+    /// The most records a tail may hold before an append rewrites the whole index: every query
+    /// reads and checks the tail's lines, so a long one would slow every answer.
+    static let maximumTailRecords = 512
+
+    /// Seals `entries` onto the ledger and validates them against the index; nil when the batch
+    /// needs the full check (see above) or the tail is full.
+    func planAppend(_ entries: [RecordBatch.Entry], expectHead: String?, now: TransactionTime, dryRun: Bool) throws(AppendError) -> AppendOutcome? {
+        if let expectHead, expectHead != head { throw .headMoved(expected: expectHead, actual: head) }
+        var day = tail.last?.effectiveDate.firstDay ?? lastEffectiveDay
+        var batchIDs = Set<RecordID>()
+        var fresh: [RecordBatch.Entry] = []
+        var alreadyPresent: [RecordID] = []
+        for entry in entries {
+            let body = entry.body
+            if let existing = record(body.id) {
+                guard existing.body == body else { throw .conflictingID(body.id, line: entry.line, element: entry.element) }
+                alreadyPresent.append(body.id)
+                continue
+            }
+            guard batchIDs.insert(body.id).inserted else {
+                throw .refused(RuleViolation(recordID: body.id, rule: "field 'id': the batch has two records with this id",
+                                             line: entry.line, element: entry.element))
+            }
+            let dissolves = body.changes.contains { if case .dissolveUnit = $0 { true } else { false } }
+            guard IndexTail.canHold(body, after: day), !dissolves else { return nil }
+            day = body.effectiveDate.firstDay
+            fresh.append(entry)
+        }
+        guard tail.count + fresh.count <= IndexFile.maximumTailRecords else { return nil }
+
+        let recorded = max(now, lastRecorded)
+        var stored: [Record] = []
+        var previous = head
+        for entry in fresh {
+            let record = HashChain.seal(entry.body, seq: recordCount + tail.count + stored.count + 1, recorded: recorded, prev: previous)
+            previous = record.hash
+            stored.append(record)
+        }
+        guard !stored.isEmpty else {
+            return AppendOutcome(stored: [], alreadyPresent: alreadyPresent, head: head, diff: .nothing, ledger: nil, isDryRun: dryRun)
+        }
+
+        // The final state of everything the tail and the batch name, then the batch applied to it.
+        var state = OrgState()
+        var related = Set<UnitID>()
+        let final = Int.max
+        do {
+            try apply(tail, on: final, to: &state, related: &related)
+            for record in stored {
+                for change in record.changes {
+                    for unit in change.unitIDs { try loadUnit(unit, withAncestors: true, on: final, into: &state, related: &related) }
+                    for task in change.taskIDs { try loadTask(task, on: final, into: &state) }
+                }
+                if let actor = record.actor { try loadUnit(actor, withAncestors: false, on: final, into: &state, related: &related) }
+                for id in record.about ?? [] {
+                    try loadUnit(id, withAncestors: false, on: final, into: &state, related: &related)
+                    try loadTask(id, on: final, into: &state)
+                }
+            }
+        } catch {
+            return nil // a damaged index: the full check decides
+        }
+        let before = state
+        // In the order of the full check: rules about each record, then the changes in effective
+        // order (the batch's own order here), then the ids that `actor` and `about` name.
+        for (record, entry) in zip(stored, fresh) {
+            do { try RecordRules.check(record.body, earlier: [:]) } catch { throw .refused(error.placed(at: entry)) }
+        }
+        for (record, entry) in zip(stored, fresh) {
+            for (index, change) in record.changes.enumerated() {
+                do { try state.apply(change, on: record.effectiveDate, by: record.id) } catch {
+                    throw .refused(RuleViolation(recordID: record.id, changeIndex: index, op: change.op, rule: error.rule).placed(at: entry))
+                }
+            }
+        }
+        for (record, entry) in zip(stored, fresh) {
+            do { try RecordRules.checkReferences(record.body, in: state) } catch { throw .refused(error.placed(at: entry)) }
+        }
+        let date = stored.map(\.effectiveDate).max()!
+        return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: previous,
+                             diff: OrgDiff(from: before, at: date, to: state, at: date), ledger: nil, isDryRun: dryRun)
+    }
+
+    /// The tail file after `stored` was appended and the ledger file now has `stamp`.
+    func tail(after stored: [Record], ledger stamp: FileSystem.FileStamp) -> IndexTail {
+        IndexTail(baseRecords: recordCount, baseHead: baseHead, ledger: stamp, records: recordCount + tail.count + stored.count,
+                  head: stored.last?.hash ?? head, lastRecorded: stored.last?.recorded ?? lastRecorded)
+    }
+}
+
+extension RuleViolation {
+    /// The violation pointed at the record's line or element in its batch.
+    func placed(at entry: RecordBatch.Entry) -> RuleViolation {
+        var placed = self
+        placed.line = entry.line
+        placed.element = entry.element
+        return placed
+    }
+}
+
+extension OrgDiff {
+    /// The difference of a batch that stores nothing.
+    static var nothing: OrgDiff {
+        OrgDiff(from: OrgState(), at: ValidDate(dayNumber: 0), to: OrgState(), at: ValidDate(dayNumber: 0))
+    }
+}

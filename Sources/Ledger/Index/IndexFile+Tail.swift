@@ -1,0 +1,73 @@
+/// Answers that include the tail: records appended since the index was written, applied on top of
+/// what the index holds. They all take effect on or after every indexed record, so applying them
+/// last, in seq order, is the order a full replay uses.
+extension IndexFile {
+    /// Tail records in effect on `day`, in the order they apply.
+    func tail(through day: Int) -> [Record] {
+        guard let last = tail.lastIndex(where: { $0.effectiveDate.firstDay <= day }) else { return [] }
+        return Array(tail[...last])
+    }
+
+    /// Whether a tail record establishes this unit or defines this task.
+    func tailIntroduces(_ id: String) -> Bool {
+        tail.contains { record in
+            record.changes.contains { change in
+                switch change {
+                case let .establishUnit(unit, _, _, _, _, _): unit == id
+                case let .defineTask(task, _, _): task == id
+                default: false
+                }
+            }
+        }
+    }
+
+    /// Loads into `state` everything `records` touch, as the index has it on `day`: the units they
+    /// name with their ancestors, supervision and offices, and the tasks they name; then applies
+    /// the records. A rule the records break means the tail does not fit the index: damage.
+    func apply(_ records: [Record], on day: Int, to state: inout OrgState, related: inout Set<UnitID>) throws(IndexDamage) {
+        guard !records.isEmpty else { return }
+        for record in records {
+            for change in record.changes {
+                for unit in change.unitIDs { try loadUnit(unit, withAncestors: true, on: day, into: &state, related: &related) }
+                for task in change.taskIDs { try loadTask(task, on: day, into: &state) }
+            }
+        }
+        for record in records {
+            for change in record.changes {
+                do { try state.apply(change, on: record.effectiveDate, by: record.id) } catch {
+                    throw IndexDamage("tail record '\(record.id)': \(error.rule)")
+                }
+            }
+        }
+    }
+
+    /// Adds the unit (and, with `withAncestors`, the units above it) as on `day`, with the
+    /// supervision over it and its offices, unless `related` says `state` has them already. (A
+    /// unit can be in `state` without them: supervisors are added for their names.)
+    func loadUnit(_ id: UnitID, withAncestors: Bool, on day: Int, into state: inout OrgState,
+                  related: inout Set<UnitID>) throws(IndexDamage) {
+        var current: UnitID? = id
+        var walked = Set<UnitID>()
+        while let unitID = current, walked.insert(unitID).inserted {
+            if related.contains(unitID), let known = state.units[unitID] {
+                current = known.parent
+            } else {
+                guard let row = try unitRow(unitID) else { return }
+                let loaded: UnitState?
+                if let known = state.units[unitID] { loaded = known } else { loaded = try unit(row: row, on: day) }
+                guard let unit = loaded else { return }
+                state.units[unitID] = unit
+                try addRelations(ofUnitRow: row, on: day, to: &state)
+                related.insert(unitID)
+                current = unit.parent
+            }
+            if !withAncestors { return }
+        }
+    }
+
+    /// Adds the task as on `day`, unless `state` has it already.
+    func loadTask(_ id: TaskID, on day: Int, into state: inout OrgState) throws(IndexDamage) {
+        guard state.tasks[id] == nil, let row = try taskRow(id), let task = try task(row: row, on: day) else { return }
+        state.tasks[id] = task
+    }
+}

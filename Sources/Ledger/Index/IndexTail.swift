@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What `append` writes beside the index instead of rewriting it: that the ledger has grown by
+/// records appended after the index was built (the tail), and what the file looks like since.
+///
+/// Rewriting a 10⁶-record index for every appended record would make an append cost as much as
+/// reading the whole ledger. Instead the index keeps describing the records it was built from,
+/// and this small file (`<ledger>.index-tail`) vouches for the lines after them: the ledger's
+/// stamp after the last append, the record count and the head. A query reads and chain-checks
+/// those lines and applies them on top of the index. Only appends that take effect on or after
+/// every earlier record (no backdating, corrections or retractions) go into a tail, so applying
+/// the tail last is the same order a full replay uses. The tail is void as soon as the ledger
+/// changes in any other way (its stamp no longer matches), and a full index rewrite removes it.
+struct IndexTail: Equatable {
+    static let magic: [UInt8] = Array("LDGRTAIL".utf8)
+    static let version: UInt32 = 1
+    static let size = 8 + 4 + 4 + 8 + 64 + 8 + 8 + 8 + 8 + 64 + 8 + 4
+
+    /// The records the index file itself covers, and the hash of the last of them.
+    var baseRecords: Int
+    var baseHead: String
+    /// The ledger file after the last append.
+    var ledger: FileSystem.FileStamp
+    /// All records in the ledger, the head, and when the last was recorded.
+    var records: Int
+    var head: String
+    var lastRecorded: TransactionTime
+
+    static func path(forLedger ledgerPath: String) -> String { ledgerPath + ".index-tail" }
+
+    /// Whether a record can join a tail whose latest effective day is `day`: it takes effect on
+    /// or after it, and withdraws nothing (a correction or retraction changes earlier answers).
+    static func canHold(_ body: RecordBody, after day: Int) -> Bool {
+        body.corrects == nil && body.retracts == nil && body.effectiveDate.firstDay >= day
+    }
+
+    /// The tail file beside `ledgerPath`, if there is one and it is intact.
+    static func read(forLedger ledgerPath: String) -> IndexTail? {
+        guard let stamp = FileSystem.stamp(path(forLedger: ledgerPath)), stamp.size == UInt64(size),
+              let bytes = FileSystem.readRange(path(forLedger: ledgerPath), offset: 0, count: size)
+        else { return nil }
+        return IndexTail(bytes: bytes)
+    }
+
+    /// Replaces the tail file. Not fsynced: it is a cache, checked on every read, and a tail lost
+    /// in a crash only means the next query rebuilds the index.
+    func write(forLedger ledgerPath: String) -> Bool {
+        (try? FileSystem.replaceQuickly(bytes, at: IndexTail.path(forLedger: ledgerPath))) != nil
+    }
+
+    static func remove(forLedger ledgerPath: String) {
+        unlink(path(forLedger: ledgerPath))
+    }
+
+    var bytes: [UInt8] {
+        var writer = ByteWriter()
+        writer.bytes.append(contentsOf: IndexTail.magic)
+        writer.u32(IndexTail.version)
+        writer.u32(0)
+        writer.u64(UInt64(baseRecords))
+        writer.bytes.append(contentsOf: Array(baseHead.utf8))
+        writer.u64(ledger.size)
+        writer.i64(ledger.modifiedNanoseconds)
+        writer.u64(ledger.inode)
+        writer.u64(UInt64(records))
+        writer.bytes.append(contentsOf: Array(head.utf8))
+        writer.i64(lastRecorded.nanoseconds)
+        writer.u32(CRC32C.checksum(writer.bytes))
+        return writer.bytes
+    }
+
+    init(baseRecords: Int, baseHead: String, ledger: FileSystem.FileStamp, records: Int, head: String, lastRecorded: TransactionTime) {
+        self.baseRecords = baseRecords
+        self.baseHead = baseHead
+        self.ledger = ledger
+        self.records = records
+        self.head = head
+        self.lastRecorded = lastRecorded
+    }
+
+    private init?(bytes: [UInt8]) {
+        guard bytes.count == IndexTail.size, Array(bytes[0..<8]) == IndexTail.magic else { return nil }
+        func u64(_ at: Int) -> UInt64 { bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian } }
+        func u32(_ at: Int) -> UInt32 { bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian } }
+        func hex(_ at: Int) -> String { String(decoding: bytes[at..<(at + 64)], as: UTF8.self) }
+        guard u32(8) == IndexTail.version, u32(IndexTail.size - 4) == CRC32C.checksum(Array(bytes[0..<(IndexTail.size - 4)])) else {
+            return nil
+        }
+        baseRecords = Int(u64(16))
+        baseHead = hex(24)
+        ledger = FileSystem.FileStamp(size: u64(88), modifiedNanoseconds: Int64(bitPattern: u64(96)), inode: u64(104))
+        records = Int(u64(112))
+        head = hex(120)
+        lastRecorded = TransactionTime(nanosecondsSinceEpoch: Int64(bitPattern: u64(184)))
+    }
+}
