@@ -54,15 +54,22 @@ struct JSONObjectReader {
     }
 
     private func checkLine(_ text: String, _ key: String) throws(RecordFormatError) {
+        if let problem = JSONObjectReader.lineProblem(text) {
+            throw RecordFormatError(field: fieldPath(key), message: problem)
+        }
+    }
+
+    /// Why `text` is not a one-line, non-blank title or name; nil if it is one.
+    static func lineProblem(_ text: String) -> String? {
         // Scans UTF-8 rather than Characters: this runs for every name and title in the ledger.
         var blank = true
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
             switch byte {
             case 0x0A, 0x0B, 0x0C, 0x0D:
-                throw RecordFormatError(field: fieldPath(key), message: "must be one line")
+                return "must be one line"
             case 0x85 where previous.1 == 0xC2, 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80):
-                throw RecordFormatError(field: fieldPath(key), message: "must be one line")
+                return "must be one line"
             case 0x20, 0x09:
                 break
             default:
@@ -70,9 +77,7 @@ struct JSONObjectReader {
             }
             previous = (previous.1, byte)
         }
-        guard !blank else {
-            throw RecordFormatError(field: fieldPath(key), message: "must not be empty")
-        }
+        return blank ? "must not be empty" : nil
     }
 
     mutating func optionalSlug(_ key: String) throws(RecordFormatError) -> String? {

@@ -30,6 +30,16 @@ public struct ChainVerifier {
     public mutating func append(line bytes: UnsafeBufferPointer<UInt8>) throws(IntegrityError) {
         lineNumber += 1
         let line = lineNumber
+        let (record, computed) = try ChainVerifier.decode(line: bytes, number: line)
+        try check(record, computedHash: computed, line: line)
+    }
+
+    /// Decodes line number `number` of a ledger, checks its canonical form and computes its hash;
+    /// the checks that link it to the lines before are `check`'s.
+    static func decode(line bytes: UnsafeBufferPointer<UInt8>, number line: Int) throws(IntegrityError) -> (Record, String) {
+        if let record = CanonicalRecordDecoder.decode(bytes), let computed = HashChain.hashOfCanonicalLineWithoutHash(bytes) {
+            return (record, computed)
+        }
         let json: JSONValue
         let isCanonical: Bool
         do {
@@ -49,8 +59,7 @@ public struct ChainVerifier {
         // The line is canonical, so the canonical form without `hash` is the line with the
         // `"hash":"…",` member cut out: hash the two slices around it instead of writing the
         // record out again.
-        let computed = HashChain.hashOfCanonicalLineWithoutHash(bytes) ?? HashChain.hash(of: json)
-        try check(record, computedHash: computed, line: line)
+        return (record, HashChain.hashOfCanonicalLineWithoutHash(bytes) ?? HashChain.hash(of: json))
     }
 
     /// Checks and keeps one record already decoded (its line is `line`).

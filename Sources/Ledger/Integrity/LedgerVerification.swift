@@ -12,13 +12,14 @@ public struct VerificationReport: Hashable, Sendable {
 /// validation replay of every rule, plus optionally that a previously trusted head is still there.
 public enum LedgerVerification {
     public static func verify(path: String, expectHead: String? = nil) throws(IntegrityError) -> VerificationReport {
-        let ledger = try Ledger.open(path: path)
-        var report = VerificationReport(records: ledger.records.count, head: ledger.head)
+        let records = try LedgerFile.read(path: path)
+        do { try HistoryValidation.check(records) } catch { throw .ruleViolation(error) }
+        var report = VerificationReport(records: records.count, head: records.last?.hash ?? Record.genesisHash)
         if let expectHead {
             if expectHead == Record.genesisHash {
                 report.expectedHeadSeq = 0
             } else {
-                guard let record = ledger.records.first(where: { $0.hash == expectHead }) else {
+                guard let record = records.first(where: { $0.hash == expectHead }) else {
                     throw .headNotFound(expectHead)
                 }
                 report.expectedHeadSeq = record.seq
@@ -59,7 +60,7 @@ public enum LedgerRepair {
         let records: [Record]
         do throws(IntegrityError) {
             records = try LedgerFile.parse(complete)
-            do { _ = try Ledger(records: records) } catch { throw IntegrityError.ruleViolation(error) }
+            do { try HistoryValidation.check(records) } catch { throw IntegrityError.ruleViolation(error) }
         } catch {
             throw .integrity(error)
         }

@@ -19,18 +19,7 @@ public struct Ledger: Sendable {
     /// Checks the records (record rules and every rule of the change table, in valid-time order)
     /// and indexes them. The chain itself is checked when reading a file (`LedgerFile`).
     public init(records: [Record]) throws(RuleViolation) {
-        var byID: [RecordID: Record] = [:]
-        byID.reserveCapacity(records.count)
-        for record in records {
-            do {
-                try RecordRules.check(record.body, earlier: byID)
-            } catch {
-                var error = error
-                error.line = record.seq
-                throw error
-            }
-            byID[record.id] = record
-        }
+        let byID = try RecordRules.checkEach(records)
         let history = EffectiveHistory(records)
         let index: TimelineIndex
         do {
@@ -40,15 +29,7 @@ public struct Ledger: Sendable {
             error.line = byID[error.recordID]?.seq
             throw error
         }
-        for record in records {
-            do {
-                try RecordRules.checkReferences(record.body, in: index.finalState)
-            } catch {
-                var error = error
-                error.line = record.seq
-                throw error
-            }
-        }
+        try RecordRules.checkReferences(of: records, in: index.finalState)
         self.records = records
         self.history = history
         self.index = index

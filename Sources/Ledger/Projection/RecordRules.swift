@@ -36,4 +36,54 @@ public enum RecordRules {
             throw RuleViolation(recordID: record.id, rule: "field 'about[\(offset)]': '\(id)' is neither a unit nor a task of the ledger")
         }
     }
+
+    /// Checks every record against those before it (`check`), naming the failing record's line;
+    /// returns the records by id.
+    static func checkEach(_ records: [Record]) throws(RuleViolation) -> [RecordID: Record] {
+        var byID: [RecordID: Record] = [:]
+        byID.reserveCapacity(records.count)
+        for record in records {
+            do {
+                try check(record.body, earlier: byID)
+            } catch {
+                var error = error
+                error.line = record.seq
+                throw error
+            }
+            byID[record.id] = record
+        }
+        return byID
+    }
+
+    /// Checks every record's `actor` and `about` against the final state (`checkReferences`).
+    static func checkReferences(of records: [Record], in state: OrgState) throws(RuleViolation) {
+        for record in records {
+            do {
+                try checkReferences(record.body, in: state)
+            } catch {
+                var error = error
+                error.line = record.seq
+                throw error
+            }
+        }
+    }
+}
+
+/// Every rule over a whole history, without the timelines a query needs: what `verify` runs.
+public enum HistoryValidation {
+    /// Checks `records` (in ledger order) as `Ledger(records:)` does, with the same errors.
+    public static func check(_ records: [Record]) throws(RuleViolation) {
+        _ = try RecordRules.checkEach(records)
+        var state = OrgState()
+        for record in EffectiveHistory(records).records {
+            for (index, change) in record.changes.enumerated() {
+                do {
+                    try state.apply(change, on: record.effectiveDate, by: record.id)
+                } catch {
+                    throw RuleViolation(recordID: record.id, changeIndex: index, op: change.op, rule: error.rule, line: record.seq)
+                }
+            }
+        }
+        try RecordRules.checkReferences(of: records, in: state)
+    }
 }
