@@ -146,6 +146,16 @@ enum FileSystem {
         deinit {
             if let base = bytes.baseAddress, bytes.count > 0 { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
         }
+
+        /// Lets the kernel drop the pages of `start..<end` (whole pages inside it) from this
+        /// process's memory; reading them again faults them back in from the file.
+        func release(from start: Int, to end: Int) {
+            guard let base = bytes.baseAddress else { return }
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let first = (start + page - 1) / page * page, last = end / page * page
+            guard last > first else { return }
+            madvise(UnsafeMutableRawPointer(mutating: base + first), last - first, Int32(MADV_DONTNEED))
+        }
     }
 
     static func map(_ path: String) -> MappedFile? {

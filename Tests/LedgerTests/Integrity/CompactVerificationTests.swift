@@ -1,0 +1,126 @@
+import Foundation
+@testable import Ledger
+import XCTest
+
+/// The quick verify path may only ever say "all holds" when the full check says so too, with the
+/// same report; everything else it must hand to the full check.
+final class CompactVerificationTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = RepositoryPaths.temporaryDirectory()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The full check's verdict: the report, or nil if it throws.
+    private func fullReport(_ path: String, expectHead: String? = nil) -> VerificationReport? {
+        guard let records = try? LedgerFile.read(path: path), (try? HistoryValidation.check(records)) != nil else { return nil }
+        var report = VerificationReport(records: records.count, head: records.last?.hash ?? Record.genesisHash)
+        if let expectHead {
+            if expectHead == Record.genesisHash { report.expectedHeadSeq = 0 } else {
+                guard let record = records.first(where: { $0.hash == expectHead }) else { return nil }
+                report.expectedHeadSeq = record.seq
+            }
+        }
+        return report
+    }
+
+    private func assertAgrees(_ path: String, expectHead: String? = nil, expectQuick: Bool? = nil, _ context: String,
+                              file: StaticString = #filePath, line: UInt = #line) {
+        let quick = CompactVerification.verify(path: path, expectHead: expectHead)
+        let full = fullReport(path, expectHead: expectHead)
+        if let quick {
+            XCTAssertEqual(quick, full, "\(context): the quick path accepted what the full check did not", file: file, line: line)
+        }
+        if let expectQuick { XCTAssertEqual(quick != nil, expectQuick, context, file: file, line: line) }
+    }
+
+    func testValidHistoriesAreAcceptedWithTheFullChecksReport() throws {
+        for seed in 1...150 as ClosedRange<UInt64> {
+            var generator = RandomHistory(seed: seed &* 17)
+            let builder = LedgerBuilder.from(generator.bodies(count: Int.random(in: 1...30, using: &generator.random)))
+            let path = directory.appendingPathComponent("v\(seed).jsonl").path
+            try Data(builder.fileText.utf8).write(to: URL(fileURLWithPath: path))
+            let records = builder.records
+            assertAgrees(path, expectQuick: true, "seed \(seed)")
+            assertAgrees(path, expectHead: records[records.count / 2].hash, expectQuick: true, "seed \(seed), expected head")
+            assertAgrees(path, expectHead: String(repeating: "a", count: 64), expectQuick: false, "seed \(seed), unknown head")
+        }
+        assertAgrees(RepositoryPaths.events, expectQuick: true, "events/")
+        let generated = directory.appendingPathComponent("generated.jsonl").path
+        try HistoryGenerator(records: 3_000, seed: 5).write(toFile: generated)
+        assertAgrees(generated, expectQuick: true, "generated")
+        let lastHash = try XCTUnwrap(LedgerFile.read(path: generated).last?.hash)
+        assertAgrees(generated, expectHead: lastHash, expectQuick: true, "generated, head in the last share")
+    }
+
+    /// Above a mebibyte the lines are shared among the cores: breaks at and after the boundary.
+    func testBreaksInALargeLedgerAreHandedToTheFullCheck() throws {
+        let generated = directory.appendingPathComponent("large.jsonl").path
+        try HistoryGenerator(records: 3_000, seed: 5).write(toFile: generated)
+        let original = try Data(contentsOf: URL(fileURLWithPath: generated))
+        XCTAssertGreaterThan(original.count, 1 << 20)
+        var lines = original.split(separator: 0x0A).map { Data($0) + [0x0A] }
+        let middle = lines.count / 2
+        let path = directory.appendingPathComponent("broken.jsonl").path
+        for variant in 0..<4 {
+            var changed = lines
+            switch variant {
+            case 0: changed.remove(at: middle)
+            case 1: changed.swapAt(middle - 1, middle + 1)
+            case 2: changed[middle + 10][40] ^= 0x02
+            default: changed.insert(changed[middle - 200], at: middle + 200)
+            }
+            try changed.reduce(Data(), +).write(to: URL(fileURLWithPath: path))
+            assertAgrees(path, expectQuick: false, "variant \(variant)")
+        }
+        lines.removeAll()
+    }
+
+    func testBrokenHistoriesAreHandedToTheFullCheck() throws {
+        var refused = 0
+        for seed in 1...400 as ClosedRange<UInt64> {
+            var generator = RandomHistory(seed: seed &* 13)
+            var bodies = generator.bodies(count: Int.random(in: 4...20, using: &generator.random))
+            let at = Int.random(in: 0..<bodies.count, using: &generator.random)
+            switch seed % 4 {
+            case 0: bodies.append(bodies[at])
+            case 1: bodies.remove(at: at)
+            case 2: bodies.swapAt(at, Int.random(in: 0..<bodies.count, using: &generator.random))
+            default: bodies[at].sources = []
+            }
+            let path = directory.appendingPathComponent("b\(seed).jsonl").path
+            try Data(LedgerBuilder.from(bodies).fileText.utf8).write(to: URL(fileURLWithPath: path))
+            if fullReport(path) == nil { refused += 1 }
+            assertAgrees(path, "seed \(seed)")
+        }
+        XCTAssertGreaterThan(refused, 150)
+    }
+
+    func testEditedLinesAreHandedToTheFullCheck() throws {
+        let original = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.events))
+        let path = directory.appendingPathComponent("edited.jsonl").path
+        for offset in stride(from: 5, to: original.count, by: 37) {
+            var edited = original
+            edited[offset] ^= 0x01
+            try edited.write(to: URL(fileURLWithPath: path))
+            XCTAssertNil(CompactVerification.verify(path: path, expectHead: nil), "byte \(offset)")
+        }
+        // Lines dropped, swapped or cut.
+        var lines = original.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map { Data($0) + [0x0A] }
+        for variant in 0..<3 {
+            var changed = lines
+            switch variant {
+            case 0: changed.remove(at: 3)
+            case 1: changed.swapAt(2, 5)
+            default: changed[changed.count - 1] = changed[changed.count - 1].dropLast(10)
+            }
+            try changed.reduce(Data(), +).write(to: URL(fileURLWithPath: path))
+            XCTAssertNil(CompactVerification.verify(path: path, expectHead: nil), "variant \(variant)")
+        }
+        lines.removeAll()
+    }
+}
