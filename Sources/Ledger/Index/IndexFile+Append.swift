@@ -22,14 +22,9 @@ extension IndexFile {
         var alreadyPresent: [RecordID] = []
         for entry in entries {
             let body = entry.body
-            if let existing = record(body.id) {
-                guard existing.body == body else { throw .conflictingID(body.id, line: entry.line, element: entry.element) }
+            if try LedgerAppender.isAlreadyPresent(entry, existing: record(body.id), batchIDs: &batchIDs) {
                 alreadyPresent.append(body.id)
                 continue
-            }
-            guard batchIDs.insert(body.id).inserted else {
-                throw .refused(RuleViolation(recordID: body.id, rule: "field 'id': the batch has two records with this id",
-                                             line: entry.line, element: entry.element))
             }
             let dissolves = body.changes.contains { if case .dissolveUnit = $0 { true } else { false } }
             guard IndexTail.canHold(body, after: day), !dissolves else { return nil }

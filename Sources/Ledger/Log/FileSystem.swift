@@ -192,15 +192,16 @@ enum FileSystem {
     }
 
     /// Creates `path` atomically from what `body` writes to the descriptor it is given: into a
-    /// temporary file beside it, fsynced and renamed over it, so no reader ever sees half a file.
-    static func writeAtomically(to path: String, _ body: (Descriptor) throws(IOFailure) -> Void) throws(IOFailure) {
+    /// temporary file beside it, fsynced (unless not `durably`) and renamed over it, so no reader
+    /// ever sees half a file.
+    static func writeAtomically(to path: String, durably: Bool = true, _ body: (Descriptor) throws(IOFailure) -> Void) throws(IOFailure) {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IOFailure(action: "create '\(temporary)'", reason: errorText()) }
         let file = Descriptor(fd: fd, path: temporary)
         do throws(IOFailure) {
             try body(file)
-            guard fsync(file.fd) == 0 else { throw IOFailure(action: "fsync '\(file.path)'", reason: errorText()) }
+            if durably, fsync(file.fd) != 0 { throw IOFailure(action: "fsync '\(file.path)'", reason: errorText()) }
         } catch {
             unlink(temporary)
             throw error
@@ -215,22 +216,7 @@ enum FileSystem {
     /// Replaces `path` with `bytes` by rename, without fsync: for caches that are checked when read,
     /// where a crash may lose the new file but never leaves a reader with half of it.
     static func replaceQuickly(_ bytes: [UInt8], at path: String) throws(IOFailure) {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw IOFailure(action: "create '\(temporary)'", reason: errorText()) }
-        do throws(IOFailure) {
-            try writeAll(bytes, to: fd, name: temporary)
-            close(fd)
-        } catch {
-            close(fd)
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = errorText()
-            unlink(temporary)
-            throw IOFailure(action: "rename '\(temporary)' to '\(path)'", reason: reason)
-        }
+        try writeAtomically(to: path, durably: false) { file throws(IOFailure) in try writeAll(bytes, to: file.fd, name: file.path) }
     }
 
     /// Makes a newly created file's directory entry durable.

@@ -111,14 +111,9 @@ public enum LedgerAppender {
         var batchIDs = Set<RecordID>()
         for entry in entries {
             let body = entry.body
-            if let existing = current.record(body.id) {
-                guard existing.body == body else { throw .conflictingID(body.id, line: entry.line, element: entry.element) }
+            if try isAlreadyPresent(entry, existing: current.record(body.id), batchIDs: &batchIDs) {
                 alreadyPresent.append(body.id)
                 continue
-            }
-            guard batchIDs.insert(body.id).inserted else {
-                throw .refused(RuleViolation(recordID: body.id, rule: "field 'id': the batch has two records with this id",
-                                             line: entry.line, element: entry.element))
             }
             let record = HashChain.seal(body, seq: records.count + 1, recorded: recorded, prev: records.last?.hash ?? Record.genesisHash)
             records.append(record)
@@ -149,6 +144,23 @@ public enum LedgerAppender {
         let date = stored.map(\.effectiveDate).max() ?? ValidDate(dayNumber: 0)
         let diff = stored.isEmpty ? .nothing : OrgDiff(from: current.index.snapshot(at: date), at: date, to: ledger.index.snapshot(at: date), at: date)
         return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: ledger.head, diff: diff, ledger: ledger, isDryRun: dryRun)
+    }
+}
+
+extension LedgerAppender {
+    /// Whether the batch's `entry` is in the ledger already (`existing`, with identical content:
+    /// nothing to write). Refuses the same id with other content, or twice in the batch.
+    static func isAlreadyPresent(_ entry: RecordBatch.Entry, existing: Record?, batchIDs: inout Set<RecordID>) throws(AppendError) -> Bool {
+        let body = entry.body
+        if let existing {
+            guard existing.body == body else { throw .conflictingID(body.id, line: entry.line, element: entry.element) }
+            return true
+        }
+        guard batchIDs.insert(body.id).inserted else {
+            throw .refused(RuleViolation(recordID: body.id, rule: "field 'id': the batch has two records with this id",
+                                         line: entry.line, element: entry.element))
+        }
+        return false
     }
 }
 
