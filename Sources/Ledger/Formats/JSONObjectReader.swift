@@ -60,11 +60,14 @@ struct JSONObjectReader {
     }
 
     /// Why `text` is not a one-line, non-blank title or name; nil if it is one.
-    static func lineProblem(_ text: String) -> String? {
+    static func lineProblem(_ text: String) -> String? { lineProblem(text.utf8) }
+
+    /// Why the UTF-8 `bytes` are not a one-line, non-blank title or name; nil if they are one.
+    static func lineProblem(_ bytes: some Sequence<UInt8>) -> String? {
         // Scans UTF-8 rather than Characters: this runs for every name and title in the ledger.
         var blank = true
         var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case 0x0A, 0x0B, 0x0C, 0x0D:
                 return "must be one line"

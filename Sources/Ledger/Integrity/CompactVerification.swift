@@ -43,10 +43,7 @@ enum CompactVerification {
 
     /// One core's lines, checked and reduced.
     private struct Share {
-        var records: [CompactRecord] = []
-        var changes: [CompactChange] = []
-        var recordIDs: [String] = []
-        var units = Interner(), tasks = Interner(), people = Interner(), roles = Interner()
+        var tables = CompactTables()
         var firstPrev = "", lastHash = ""
         var firstRecorded = TransactionTime.distantFuture, lastRecorded = TransactionTime.distantFuture
         var firstSeq = 0
@@ -56,89 +53,70 @@ enum CompactVerification {
         init?(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, expectHead: String?, file: FileSystem.MappedFile) {
             var lineStart = start
             var released = start
-            var previous: Record?
+            var previous: (chain: CompactLineDecoder.Chain, line: Int)?
+            let expected = expectHead.map { Array($0.utf8) }
+            func hex(_ at: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[at..<(at + 64)]) }
             while lineStart < end {
                 guard let newline = bytes[lineStart..<end].firstIndex(of: 0x0A) else { return nil }
                 let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<newline])
-                guard let record = CanonicalRecordDecoder.decode(line), let computed = HashChain.hashOfCanonicalLineWithoutHash(line),
-                      computed == record.hash, add(record)
-                else { return nil }
+                var decoder = CompactLineDecoder(line)
+                // The hash member starts 9 bytes (`,"hash":"`) before its digits.
+                guard let found = decoder.decode(into: &tables),
+                      let computed = HashChain.hashOfCanonicalLine(line, withoutHashMemberAt: found.hash - 9) else { return nil }
+                let chain = CompactLineDecoder.Chain(seq: found.seq, recorded: found.recorded,
+                                                     prev: lineStart + found.prev, hash: lineStart + found.hash)
+                guard computed.utf8.elementsEqual(hex(chain.hash)) else { return nil }
                 if let previous {
-                    guard record.seq == previous.seq + 1, record.prev == previous.hash, record.recorded >= previous.recorded else { return nil }
+                    guard chain.seq == previous.chain.seq + 1, hex(chain.prev).elementsEqual(hex(previous.chain.hash)),
+                          chain.recorded >= previous.chain.recorded
+                    else { return nil }
                 } else {
-                    (firstSeq, firstPrev, firstRecorded) = (record.seq, record.prev, record.recorded)
+                    firstSeq = chain.seq
+                    firstPrev = String(decoding: hex(chain.prev), as: UTF8.self)
+                    firstRecorded = chain.recorded
                 }
-                if record.hash == expectHead { expectedHeadAt = records.count - 1 }
-                previous = record
+                if let expected, hex(chain.hash).elementsEqual(expected) { expectedHeadAt = tables.records.count - 1 }
+                previous = (chain, lineStart)
                 lineStart = newline + 1
                 // Done lines leave memory: a ledger larger than memory still verifies.
                 if lineStart - released >= 1 << 24 {
-                    file.release(from: released, to: lineStart)
-                    released = lineStart
+                    file.release(from: released, to: max(released, (previous?.line ?? released)))
+                    released = max(released, previous?.line ?? released)
                 }
             }
-            lastHash = previous?.hash ?? ""
-            lastRecorded = previous?.recorded ?? .distantFuture
-        }
-
-        /// Keeps what the rules need of `record`; false if a rule about the record alone breaks.
-        private mutating func add(_ record: Record) -> Bool {
-            let body = record.body
-            guard !body.sources.isEmpty, body.effective.map({ $0 >= body.date }) ?? true,
-                  body.corrects == nil || body.retracts == nil, body.retracts == nil || body.changes.isEmpty
-            else { return false }
-            var compact = CompactRecord(effectiveDay: Int32(clamping: record.effectiveDate.firstDay),
-                                        changeStart: Int32(changes.count), changeCount: Int32(body.changes.count),
-                                        corrects: body.corrects, retracts: body.retracts, about: body.about)
-            if let actor = body.actor { compact.actor = units.id(actor) }
-            for change in body.changes { changes.append(compactChange(change)) }
-            records.append(compact)
-            recordIDs.append(body.id)
-            return true
-        }
-
-        private mutating func compactChange(_ change: Change) -> CompactChange {
-            func unit(_ id: UnitID?) -> Int32 { id.map { units.id($0) } ?? -1 }
-            func task(_ id: TaskID?) -> Int32 { id.map { tasks.id($0) } ?? -1 }
-            switch change {
-            case let .establishUnit(id, _, _, parentID, _, _): return CompactChange(op: .establishUnit, a: unit(id), b: unit(parentID))
-            case let .renameUnit(id, _, _): return CompactChange(op: .renameUnit, a: unit(id))
-            case let .moveUnit(id, parentID, _, _): return CompactChange(op: .moveUnit, a: unit(id), b: unit(parentID))
-            case let .dissolveUnit(id, successor): return CompactChange(op: .dissolveUnit, a: unit(id), b: unit(successor))
-            case let .defineTask(id, _, _): return CompactChange(op: .defineTask, a: task(id))
-            case let .assignTask(id, to): return CompactChange(op: .assignTask, a: task(id), b: unit(to))
-            case let .transferTask(id, from, to): return CompactChange(op: .transferTask, a: task(id), b: unit(from), c: unit(to))
-            case let .revokeTask(id, from): return CompactChange(op: .revokeTask, a: task(id), b: unit(from))
-            case let .setSupervision(s), let .endSupervision(s):
-                let op: CompactChange.Op = if case .setSupervision = change { .setSupervision } else { .endSupervision }
-                return CompactChange(op: op, kind: UInt8(SupervisionKind.allCases.firstIndex(of: s.kind)!),
-                                     a: unit(s.supervisor), b: unit(s.unit), c: task(s.task))
-            case let .appoint(o), let .endAppointment(o):
-                let op: CompactChange.Op = if case .appoint = change { .appoint } else { .endAppointment }
-                return CompactChange(op: op, a: people.id(o.person), b: roles.id(o.role), c: unit(o.unit))
+            if let previous {
+                lastHash = String(decoding: hex(previous.chain.hash), as: UTF8.self)
+                lastRecorded = previous.chain.recorded
             }
         }
     }
 
     /// Joins the shares in line order and runs the checks that need every record.
     private static func merge(_ shares: [Share], expectHead: String?) -> VerificationReport? {
-        var units = Interner(), tasks = Interner(), people = Interner(), roles = Interner()
+        var units = ByteInterner(), tasks = ByteInterner(), people = ByteInterner(), roles = ByteInterner(), recordIDs = ByteInterner()
         var records: [CompactRecord] = []
         var changes: [CompactChange] = []
-        var byID: [String: Int32] = [:]
         var head = Record.genesisHash
         var lastRecorded: TransactionTime?
         var expectedHeadSeq: Int?
-        for share in shares where !share.records.isEmpty {
+        for share in shares where !share.tables.records.isEmpty {
+            let local = share.tables
             // The link between shares: what the first line of each expects of the one before.
             guard share.firstSeq == records.count + 1, share.firstPrev == head,
                   lastRecorded.map({ share.firstRecorded >= $0 }) ?? true
             else { return nil }
-            let unitMap = share.units.names.map { units.id($0) }, taskMap = share.tasks.names.map { tasks.id($0) }
-            let personMap = share.people.names.map { people.id($0) }, roleMap = share.roles.names.map { roles.id($0) }
-            func mapped(_ local: Int32, _ map: [Int32]) -> Int32 { local < 0 ? -1 : map[Int(local)] }
+            // The first share's numbers become the global ones as they are; later shares' ids are
+            // looked up (or added) by their bytes.
+            let first = records.isEmpty
+            if first { (units, tasks, people, roles) = (local.units, local.tasks, local.people, local.roles) }
+            func translation(_ from: ByteInterner, into global: inout ByteInterner) -> [Int32] {
+                first ? (0..<Int32(from.count)).map { $0 } : (0..<from.count).map { global.id(from.key($0)) }
+            }
+            let unitMap = translation(local.units, into: &units), taskMap = translation(local.tasks, into: &tasks)
+            let personMap = translation(local.people, into: &people), roleMap = translation(local.roles, into: &roles)
+            func mapped(_ id: Int32, _ map: [Int32]) -> Int32 { id < 0 ? -1 : map[Int(id)] }
             let changeBase = Int32(changes.count)
-            for var change in share.changes {
+            for var change in local.changes {
                 switch change.op {
                 case .defineTask: change.a = mapped(change.a, taskMap)
                 case .assignTask, .revokeTask: (change.a, change.b) = (mapped(change.a, taskMap), mapped(change.b, unitMap))
@@ -151,8 +129,9 @@ enum CompactVerification {
                 }
                 changes.append(change)
             }
-            for (offset, var record) in share.records.enumerated() {
-                guard byID.updateValue(Int32(records.count), forKey: share.recordIDs[offset]) == nil else { return nil }
+            for (offset, var record) in local.records.enumerated() {
+                // Record ids are numbered in ledger order: a repeated one gets an old number.
+                guard recordIDs.id(local.recordIDs.key(offset)) == Int32(records.count) else { return nil }
                 record.changeStart += changeBase
                 record.actor = mapped(record.actor, unitMap)
                 if offset == share.expectedHeadAt { expectedHeadSeq = records.count + 1 }
@@ -161,8 +140,8 @@ enum CompactVerification {
             head = share.lastHash
             lastRecorded = share.lastRecorded
         }
-        guard let order = CompactReplay.effectiveOrder(of: records, byID: byID) else { return nil }
-        var state = CompactReplay(units: units.names.count, tasks: tasks.names.count)
+        guard let order = CompactReplay.effectiveOrder(of: records, position: { recordIDs.lookup($0) }) else { return nil }
+        var state = CompactReplay(units: units.count, tasks: tasks.count)
         for index in order {
             let record = records[Int(index)]
             for change in changes[Int(record.changeStart)..<Int(record.changeStart + record.changeCount)] {
@@ -186,18 +165,3 @@ enum CompactVerification {
     }
 }
 
-/// Numbers for strings, in the order they are first seen.
-struct Interner {
-    private(set) var names: [String] = []
-    private var numbers: [String: Int32] = [:]
-
-    mutating func id(_ name: String) -> Int32 {
-        if let number = numbers[name] { return number }
-        let number = Int32(names.count)
-        numbers[name] = number
-        names.append(name)
-        return number
-    }
-
-    func lookup(_ name: String) -> Int32? { numbers[name] }
-}

@@ -39,6 +39,13 @@ public enum HashChain {
     /// bytes around that member. Nil if the member is not found.
     static func hashOfCanonicalLineWithoutHash(_ line: UnsafeBufferPointer<UInt8>) -> String? {
         guard let start = hashMemberOffset(in: line) else { return nil }
+        return hashOfCanonicalLine(line, withoutHashMemberAt: start)
+    }
+
+    /// The same, when the caller knows where the `,"hash":"` member starts (a decoder that read it).
+    static func hashOfCanonicalLine(_ line: UnsafeBufferPointer<UInt8>, withoutHashMemberAt start: Int) -> String? {
+        guard start >= 0, start + hashMemberLength <= line.count,
+              line[start..<(start + hashMarker.count)].elementsEqual(hashMarker) else { return nil }
         var hasher = SHA256()
         hasher.update(buffer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<start])))
         hasher.update(buffer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[(start + hashMemberLength)...])))

@@ -10,9 +10,12 @@ public typealias PersonID = String
 /// The slug rule every identifier follows: `[a-z0-9][a-z0-9.-]*`.
 public enum Slug {
     /// Whether `text` is a valid identifier.
-    public static func isValid(_ text: String) -> Bool {
+    public static func isValid(_ text: String) -> Bool { isValid(text.utf8) }
+
+    /// Whether the UTF-8 `bytes` are a valid identifier.
+    public static func isValid(_ bytes: some Sequence<UInt8>) -> Bool {
         var first = true
-        for byte in text.utf8 {
+        for byte in bytes {
             let alphanumeric = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
             if first {
                 guard alphanumeric else { return false }

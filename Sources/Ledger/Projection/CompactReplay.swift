@@ -140,19 +140,19 @@ struct CompactReplay {
     }
 
     /// The order in which records apply, as `EffectiveHistory` decides it for the ledger as known
-    /// now (`byID` maps a record id to its position); nil if a `corrects` or `retracts` names no
-    /// earlier record.
-    static func effectiveOrder(of records: [CompactRecord], byID: [String: Int32]) -> [Int32]? {
+    /// now (`position` finds a record id's place in the ledger); nil if a `corrects` or `retracts`
+    /// names no earlier record.
+    static func effectiveOrder(of records: [CompactRecord], position: (String) -> Int32?) -> [Int32]? {
         var decider: [Int32: Int32] = [:]
         for (index, record) in records.enumerated() {
             guard let target = record.corrects ?? record.retracts else { continue }
-            guard let position = byID[target], Int(position) < index else { return nil }
-            decider[position] = Int32(index)
+            guard let at = position(target), Int(at) < index else { return nil }
+            decider[at] = Int32(index)
         }
         var withdrawn = [Bool](repeating: false, count: records.count)
         for (target, _) in decider { withdrawn[Int(target)] = true }
         for (index, record) in records.enumerated() {
-            guard let target = record.corrects, let position = byID[target], let decisive = decider[position],
+            guard let target = record.corrects, let at = position(target), let decisive = decider[at],
                   decisive != Int32(index) else { continue }
             withdrawn[index] = true
         }

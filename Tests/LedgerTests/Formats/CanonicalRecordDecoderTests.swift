@@ -17,6 +17,75 @@ final class CanonicalRecordDecoderTests: XCTestCase {
         line.withUnsafeBufferPointer { CanonicalRecordDecoder.decode($0) }
     }
 
+    /// What `verify`'s compact decoder reads from `line`, written out with its ids; nil if it
+    /// hands the line over.
+    private func compactReading(_ line: [UInt8]) -> String? {
+        var tables = CompactTables()
+        let chain = line.withUnsafeBufferPointer { bytes -> CompactLineDecoder.Chain? in
+            var decoder = CompactLineDecoder(bytes)
+            return decoder.decode(into: &tables)
+        }
+        guard let chain, let record = tables.records.first else { return nil }
+        func name(_ interner: ByteInterner, _ id: Int32) -> String {
+            id < 0 ? "-" : String(decoding: interner.key(Int(id)), as: UTF8.self)
+        }
+        let changes = tables.changes.map { change -> String in
+            switch change.op {
+            case .defineTask: "\(change.op) \(name(tables.tasks, change.a))"
+            case .assignTask, .revokeTask: "\(change.op) \(name(tables.tasks, change.a)) \(name(tables.units, change.b))"
+            case .transferTask: "\(change.op) \(name(tables.tasks, change.a)) \(name(tables.units, change.b)) \(name(tables.units, change.c))"
+            case .setSupervision, .endSupervision:
+                "\(change.op) \(name(tables.units, change.a)) \(name(tables.units, change.b)) \(name(tables.tasks, change.c)) \(change.kind)"
+            case .appoint, .endAppointment:
+                "\(change.op) \(name(tables.people, change.a)) \(name(tables.roles, change.b)) \(name(tables.units, change.c))"
+            default: "\(change.op) \(name(tables.units, change.a)) \(name(tables.units, change.b))"
+            }
+        }
+        let hash = String(decoding: line[(chain.hash)..<(chain.hash + 64)], as: UTF8.self)
+        let prev = String(decoding: line[(chain.prev)..<(chain.prev + 64)], as: UTF8.self)
+        return "\(name(tables.recordIDs, 0)) \(chain.seq) \(chain.recorded) \(prev) \(hash) \(record.effectiveDay) "
+            + "\(record.corrects ?? "-") \(record.retracts ?? "-") \(name(tables.units, record.actor)) \(record.about ?? []) \(changes)"
+    }
+
+    /// The same written out from the record the general path reads.
+    private func expectedCompactReading(_ record: Record) -> String {
+        let kinds = SupervisionKind.allCases
+        let changes = record.changes.map { change -> String in
+            switch change {
+            case let .establishUnit(unit, _, _, parent, _, _): "establishUnit \(unit) \(parent ?? "-")"
+            case let .renameUnit(unit, _, _): "renameUnit \(unit) -"
+            case let .moveUnit(unit, parent, _, _): "moveUnit \(unit) \(parent)"
+            case let .dissolveUnit(unit, successor): "dissolveUnit \(unit) \(successor ?? "-")"
+            case let .defineTask(task, _, _): "defineTask \(task)"
+            case let .assignTask(task, unit): "assignTask \(task) \(unit)"
+            case let .revokeTask(task, unit): "revokeTask \(task) \(unit)"
+            case let .transferTask(task, from, to): "transferTask \(task) \(from) \(to)"
+            case let .setSupervision(s): "setSupervision \(s.supervisor) \(s.unit) \(s.task ?? "-") \(kinds.firstIndex(of: s.kind)!)"
+            case let .endSupervision(s): "endSupervision \(s.supervisor) \(s.unit) \(s.task ?? "-") \(kinds.firstIndex(of: s.kind)!)"
+            case let .appoint(a): "appoint \(a.person) \(a.role) \(a.unit)"
+            case let .endAppointment(a): "endAppointment \(a.person) \(a.role) \(a.unit)"
+            }
+        }
+        return "\(record.id) \(record.seq) \(record.recorded) \(record.prev) \(record.hash) \(record.effectiveDate.firstDay) "
+            + "\(record.corrects ?? "-") \(record.retracts ?? "-") \(record.actor ?? "-") \(record.about ?? []) \(changes)"
+    }
+
+    /// The compact decoder accepts only what the general path accepts and breaks no record rule of
+    /// a record on its own, and reads it alike.
+    private func assertCompactAgrees(_ line: [UInt8], file: StaticString = #filePath, lineNumber: UInt = #line) -> Bool {
+        guard let compact = compactReading(line) else { return false }
+        guard let record = generalReading(line) else {
+            XCTFail("the compact decoder accepted what the general path refuses: \(String(decoding: line, as: UTF8.self))", file: file, line: lineNumber)
+            return true
+        }
+        XCTAssertEqual(compact, expectedCompactReading(record), file: file, line: lineNumber)
+        // (The targets of corrections and retractions are the ledger's to check, not the line's.)
+        let targets = [record.corrects, record.retracts].compactMap { $0 }.map { ($0, record) }
+        XCTAssertNoThrow(try RecordRules.check(record.body, earlier: Dictionary(targets, uniquingKeysWith: { a, _ in a })),
+                         file: file, line: lineNumber)
+        return true
+    }
+
     private var corpus: [[UInt8]] {
         get throws {
             let events = try String(contentsOfFile: RepositoryPaths.events, encoding: .utf8)
@@ -31,6 +100,7 @@ final class CanonicalRecordDecoderTests: XCTestCase {
         for line in try corpus {
             let fast = try XCTUnwrap(fastReading(line), String(decoding: line.prefix(120), as: UTF8.self))
             XCTAssertEqual(fast, generalReading(line))
+            XCTAssertTrue(assertCompactAgrees(line), String(decoding: line.prefix(120), as: UTF8.self))
         }
     }
 
@@ -38,7 +108,7 @@ final class CanonicalRecordDecoderTests: XCTestCase {
         let stress = ProcessInfo.processInfo.environment["LEDGER_STRESS"] == "1"
         let lines = try corpus
         var random = SplitMix64(seed: 2021_01_01)
-        var bothAccepted = 0, handedOver = 0
+        var bothAccepted = 0, handedOver = 0, compactAccepted = 0
         for _ in 0..<(stress ? 300_000 : 20_000) {
             var line = lines[Int.random(in: 0..<lines.count, using: &random)]
             for _ in 0...Int.random(in: 0...2, using: &random) {
@@ -54,6 +124,7 @@ final class CanonicalRecordDecoderTests: XCTestCase {
                 }
                 if line.isEmpty { break }
             }
+            if assertCompactAgrees(line) { compactAccepted += 1 }
             let general = generalReading(line)
             guard let fast = fastReading(line) else {
                 if general != nil { handedOver += 1 }
@@ -62,7 +133,9 @@ final class CanonicalRecordDecoderTests: XCTestCase {
             XCTAssertEqual(fast, general, String(decoding: line, as: UTF8.self))
             bothAccepted += 1
         }
-        print("decoder: \(bothAccepted) mutated lines accepted alike, \(handedOver) accepted only by the general path")
+        print("decoder: \(bothAccepted) mutated lines accepted alike, \(handedOver) accepted only by the general path, "
+              + "\(compactAccepted) read alike by verify's compact decoder")
         XCTAssertGreaterThan(bothAccepted, 1_000)
+        XCTAssertGreaterThan(compactAccepted, 1_000)
     }
 }

@@ -1,0 +1,509 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads one canonical ledger line straight into what `verify`'s rules need (`CompactRecord`,
+/// `CompactChange`, ids interned from their bytes), checking every value as `CanonicalRecordDecoder`
+/// does but building no strings for names, titles and ids: at 10⁶ records the strings were most
+/// of the time. Like that decoder it accepts only the plain canonical form and returns false for
+/// anything else; the caller then leaves the ledger to the full check.
+struct CompactLineDecoder {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+
+    init(_ line: UnsafeBufferPointer<UInt8>) { bytes = line }
+
+    /// What the chain checks need of the line, beside the record itself.
+    struct Chain {
+        var seq = 0
+        var recorded = TransactionTime.distantFuture
+        /// Where in the line the 64 hex digits of `prev` and `hash` start.
+        var prev = -1, hash = -1
+    }
+
+    /// Decodes the line into `share`'s tables; false if it is not a plain canonical record.
+    mutating func decode(into share: inout CompactTables) -> Chain? {
+        var chain = Chain()
+        var id: Range<Int>?, date: ValidDate?, effective: ValidDate?, hasType = false, hasTitle = false, sourceCount = -1
+        var corrects: String?, retracts: String?, actor: Int32 = -1, about: [String]?
+        let changeStart = share.changes.count
+        let ok = object { cursor, name in
+            // By length first: most names are ruled out without looking at their bytes.
+            if name.is("about") {
+                guard let ids = cursor.array({ $0.slug().map { String(decoding: $0, as: UTF8.self) } }) else { return false }
+                about = ids
+            } else if name.is("actor") {
+                guard let slug = cursor.slug() else { return false }
+                actor = share.units.id(slug)
+            } else if name.is("changes") {
+                guard cursor.count({ $0.change(into: &share) }) != nil else { return false }
+            } else if name.is("corrects") {
+                guard let slug = cursor.slug() else { return false }
+                corrects = String(decoding: slug, as: UTF8.self)
+            } else if name.is("date") {
+                date = cursor.date()
+                return date != nil
+            } else if name.is("effective") {
+                effective = cursor.date()
+                return effective != nil
+            } else if name.is("hash") {
+                chain.hash = cursor.hexDigest() ?? -1
+                return chain.hash >= 0
+            } else if name.is("id") {
+                guard let slug = cursor.slug() else { return false }
+                id = cursor.range(of: slug)
+            } else if name.is("note") {
+                return cursor.text() != nil
+            } else if name.is("prev") {
+                chain.prev = cursor.hexDigest() ?? -1
+                return chain.prev >= 0
+            } else if name.is("recorded") {
+                guard let text = cursor.text(), let time = try? TransactionTime(parsingRecorded: String(decoding: text, as: UTF8.self))
+                else { return false }
+                chain.recorded = time
+            } else if name.is("retracts") {
+                guard let slug = cursor.slug() else { return false }
+                retracts = String(decoding: slug, as: UTF8.self)
+            } else if name.is("seq") {
+                chain.seq = cursor.integer() ?? 0
+                return chain.seq > 0
+            } else if name.is("sources") {
+                sourceCount = cursor.count({ $0.source() }) ?? -1
+                return sourceCount >= 0
+            } else if name.is("title") {
+                hasTitle = cursor.line() != nil
+                return hasTitle
+            } else if name.is("type") {
+                hasType = cursor.slug() != nil
+                return hasType
+            } else {
+                return false
+            }
+            return true
+        }
+        let changeCount = share.changes.count - changeStart
+        // Required members, and the rules about a record on its own (RecordRules.check).
+        guard ok, position == bytes.count, let id, let date, hasType, hasTitle, sourceCount > 0, chain.seq > 0,
+              chain.prev >= 0, chain.hash >= 0, chain.recorded != .distantFuture,
+              effective.map({ $0 >= date }) ?? true, corrects == nil || retracts == nil, retracts == nil || changeCount == 0
+        else { return nil }
+        let before = share.recordIDs.count
+        guard share.recordIDs.id(UnsafeBufferPointer(rebasing: bytes[id])) == Int32(before) else { return nil } // a repeated id
+        share.records.append(CompactRecord(effectiveDay: Int32(clamping: (effective ?? date).firstDay), changeStart: Int32(changeStart),
+                                           changeCount: Int32(changeCount), corrects: corrects, retracts: retracts, actor: actor,
+                                           about: about))
+        return chain
+    }
+
+    // MARK: Values
+
+    /// Where `content` (a string this decoder returned) lies in the line.
+    private func range(of content: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let start = bytes.baseAddress.map { content.baseAddress! - $0 } ?? 0
+        return start..<(start + content.count)
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    /// A string without escapes or control characters, as valid UTF-8; the quotes are consumed.
+    private mutating func text() -> UnsafeBufferPointer<UInt8>? {
+        guard take(0x22) else { return nil }
+        let start = position
+        let raw = UnsafeRawBufferPointer(bytes)
+        var high: UInt64 = 0
+        // Eight bytes at a time while none is a quote, a backslash or a control character (the
+        // usual bit tricks for "has a byte equal to / less than"); the first that has one, byte by byte.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while position + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let special = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & highs
+            if special != 0 { break }
+            high |= word
+            position += 8
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 0x22 {
+                position += 1
+                let content = UnsafeBufferPointer(rebasing: bytes[start..<(position - 1)])
+                // Only strings with a non-ASCII byte need the full UTF-8 check.
+                return high & highs == 0 || UTF8Check.isValid(content) ? content : nil
+            }
+            if byte == 0x5C || byte < 0x20 { return nil }
+            high |= UInt64(byte)
+            position += 1
+        }
+        return nil
+    }
+
+    private mutating func slug() -> UnsafeBufferPointer<UInt8>? {
+        guard let content = text(), Slug.isValid(content) else { return nil }
+        return content
+    }
+
+    private mutating func line() -> UnsafeBufferPointer<UInt8>? {
+        guard let content = text(), JSONObjectReader.lineProblem(content) == nil else { return nil }
+        return content
+    }
+
+    private mutating func date() -> ValidDate? {
+        guard let content = text(), content.count <= 10 else { return nil }
+        return try? ValidDate(parsing: String(decoding: content, as: UTF8.self))
+    }
+
+    /// The offset of 64 lowercase hex digits.
+    private mutating func hexDigest() -> Int? {
+        let start = position + 1
+        guard let content = text(), content.count == 64,
+              content.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
+        else { return nil }
+        return start
+    }
+
+    private mutating func integer() -> Int? {
+        let start = position
+        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+        let count = position - start
+        guard count > 0, count <= 18, bytes[start] != 0x30 else { return nil }
+        var value = 0
+        for byte in bytes[start..<position] { value = value * 10 + Int(byte - 0x30) }
+        return value
+    }
+
+    /// `{"k":v,…}` with names in canonical order, calling `member` with each name's bytes.
+    private mutating func object(_ member: (inout CompactLineDecoder, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard take(0x7B) else { return false }
+        if take(0x7D) { return true }
+        var previous: UnsafeBufferPointer<UInt8>?
+        repeat {
+            guard let name = text(), take(0x3A) else { return false }
+            if let previous, !previous.lexicographicallyPrecedes(name) { return false }
+            previous = name
+            guard member(&self, name) else { return false }
+        } while take(0x2C)
+        return take(0x7D)
+    }
+
+    private mutating func array<T>(_ element: (inout CompactLineDecoder) -> T?) -> [T]? {
+        guard take(0x5B) else { return nil }
+        var elements: [T] = []
+        if take(0x5D) { return elements }
+        repeat {
+            guard let value = element(&self) else { return nil }
+            elements.append(value)
+        } while take(0x2C)
+        return take(0x5D) ? elements : nil
+    }
+
+    /// `[…]`, reading each element with `element`; how many, or nil if one fails.
+    private mutating func count(_ element: (inout CompactLineDecoder) -> Bool) -> Int? {
+        guard take(0x5B) else { return nil }
+        if take(0x5D) { return 0 }
+        var count = 0
+        repeat {
+            guard element(&self) else { return nil }
+            count += 1
+        } while take(0x2C)
+        return take(0x5D) ? count : nil
+    }
+
+    private mutating func source() -> Bool {
+        var hasTitle = false
+        return object { cursor, name in
+            if name.is("published") { return cursor.date() != nil }
+            if name.is("seed") || name.is("url") { return cursor.line() != nil }
+            if name.is("title") {
+                hasTitle = cursor.line() != nil
+                return hasTitle
+            }
+            return false
+        } && hasTitle
+    }
+
+    /// One change, checked as `Change(json:)` reads it, appended with its ids interned.
+    private mutating func change(into share: inout CompactTables) -> Bool {
+        var fields = Fields()
+        let ok = object { cursor, name in
+            guard let field = Fields.Name(bytes: name) else { return false }
+            let value: UnsafeBufferPointer<UInt8>?
+            switch field {
+            case .name, .title, .role, .abbreviation, .leika: value = cursor.line()
+            case .op, .relation, .kind: value = cursor.text()
+            default: value = cursor.slug()
+            }
+            guard let value else { return false }
+            fields.set(field, cursor.range(of: value))
+            return true
+        }
+        guard ok, let opRange = fields[.op] else { return false }
+        // Ops are ASCII and short: a small string, no allocation.
+        let op = String(decoding: bytes[opRange], as: UTF8.self)
+        func has(only allowed: [Fields.Name]) -> Bool { fields.present & ~Fields.mask(allowed + [.op]) == 0 }
+        func unit(_ name: Fields.Name) -> Int32? { fields[name].map { share.units.id(UnsafeBufferPointer(rebasing: bytes[$0])) } }
+        func task(_ name: Fields.Name) -> Int32? { fields[name].map { share.tasks.id(UnsafeBufferPointer(rebasing: bytes[$0])) } }
+        func keyword(_ name: Fields.Name) -> String? { fields[name].map { String(decoding: bytes[$0], as: UTF8.self) } }
+        func relationIsKnown() -> Bool { keyword(.relation).map { Relation(rawValue: $0) != nil } ?? true }
+        func kindIsSlug() -> Bool { fields[.kind].map { Slug.isValid(UnsafeBufferPointer(rebasing: bytes[$0])) } ?? true }
+        let change: CompactChange
+        switch op {
+        case "establishUnit":
+            guard has(only: [.unit, .name, .kind, .parent, .relation, .abbreviation]), fields[.name] != nil, fields[.kind] != nil,
+                  kindIsSlug(), relationIsKnown(), let id = unit(.unit) else { return false }
+            change = CompactChange(op: .establishUnit, a: id, b: unit(.parent) ?? -1)
+        case "renameUnit":
+            guard has(only: [.unit, .name, .abbreviation]), fields[.name] != nil, let id = unit(.unit) else { return false }
+            change = CompactChange(op: .renameUnit, a: id)
+        case "moveUnit":
+            guard has(only: [.unit, .parent, .relation, .kind]), kindIsSlug(), relationIsKnown(), let id = unit(.unit),
+                  let parent = unit(.parent) else { return false }
+            change = CompactChange(op: .moveUnit, a: id, b: parent)
+        case "dissolveUnit":
+            guard has(only: [.unit, .successor]), let id = unit(.unit) else { return false }
+            change = CompactChange(op: .dissolveUnit, a: id, b: unit(.successor) ?? -1)
+        case "defineTask":
+            guard has(only: [.task, .title, .leika]), fields[.title] != nil, let id = task(.task) else { return false }
+            change = CompactChange(op: .defineTask, a: id)
+        case "assignTask", "revokeTask":
+            guard has(only: [.task, .unit]), let id = task(.task), let holder = unit(.unit) else { return false }
+            change = CompactChange(op: op == "assignTask" ? .assignTask : .revokeTask, a: id, b: holder)
+        case "transferTask":
+            guard has(only: [.task, .from, .to]), let id = task(.task), let from = unit(.from), let to = unit(.to) else { return false }
+            change = CompactChange(op: .transferTask, a: id, b: from, c: to)
+        case "setSupervision", "endSupervision":
+            guard has(only: [.supervisor, .unit, .kind, .task]), let kindName = keyword(.kind),
+                  let kind = SupervisionKind(rawValue: kindName), let supervisor = unit(.supervisor), let supervised = unit(.unit)
+            else { return false }
+            change = CompactChange(op: op == "setSupervision" ? .setSupervision : .endSupervision,
+                                   kind: UInt8(SupervisionKind.allCases.firstIndex(of: kind)!), a: supervisor, b: supervised,
+                                   c: task(.task) ?? -1)
+        case "appoint", "endAppointment":
+            guard has(only: [.person, .role, .unit]), let person = fields[.person], let role = fields[.role], let office = unit(.unit)
+            else { return false }
+            change = CompactChange(op: op == "appoint" ? .appoint : .endAppointment,
+                                   a: share.people.id(UnsafeBufferPointer(rebasing: bytes[person])),
+                                   b: share.roles.id(UnsafeBufferPointer(rebasing: bytes[role])), c: office)
+        default:
+            return false
+        }
+        share.changes.append(change)
+        return true
+    }
+
+    /// The members of one change, as ranges of the line.
+    private struct Fields {
+        enum Name: Int, CaseIterable {
+            case abbreviation, from, kind, leika, name, op, parent, person, relation, role, successor, supervisor, task, title, to, unit
+
+            /// The name these bytes spell, if a change may have it.
+            init?(bytes: UnsafeBufferPointer<UInt8>) {
+                // By length, then the few names of that length.
+                guard bytes.count < Name.byLength.count,
+                      let name = Name.byLength[bytes.count].first(where: { $0.spelling.withUTF8Buffer { bytes.elementsEqual($0) } })
+                else { return nil }
+                self = name
+            }
+
+            /// The names by their length in bytes.
+            private static let byLength: [[Name]] = (0...12).map { length in allCases.filter { $0.spelling.utf8CodeUnitCount == length } }
+
+            /// The member name as written in the log.
+            var spelling: StaticString {
+                switch self {
+                case .abbreviation: "abbreviation"
+                case .from: "from"
+                case .kind: "kind"
+                case .leika: "leika"
+                case .name: "name"
+                case .op: "op"
+                case .parent: "parent"
+                case .person: "person"
+                case .relation: "relation"
+                case .role: "role"
+                case .successor: "successor"
+                case .supervisor: "supervisor"
+                case .task: "task"
+                case .title: "title"
+                case .to: "to"
+                case .unit: "unit"
+                }
+            }
+        }
+
+        /// Where each member's value starts and ends in the line; inline, not on the heap: there is
+        /// one of these for every change of the ledger.
+        private var starts = InlineArray<16, Int>(repeating: 0)
+        private var ends = InlineArray<16, Int>(repeating: 0)
+        private(set) var present: UInt32 = 0
+
+        static func mask(_ names: [Name]) -> UInt32 { names.reduce(0) { $0 | 1 << UInt32($1.rawValue) } }
+
+        mutating func set(_ name: Name, _ range: Range<Int>) {
+            starts[name.rawValue] = range.lowerBound
+            ends[name.rawValue] = range.upperBound
+            present |= 1 << UInt32(name.rawValue)
+        }
+
+        subscript(_ name: Name) -> Range<Int>? {
+            present & 1 << UInt32(name.rawValue) == 0 ? nil : starts[name.rawValue]..<ends[name.rawValue]
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether these bytes spell `text` (ASCII).
+    @inline(__always)
+    func `is`(_ text: StaticString) -> Bool {
+        guard count == text.utf8CodeUnitCount else { return false }
+        return count == 0 || memcmp(baseAddress!, text.utf8Start, count) == 0
+    }
+}
+
+/// What one core keeps of its lines for `verify`: records, changes, and ids interned by bytes.
+struct CompactTables {
+    var records: [CompactRecord] = []
+    var changes: [CompactChange] = []
+    var recordIDs = ByteInterner(), units = ByteInterner(), tasks = ByteInterner(), people = ByteInterner(), roles = ByteInterner()
+}
+
+/// Numbers for byte strings, in the order first seen, without making a `String` of each.
+struct ByteInterner {
+    /// Every key's bytes, one after the other; `ends[n]` is where key n ends.
+    private(set) var storage: [UInt8] = []
+    private(set) var ends: [Int] = []
+    /// Open addressing: each slot is the key's number + 1 in the low half (0: empty) and the high
+    /// half of its hash, so a probe rarely looks further than the slot itself.
+    private var slots = [UInt64](repeating: 0, count: 1 << 10)
+    private var hashes: [UInt64] = []
+
+    var count: Int { ends.count }
+
+    /// Key `n`'s bytes.
+    func key(_ n: Int) -> ArraySlice<UInt8> { storage[(n == 0 ? 0 : ends[n - 1])..<ends[n]] }
+
+    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        lookUpOrAdd(bytes, hash: ByteInterner.hash(bytes))
+    }
+
+    private mutating func lookUpOrAdd(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while slots[slot] != 0 {
+            let entry = slots[slot]
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let n = Int(entry & 0xFFFF_FFFF) - 1
+                if keyIs(n, bytes) { return Int32(n) }
+            }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        let n = Int32(ends.count)
+        storage.append(contentsOf: bytes)
+        ends.append(storage.count)
+        hashes.append(hash)
+        slots[slot] = tag | UInt64(n + 1)
+        if ends.count * 2 > slots.count { grow() }
+        return n
+    }
+
+    mutating func id(_ bytes: ArraySlice<UInt8>) -> Int32 {
+        bytes.withUnsafeBufferPointer { id($0) }
+    }
+
+    func lookup(_ text: String) -> Int32? {
+        var text = text
+        return text.withUTF8 { bytes in
+            let hash = ByteInterner.hash(bytes)
+            let tag = hash & 0xFFFF_FFFF_0000_0000
+            var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+            while slots[slot] != 0 {
+                let entry = slots[slot]
+                if entry & 0xFFFF_FFFF_0000_0000 == tag, keyIs(Int(entry & 0xFFFF_FFFF) - 1, bytes) {
+                    return Int32(entry & 0xFFFF_FFFF) - 1
+                }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            return nil
+        }
+    }
+
+    private mutating func grow() {
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        for (n, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(n + 1)
+        }
+    }
+
+    /// Eight bytes at a time, multiplied and folded: ids are short, and this runs for every id of
+    /// every change.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+        let raw = UnsafeRawBufferPointer(bytes)
+        var at = 0
+        while at + 8 <= raw.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+            at += 8
+        }
+        var tail: UInt64 = 0
+        for byte in raw[at...].reversed() { tail = tail << 8 | UInt64(byte) }
+        hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+        return hash ^ (hash >> 32)
+    }
+
+    /// Whether key `n` is `bytes`.
+    private func keyIs(_ n: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = n == 0 ? 0 : ends[n - 1]
+        guard ends[n] - start == bytes.count else { return false }
+        return storage.withUnsafeBufferPointer { stored in
+            bytes.isEmpty || memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+        }
+    }
+}
+
+/// UTF-8 validity, as Swift and `JSONParser` define it: no overlong forms, no surrogates, nothing
+/// above U+10FFFF, nothing cut short.
+enum UTF8Check {
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        func continuation(_ at: Int) -> Bool { at < n && bytes[at] & 0xC0 == 0x80 }
+        let raw = UnsafeRawBufferPointer(bytes)
+        while i < n {
+            // ASCII, eight bytes at a time: most of the ledger.
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            switch b {
+            case 0xC2...0xDF:
+                guard continuation(i + 1) else { return false }
+                i += 2
+            case 0xE0...0xEF:
+                guard continuation(i + 1), continuation(i + 2) else { return false }
+                let b1 = bytes[i + 1]
+                if b == 0xE0, b1 < 0xA0 { return false }
+                if b == 0xED, b1 > 0x9F { return false }
+                i += 3
+            case 0xF0...0xF4:
+                guard continuation(i + 1), continuation(i + 2), continuation(i + 3) else { return false }
+                let b1 = bytes[i + 1]
+                if b == 0xF0, b1 < 0x90 { return false }
+                if b == 0xF4, b1 > 0x8F { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
+    }
+}
