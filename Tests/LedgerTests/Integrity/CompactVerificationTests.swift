@@ -50,6 +50,9 @@ final class CompactVerificationTests: XCTestCase {
             assertAgrees(path, expectHead: String(repeating: "a", count: 64), expectQuick: false, "seed \(seed), unknown head")
         }
         assertAgrees(RepositoryPaths.events, expectQuick: true, "events/")
+        let empty = directory.appendingPathComponent("empty.jsonl").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        for head in [nil, Record.genesisHash, String(repeating: "b", count: 64)] { assertAgrees(empty, expectHead: head, "empty, \(head ?? "-")") }
         let generated = directory.appendingPathComponent("generated.jsonl").path
         try HistoryGenerator(records: 3_000, seed: 5).write(toFile: generated)
         assertAgrees(generated, expectQuick: true, "generated")
