@@ -51,11 +51,8 @@ extension IndexFile {
         let final = Int.max
         do {
             try apply(tail, on: final, to: &state, related: &related)
+            try load(entitiesOf: stored, on: final, into: &state, related: &related)
             for record in stored {
-                for change in record.changes {
-                    for unit in change.unitIDs { try loadUnit(unit, withAncestors: true, on: final, into: &state, related: &related) }
-                    for task in change.taskIDs { try loadTask(task, on: final, into: &state) }
-                }
                 if let actor = record.actor { try loadUnit(actor, withAncestors: false, on: final, into: &state, related: &related) }
                 for id in record.about ?? [] {
                     try loadUnit(id, withAncestors: false, on: final, into: &state, related: &related)

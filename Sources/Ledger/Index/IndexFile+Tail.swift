@@ -26,17 +26,23 @@ extension IndexFile {
     /// the records. A rule the records break means the tail does not fit the index: damage.
     func apply(_ records: [Record], on day: Int, to state: inout OrgState, related: inout Set<UnitID>) throws(IndexDamage) {
         guard !records.isEmpty else { return }
-        for record in records {
-            for change in record.changes {
-                for unit in change.unitIDs { try loadUnit(unit, withAncestors: true, on: day, into: &state, related: &related) }
-                for task in change.taskIDs { try loadTask(task, on: day, into: &state) }
-            }
-        }
+        try load(entitiesOf: records, on: day, into: &state, related: &related)
         for record in records {
             for change in record.changes {
                 do { try state.apply(change, on: record.effectiveDate, by: record.id) } catch {
                     throw IndexDamage("tail record '\(record.id)': \(error.rule)")
                 }
+            }
+        }
+    }
+
+    /// Loads into `state`, as the index has them on `day`, the units the changes of `records` name
+    /// (with their ancestors, which a move's cycle check walks) and the tasks they name.
+    func load(entitiesOf records: [Record], on day: Int, into state: inout OrgState, related: inout Set<UnitID>) throws(IndexDamage) {
+        for record in records {
+            for change in record.changes {
+                for unit in change.unitIDs { try loadUnit(unit, withAncestors: true, on: day, into: &state, related: &related) }
+                for task in change.taskIDs { try loadTask(task, on: day, into: &state) }
             }
         }
     }
