@@ -9,136 +9,40 @@
 /// the two against each other on real, generated and mutated lines.
 enum CanonicalRecordDecoder {
     static func decode(_ line: UnsafeBufferPointer<UInt8>) -> Record? {
-        var cursor = Cursor(bytes: line)
-        guard let record = cursor.record(), cursor.atEnd else { return nil }
+        var cursor = CanonicalCursor(line)
+        guard let record = record(&cursor), cursor.atEnd else { return nil }
         return record
     }
 
-    private struct Cursor {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var position = 0
-
-        var atEnd: Bool { position == bytes.count }
-
-        mutating func take(_ byte: UInt8) -> Bool {
-            guard position < bytes.count, bytes[position] == byte else { return false }
-            position += 1
-            return true
-        }
-
-        /// The bytes of a string without escapes or control characters; the quotes are consumed.
-        mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
-            guard take(0x22) else { return nil }
-            let start = position
-            while position < bytes.count {
-                let byte = bytes[position]
-                if byte == 0x22 {
-                    position += 1
-                    return UnsafeBufferPointer(rebasing: bytes[start..<(position - 1)])
-                }
-                if byte == 0x5C || byte < 0x20 { return nil }
-                position += 1
-            }
-            return nil
-        }
-
-        mutating func string() -> String? {
-            guard let raw = rawString() else { return nil }
-            return String(validating: raw, as: UTF8.self)
-        }
-
-        mutating func slug() -> String? {
-            guard let text = string(), Slug.isValid(text) else { return nil }
-            return text
-        }
-
-        /// A title or name: one line, not blank.
-        mutating func line() -> String? {
-            guard let text = string(), JSONObjectReader.lineProblem(text) == nil else { return nil }
-            return text
-        }
-
-        mutating func date() -> ValidDate? {
-            guard let text = string() else { return nil }
-            return try? ValidDate(parsing: text)
-        }
-
-        mutating func hexDigest() -> String? {
-            guard let text = string(), Record.isHexDigest(text) else { return nil }
-            return text
-        }
-
-        /// A member name, which must come after `previous` in canonical (byte) order; then the colon.
-        mutating func key(after previous: inout UnsafeBufferPointer<UInt8>?) -> UnsafeBufferPointer<UInt8>? {
-            guard let name = rawString(), take(0x3A) else { return nil }
-            if let previous, !previous.lexicographicallyPrecedes(name) { return nil }
-            previous = name
-            return name
-        }
-
-        /// `{"k":v,…}`, calling `member` with each name; false if `member` or the syntax fails.
-        mutating func object(_ member: (inout Cursor, String) -> Bool) -> Bool {
-            guard take(0x7B) else { return false }
-            if take(0x7D) { return true }
-            var previous: UnsafeBufferPointer<UInt8>?
-            repeat {
-                guard let name = key(after: &previous) else { return false }
-                // Member names are ASCII; a name this decoder does not know fails in `member`.
-                guard member(&self, String(decoding: name, as: UTF8.self)) else { return false }
-            } while take(0x2C)
-            return take(0x7D)
-        }
-
-        mutating func array<T>(_ element: (inout Cursor) -> T?) -> [T]? {
-            guard take(0x5B) else { return nil }
-            var elements: [T] = []
-            if take(0x5D) { return elements }
-            repeat {
-                guard let value = element(&self) else { return nil }
-                elements.append(value)
-            } while take(0x2C)
-            return take(0x5D) ? elements : nil
-        }
-
-        mutating func integer() -> Int? {
-            let start = position
-            while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
-            let count = position - start
-            guard count > 0, count <= 18, bytes[start] != 0x30 else { return nil }
-            var value = 0
-            for byte in bytes[start..<position] { value = value * 10 + Int(byte - 0x30) }
-            return value
-        }
-
-        mutating func record() -> Record? {
+    private static func record(_ cursor: inout CanonicalCursor) -> Record? {
             var id: String?, date: ValidDate?, effective: ValidDate?, type: String?, title: String?
             var actor: String?, note: String?, about: [String]?, sources: [Source]?, changes: [Change] = []
             var corrects: String?, retracts: String?
             var seq: Int?, recorded: TransactionTime?, prev: String?, hash: String?
-            let ok = object { cursor, name in
-                switch name {
-                case "about": about = cursor.array { $0.slug() }; return about != nil
-                case "actor": actor = cursor.slug(); return actor != nil
+            let ok = cursor.object { cursor, name in
+                switch name.string {
+                case "about": about = cursor.array { $0.slug()?.string }; return about != nil
+                case "actor": actor = cursor.slug()?.string; return actor != nil
                 case "changes":
-                    guard let decoded = cursor.array({ $0.change() }) else { return false }
+                    guard let decoded = cursor.array({ change(&$0) }) else { return false }
                     changes = decoded
                     return true
-                case "corrects": corrects = cursor.slug(); return corrects != nil
+                case "corrects": corrects = cursor.slug()?.string; return corrects != nil
                 case "date": date = cursor.date(); return date != nil
                 case "effective": effective = cursor.date(); return effective != nil
-                case "hash": hash = cursor.hexDigest(); return hash != nil
-                case "id": id = cursor.slug(); return id != nil
-                case "note": note = cursor.string(); return note != nil
-                case "prev": prev = cursor.hexDigest(); return prev != nil
+                case "hash": hash = cursor.hexDigest()?.string; return hash != nil
+                case "id": id = cursor.slug()?.string; return id != nil
+                case "note": note = cursor.text()?.string; return note != nil
+                case "prev": prev = cursor.hexDigest()?.string; return prev != nil
                 case "recorded":
-                    guard let text = cursor.string() else { return false }
-                    recorded = try? TransactionTime(parsingRecorded: text)
+                    guard let text = cursor.text() else { return false }
+                    recorded = try? TransactionTime(parsingRecorded: text.string)
                     return recorded != nil
-                case "retracts": retracts = cursor.slug(); return retracts != nil
+                case "retracts": retracts = cursor.slug()?.string; return retracts != nil
                 case "seq": seq = cursor.integer(); return seq != nil
-                case "sources": sources = cursor.array { $0.source() }; return sources != nil
-                case "title": title = cursor.line(); return title != nil
-                case "type": type = cursor.slug(); return type != nil
+                case "sources": sources = cursor.array { source(&$0) }; return sources != nil
+                case "title": title = cursor.line()?.string; return title != nil
+                case "type": type = cursor.slug()?.string; return type != nil
                 default: return false
                 }
             }
@@ -149,14 +53,14 @@ enum CanonicalRecordDecoder {
             return Record(body: body, seq: seq, recorded: recorded, prev: prev, hash: hash)
         }
 
-        mutating func source() -> Source? {
+    private static func source(_ cursor: inout CanonicalCursor) -> Source? {
             var title: String?, url: String?, published: ValidDate?, seed: String?
-            let ok = object { cursor, name in
-                switch name {
+            let ok = cursor.object { cursor, name in
+                switch name.string {
                 case "published": published = cursor.date(); return published != nil
-                case "seed": seed = cursor.line(); return seed != nil
-                case "title": title = cursor.line(); return title != nil
-                case "url": url = cursor.line(); return url != nil
+                case "seed": seed = cursor.line()?.string; return seed != nil
+                case "title": title = cursor.line()?.string; return title != nil
+                case "url": url = cursor.line()?.string; return url != nil
                 default: return false
                 }
             }
@@ -164,24 +68,23 @@ enum CanonicalRecordDecoder {
             return Source(title: title, url: url, published: published, seed: seed)
         }
 
-        mutating func change() -> Change? {
+    private static func change(_ cursor: inout CanonicalCursor) -> Change? {
             var fields = ChangeFields()
-            let ok = object { cursor, name in
+            let ok = cursor.object { cursor, name in
                 // Names, titles and roles are lines; `op`, `relation` and a supervision's `kind` are
                 // keywords (checked by the op); everything else is an id.
                 let value: String?
-                switch name {
-                case "name", "title", "role", "abbreviation", "leika": value = cursor.line()
-                case "op", "relation", "kind": value = cursor.string()
-                default: value = cursor.slug()
+                switch name.string {
+                case "name", "title", "role", "abbreviation", "leika": value = cursor.line()?.string
+                case "op", "relation", "kind": value = cursor.text()?.string
+                default: value = cursor.slug()?.string
                 }
                 guard let value else { return false }
-                return fields.set(name, value)
+                return fields.set(name.string, value)
             }
             guard ok else { return nil }
             return fields.change()
         }
-    }
 
     /// The members of one change, by name, until the op says which it needs.
     private struct ChangeFields {

@@ -12,10 +12,9 @@ import Darwin
 /// of the time. Like that decoder it accepts only the plain canonical form and returns false for
 /// anything else; the caller then leaves the ledger to the full check.
 struct CompactLineDecoder {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var position = 0
+    private var cursor: CanonicalCursor
 
-    init(_ line: UnsafeBufferPointer<UInt8>) { bytes = line }
+    init(_ line: UnsafeBufferPointer<UInt8>) { cursor = CanonicalCursor(line) }
 
     /// What the chain checks need of the line, beside the record itself.
     struct Chain {
@@ -31,7 +30,7 @@ struct CompactLineDecoder {
         var id: Range<Int>?, date: ValidDate?, effective: ValidDate?, hasType = false, hasTitle = false, sourceCount = -1
         var corrects: String?, retracts: String?, actor: Int32 = -1, about: [String]?
         let changeStart = share.changes.count
-        let ok = object { cursor, name in
+        let ok = cursor.object { cursor, name in
             // By length first: most names are ruled out without looking at their bytes.
             if name.is("about") {
                 guard let ids = cursor.array({ $0.slug().map { String(decoding: $0, as: UTF8.self) } }) else { return false }
@@ -40,7 +39,7 @@ struct CompactLineDecoder {
                 guard let slug = cursor.slug() else { return false }
                 actor = share.units.id(slug)
             } else if name.is("changes") {
-                guard cursor.count({ $0.change(into: &share) }) != nil else { return false }
+                guard cursor.count({ CompactLineDecoder.change(&$0, into: &share) }) != nil else { return false }
             } else if name.is("corrects") {
                 guard let slug = cursor.slug() else { return false }
                 corrects = String(decoding: slug, as: UTF8.self)
@@ -51,16 +50,16 @@ struct CompactLineDecoder {
                 effective = cursor.date()
                 return effective != nil
             } else if name.is("hash") {
-                chain.hash = cursor.hexDigest() ?? -1
-                return chain.hash >= 0
+                guard let digits = cursor.hexDigest() else { return false }
+                chain.hash = cursor.range(of: digits).lowerBound
             } else if name.is("id") {
                 guard let slug = cursor.slug() else { return false }
                 id = cursor.range(of: slug)
             } else if name.is("note") {
                 return cursor.text() != nil
             } else if name.is("prev") {
-                chain.prev = cursor.hexDigest() ?? -1
-                return chain.prev >= 0
+                guard let digits = cursor.hexDigest() else { return false }
+                chain.prev = cursor.range(of: digits).lowerBound
             } else if name.is("recorded") {
                 guard let text = cursor.text(), let time = try? TransactionTime(parsingRecorded: String(decoding: text, as: UTF8.self))
                 else { return false }
@@ -72,7 +71,7 @@ struct CompactLineDecoder {
                 chain.seq = cursor.integer() ?? 0
                 return chain.seq > 0
             } else if name.is("sources") {
-                sourceCount = cursor.count({ $0.source() }) ?? -1
+                sourceCount = cursor.count({ CompactLineDecoder.source(&$0) }) ?? -1
                 return sourceCount >= 0
             } else if name.is("title") {
                 hasTitle = cursor.line() != nil
@@ -87,138 +86,21 @@ struct CompactLineDecoder {
         }
         let changeCount = share.changes.count - changeStart
         // Required members, and the rules about a record on its own (RecordRules.check).
-        guard ok, position == bytes.count, let id, let date, hasType, hasTitle, sourceCount > 0, chain.seq > 0,
+        guard ok, cursor.atEnd, let id, let date, hasType, hasTitle, sourceCount > 0, chain.seq > 0,
               chain.prev >= 0, chain.hash >= 0, chain.recorded != .distantFuture,
               effective.map({ $0 >= date }) ?? true, corrects == nil || retracts == nil, retracts == nil || changeCount == 0
         else { return nil }
         let before = share.recordIDs.count
-        guard share.recordIDs.id(UnsafeBufferPointer(rebasing: bytes[id])) == Int32(before) else { return nil } // a repeated id
+        guard share.recordIDs.id(UnsafeBufferPointer(rebasing: cursor.bytes[id])) == Int32(before) else { return nil } // a repeated id
         share.records.append(CompactRecord(effectiveDay: Int32(clamping: (effective ?? date).firstDay), changeStart: Int32(changeStart),
                                            changeCount: Int32(changeCount), corrects: corrects, retracts: retracts, actor: actor,
                                            about: about))
         return chain
     }
 
-    // MARK: Values
-
-    /// Where `content` (a string this decoder returned) lies in the line.
-    private func range(of content: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        let start = bytes.baseAddress.map { content.baseAddress! - $0 } ?? 0
-        return start..<(start + content.count)
-    }
-
-    private mutating func take(_ byte: UInt8) -> Bool {
-        guard position < bytes.count, bytes[position] == byte else { return false }
-        position += 1
-        return true
-    }
-
-    /// A string without escapes or control characters, as valid UTF-8; the quotes are consumed.
-    private mutating func text() -> UnsafeBufferPointer<UInt8>? {
-        guard take(0x22) else { return nil }
-        let start = position
-        let raw = UnsafeRawBufferPointer(bytes)
-        var high: UInt64 = 0
-        // Eight bytes at a time while none is a quote, a backslash or a control character (the
-        // usual bit tricks for "has a byte equal to / less than"); the first that has one, byte by byte.
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        while position + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-            let special = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & highs
-            if special != 0 { break }
-            high |= word
-            position += 8
-        }
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == 0x22 {
-                position += 1
-                let content = UnsafeBufferPointer(rebasing: bytes[start..<(position - 1)])
-                // Only strings with a non-ASCII byte need the full UTF-8 check.
-                return high & highs == 0 || UTF8Check.isValid(content) ? content : nil
-            }
-            if byte == 0x5C || byte < 0x20 { return nil }
-            high |= UInt64(byte)
-            position += 1
-        }
-        return nil
-    }
-
-    private mutating func slug() -> UnsafeBufferPointer<UInt8>? {
-        guard let content = text(), Slug.isValid(content) else { return nil }
-        return content
-    }
-
-    private mutating func line() -> UnsafeBufferPointer<UInt8>? {
-        guard let content = text(), JSONObjectReader.lineProblem(content) == nil else { return nil }
-        return content
-    }
-
-    private mutating func date() -> ValidDate? {
-        guard let content = text(), content.count <= 10 else { return nil }
-        return try? ValidDate(parsing: String(decoding: content, as: UTF8.self))
-    }
-
-    /// The offset of 64 lowercase hex digits.
-    private mutating func hexDigest() -> Int? {
-        let start = position + 1
-        guard let content = text(), content.count == 64,
-              content.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
-        else { return nil }
-        return start
-    }
-
-    private mutating func integer() -> Int? {
-        let start = position
-        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
-        let count = position - start
-        guard count > 0, count <= 18, bytes[start] != 0x30 else { return nil }
-        var value = 0
-        for byte in bytes[start..<position] { value = value * 10 + Int(byte - 0x30) }
-        return value
-    }
-
-    /// `{"k":v,…}` with names in canonical order, calling `member` with each name's bytes.
-    private mutating func object(_ member: (inout CompactLineDecoder, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        guard take(0x7B) else { return false }
-        if take(0x7D) { return true }
-        var previous: UnsafeBufferPointer<UInt8>?
-        repeat {
-            guard let name = text(), take(0x3A) else { return false }
-            if let previous, !previous.lexicographicallyPrecedes(name) { return false }
-            previous = name
-            guard member(&self, name) else { return false }
-        } while take(0x2C)
-        return take(0x7D)
-    }
-
-    private mutating func array<T>(_ element: (inout CompactLineDecoder) -> T?) -> [T]? {
-        guard take(0x5B) else { return nil }
-        var elements: [T] = []
-        if take(0x5D) { return elements }
-        repeat {
-            guard let value = element(&self) else { return nil }
-            elements.append(value)
-        } while take(0x2C)
-        return take(0x5D) ? elements : nil
-    }
-
-    /// `[…]`, reading each element with `element`; how many, or nil if one fails.
-    private mutating func count(_ element: (inout CompactLineDecoder) -> Bool) -> Int? {
-        guard take(0x5B) else { return nil }
-        if take(0x5D) { return 0 }
-        var count = 0
-        repeat {
-            guard element(&self) else { return nil }
-            count += 1
-        } while take(0x2C)
-        return take(0x5D) ? count : nil
-    }
-
-    private mutating func source() -> Bool {
+    private static func source(_ cursor: inout CanonicalCursor) -> Bool {
         var hasTitle = false
-        return object { cursor, name in
+        return cursor.object { cursor, name in
             if name.is("published") { return cursor.date() != nil }
             if name.is("seed") || name.is("url") { return cursor.line() != nil }
             if name.is("title") {
@@ -230,9 +112,9 @@ struct CompactLineDecoder {
     }
 
     /// One change, checked as `Change(json:)` reads it, appended with its ids interned.
-    private mutating func change(into share: inout CompactTables) -> Bool {
+    private static func change(_ cursor: inout CanonicalCursor, into share: inout CompactTables) -> Bool {
         var fields = Fields()
-        let ok = object { cursor, name in
+        let ok = cursor.object { cursor, name in
             guard let field = Fields.Name(bytes: name) else { return false }
             let value: UnsafeBufferPointer<UInt8>?
             switch field {
@@ -245,6 +127,7 @@ struct CompactLineDecoder {
             return true
         }
         guard ok, let opRange = fields[.op] else { return false }
+        let bytes = cursor.bytes
         // Ops are ASCII and short: a small string, no allocation.
         let op = String(decoding: bytes[opRange], as: UTF8.self)
         func has(only allowed: [Fields.Name]) -> Bool { fields.present & ~Fields.mask(allowed + [.op]) == 0 }
@@ -355,15 +238,6 @@ struct CompactLineDecoder {
         subscript(_ name: Name) -> Range<Int>? {
             present & 1 << UInt32(name.rawValue) == 0 ? nil : starts[name.rawValue]..<ends[name.rawValue]
         }
-    }
-}
-
-extension UnsafeBufferPointer<UInt8> {
-    /// Whether these bytes spell `text` (ASCII).
-    @inline(__always)
-    func `is`(_ text: StaticString) -> Bool {
-        guard count == text.utf8CodeUnitCount else { return false }
-        return count == 0 || memcmp(baseAddress!, text.utf8Start, count) == 0
     }
 }
 
