@@ -43,28 +43,27 @@ public enum RecordRules {
         var byID: [RecordID: Record] = [:]
         byID.reserveCapacity(records.count)
         for record in records {
-            do {
-                try check(record.body, earlier: byID)
-            } catch {
-                var error = error
-                error.line = record.seq
-                throw error
-            }
+            try atLine(of: record) { () throws(RuleViolation) in try check(record.body, earlier: byID) }
             byID[record.id] = record
         }
         return byID
     }
 
+    /// Runs `rule` on `record`, pointing a violation at the record's line (its seq).
+    private static func atLine(of record: Record, _ rule: () throws(RuleViolation) -> Void) throws(RuleViolation) {
+        do {
+            try rule()
+        } catch {
+            var error = error
+            error.line = record.seq
+            throw error
+        }
+    }
+
     /// Checks every record's `actor` and `about` against the final state (`checkReferences`).
     static func checkReferences(of records: [Record], in state: OrgState) throws(RuleViolation) {
         for record in records {
-            do {
-                try checkReferences(record.body, in: state)
-            } catch {
-                var error = error
-                error.line = record.seq
-                throw error
-            }
+            try atLine(of: record) { () throws(RuleViolation) in try checkReferences(record.body, in: state) }
         }
     }
 }

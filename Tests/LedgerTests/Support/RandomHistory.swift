@@ -120,3 +120,19 @@ struct RandomHistory {
     }
 }
 
+extension RandomHistory {
+    /// A random history with one record duplicated, dropped, moved or stripped of its sources, by
+    /// `seed`: most such histories break somewhere, some still hold.
+    static func broken(seed: UInt64) -> [RecordBody] {
+        var generator = RandomHistory(seed: seed &* 13)
+        var bodies = generator.bodies(count: Int.random(in: 4...20, using: &generator.random))
+        let at = Int.random(in: 0..<bodies.count, using: &generator.random)
+        switch seed % 4 {
+        case 0: bodies.append(bodies[at])
+        case 1: bodies.remove(at: at)
+        case 2: bodies.swapAt(at, Int.random(in: 0..<bodies.count, using: &generator.random))
+        default: bodies[at].sources = []
+        }
+        return bodies
+    }
+}
