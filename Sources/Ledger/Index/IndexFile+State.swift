@@ -154,8 +154,11 @@ extension IndexFile {
         for row in 0..<unitCount where state.units[try unitID(row)] != nil {
             try addRelations(ofUnitRow: row, on: day, to: &state)
         }
-        var related = Set(state.units.keys)
-        try apply(tail(through: day), on: day, to: &state, related: &related)
+        let appended = tail(through: day)
+        if !appended.isEmpty {
+            var related = Set(state.units.keys)
+            try apply(appended, on: day, to: &state, related: &related)
+        }
         return state
     }
 }
