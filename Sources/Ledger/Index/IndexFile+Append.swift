@@ -42,7 +42,7 @@ extension IndexFile {
             stored.append(record)
         }
         guard !stored.isEmpty else {
-            return AppendOutcome(stored: [], alreadyPresent: alreadyPresent, head: head, diff: .nothing, ledger: nil, isDryRun: dryRun)
+            return AppendOutcome(stored: [], alreadyPresent: alreadyPresent, head: head, diff: { .nothing }, ledger: nil, isDryRun: dryRun)
         }
 
         // The final state of everything the tail and the batch name, then the batch applied to it.
@@ -80,7 +80,7 @@ extension IndexFile {
         }
         let date = stored.map(\.effectiveDate).max()!
         return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: previous,
-                             diff: OrgDiff(from: before, at: date, to: state, at: date), ledger: nil, isDryRun: dryRun)
+                             diff: { [state] in OrgDiff(from: before, at: date, to: state, at: date) }, ledger: nil, isDryRun: dryRun)
     }
 
     /// The tail file after `stored` was appended and the ledger file now has `stamp`.

@@ -10,11 +10,24 @@ public struct AppendOutcome: Sendable {
     public var head: String
     /// What the batch changes in the organisation: before and after, on the latest effective date
     /// among the stored records (so a backdated record shows as of its own date's successors too).
-    public var diff: OrgDiff
+    /// Worked out when asked (the command line shows it for a dry run): for a full check it needs
+    /// two snapshots of the whole organisation.
+    public var diff: OrgDiff { makeDiff() }
+    private let makeDiff: @Sendable () -> OrgDiff
     /// The whole ledger after the append (for a dry run: as it would be), when the append read
     /// and replayed all of it; nil when the batch was checked against the index alone.
     public var ledger: Ledger?
     public var isDryRun: Bool
+
+    init(stored: [Record], alreadyPresent: [RecordID], head: String, diff: @escaping @Sendable () -> OrgDiff, ledger: Ledger?,
+         isDryRun: Bool) {
+        self.stored = stored
+        self.alreadyPresent = alreadyPresent
+        self.head = head
+        self.makeDiff = diff
+        self.ledger = ledger
+        self.isDryRun = isDryRun
+    }
 }
 
 /// Appends records to a ledger file safely: under an exclusive lock, the whole batch validated
@@ -142,7 +155,9 @@ public enum LedgerAppender {
             }
         }
         let date = stored.map(\.effectiveDate).max() ?? ValidDate(dayNumber: 0)
-        let diff = stored.isEmpty ? .nothing : OrgDiff(from: current.index.snapshot(at: date), at: date, to: ledger.index.snapshot(at: date), at: date)
+        let diff: @Sendable () -> OrgDiff = { [stored] in
+            stored.isEmpty ? .nothing : OrgDiff(from: current.index.snapshot(at: date), at: date, to: ledger.index.snapshot(at: date), at: date)
+        }
         return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: ledger.head, diff: diff, ledger: ledger, isDryRun: dryRun)
     }
 }
