@@ -80,7 +80,7 @@ extension IndexFile {
                 supervisionKeys.i32(unitRef(key.supervisor))
                 supervisionKeys.i32(unitRef(key.unit))
                 supervisionKeys.i32(key.task.flatMap { taskNumber[$0] } ?? -1)
-                supervisionKeys.u8(UInt8(SupervisionKind.allCases.firstIndex(of: key.kind)!))
+                supervisionKeys.u8(key.kind.code)
                 supervisionKeys.pad(3)
                 supervisionKeys.u32(supervisionStepCount)
                 supervisionKeys.u32(UInt32(timeline.days.count))

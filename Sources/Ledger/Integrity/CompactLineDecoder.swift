@@ -33,7 +33,7 @@ struct CompactLineDecoder {
         let ok = cursor.object { cursor, name in
             // By length first: most names are ruled out without looking at their bytes.
             if name.is("about") {
-                guard let ids = cursor.array({ $0.slug().map { String(decoding: $0, as: UTF8.self) } }) else { return false }
+                guard let ids = cursor.array({ $0.slug()?.string }) else { return false }
                 about = ids
             } else if name.is("actor") {
                 guard let slug = cursor.slug() else { return false }
@@ -42,7 +42,7 @@ struct CompactLineDecoder {
                 guard cursor.count({ CompactLineDecoder.change(&$0, into: &share) }) != nil else { return false }
             } else if name.is("corrects") {
                 guard let slug = cursor.slug() else { return false }
-                corrects = String(decoding: slug, as: UTF8.self)
+                corrects = slug.string
             } else if name.is("date") {
                 date = cursor.date()
                 return date != nil
@@ -61,12 +61,12 @@ struct CompactLineDecoder {
                 guard let digits = cursor.hexDigest() else { return false }
                 chain.prev = cursor.range(of: digits).lowerBound
             } else if name.is("recorded") {
-                guard let text = cursor.text(), let time = try? TransactionTime(parsingRecorded: String(decoding: text, as: UTF8.self))
+                guard let text = cursor.text(), let time = try? TransactionTime(parsingRecorded: text.string)
                 else { return false }
                 chain.recorded = time
             } else if name.is("retracts") {
                 guard let slug = cursor.slug() else { return false }
-                retracts = String(decoding: slug, as: UTF8.self)
+                retracts = slug.string
             } else if name.is("seq") {
                 chain.seq = cursor.integer() ?? 0
                 return chain.seq > 0
@@ -166,7 +166,7 @@ struct CompactLineDecoder {
                   let kind = SupervisionKind(rawValue: kindName), let supervisor = unit(.supervisor), let supervised = unit(.unit)
             else { return false }
             change = CompactChange(op: op == "setSupervision" ? .setSupervision : .endSupervision,
-                                   kind: UInt8(SupervisionKind.allCases.firstIndex(of: kind)!), a: supervisor, b: supervised,
+                                   kind: kind.code, a: supervisor, b: supervised,
                                    c: task(.task) ?? -1)
         case "appoint", "endAppointment":
             guard has(only: [.person, .role, .unit]), let person = fields[.person], let role = fields[.role], let office = unit(.unit)

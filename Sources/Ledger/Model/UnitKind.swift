@@ -58,3 +58,9 @@ public struct RecordType: RawRepresentable, Hashable, Sendable, CustomStringConv
 
     public var description: String { rawValue }
 }
+
+extension SupervisionKind {
+    /// The kind's number in the binary forms (the index, `verify`'s compact records): its place
+    /// in `allCases`.
+    var code: UInt8 { UInt8(Self.allCases.firstIndex(of: self)!) }
+}
