@@ -92,9 +92,10 @@ struct CompactLineDecoder {
         else { return nil }
         let before = share.recordIDs.count
         guard share.recordIDs.id(UnsafeBufferPointer(rebasing: cursor.bytes[id])) == Int32(before) else { return nil } // a repeated id
-        share.records.append(CompactRecord(effectiveDay: Int32(clamping: (effective ?? date).firstDay), changeStart: Int32(changeStart),
-                                           changeCount: Int32(changeCount), corrects: corrects, retracts: retracts, actor: actor,
-                                           about: about))
+        let applies = effective ?? date
+        share.records.append(CompactRecord(effectiveDay: Int32(clamping: applies.firstDay), precision: UInt8(applies.precision.rawValue),
+                                           changeStart: Int32(changeStart), changeCount: Int32(changeCount), corrects: corrects,
+                                           retracts: retracts, actor: actor, about: about))
         return chain
     }
 
@@ -178,6 +179,18 @@ struct CompactLineDecoder {
             return false
         }
         share.changes.append(change)
+        if share.keepsTexts {
+            func text(_ name: Fields.Name) -> Int32 { fields[name].map { share.texts.id(UnsafeBufferPointer(rebasing: bytes[$0])) } ?? -1 }
+            let relation: UInt8 = switch keyword(.relation) {
+            case Relation.partOf.rawValue: 1
+            case Relation.subordinateTo.rawValue: 2
+            default: 0
+            }
+            let unitKind = change.op == .establishUnit || change.op == .moveUnit ? text(.kind) : -1
+            share.changeTexts.append(CompactTexts(name: text(fields[.name] != nil ? .name : .title),
+                                                  detail: text(fields[.abbreviation] != nil ? .abbreviation : .leika),
+                                                  kind: unitKind, relation: relation))
+        }
         return true
     }
 
@@ -241,11 +254,33 @@ struct CompactLineDecoder {
     }
 }
 
-/// What one core keeps of its lines for `verify`: records, changes, and ids interned by bytes.
+/// What one core keeps of its lines for `verify`: records, changes, and ids interned by bytes;
+/// for building the index also the changes' texts and where each line starts.
 struct CompactTables {
     var records: [CompactRecord] = []
     var changes: [CompactChange] = []
     var recordIDs = ByteInterner(), units = ByteInterner(), tasks = ByteInterner(), people = ByteInterner(), roles = ByteInterner()
+    /// Whether names, titles and line positions are kept (`verify` needs none of them).
+    var keepsTexts = false
+    var texts = ByteInterner()
+    /// One per change, when `keepsTexts`.
+    var changeTexts: [CompactTexts] = []
+    /// The byte offset in the ledger file of each record's line, when `keepsTexts`.
+    var lineStarts: [Int] = []
+
+    init(keepingTexts: Bool = false) { keepsTexts = keepingTexts }
+}
+
+/// The texts of one change, interned (-1: none): what the index stores beside the ids.
+struct CompactTexts {
+    /// A unit's name or a task's title.
+    var name: Int32
+    /// A unit's abbreviation or a task's LeiKa key.
+    var detail: Int32
+    /// A unit's kind (establishUnit, moveUnit).
+    var kind: Int32
+    /// 0: not given, 1: partOf, 2: subordinateTo.
+    var relation: UInt8
 }
 
 /// Numbers for byte strings, in the order first seen, without making a `String` of each.
@@ -261,7 +296,43 @@ struct ByteInterner {
     var count: Int { ends.count }
 
     /// Key `n`'s bytes.
-    func key(_ n: Int) -> ArraySlice<UInt8> { storage[(n == 0 ? 0 : ends[n - 1])..<ends[n]] }
+    func key(_ n: Int) -> ArraySlice<UInt8> { storage[start(n)..<ends[n]] }
+
+    /// Key `n`'s length in bytes.
+    func length(_ n: Int) -> Int { ends[n] - start(n) }
+
+    /// Where key `n` starts in `storage`, which holds every key once, in the order first seen.
+    func start(_ n: Int) -> Int { n == 0 ? 0 : ends[n - 1] }
+
+    /// `members` (key numbers) sorted by their keys' bytes, as ids are ordered. Keys are compared
+    /// by their first 16 bytes as two integers first, so most comparisons touch no key bytes.
+    func sorted(_ members: [Int32]) -> [Int32] {
+        let prefixes = storage.withUnsafeBufferPointer { stored in
+            members.map { member -> (UInt64, UInt64, Int32) in
+                var words: (UInt64, UInt64) = (0, 0)
+                let (from, to) = (start(Int(member)), ends[Int(member)])
+                withUnsafeMutableBytes(of: &words) { raw in
+                    for (offset, at) in (from..<min(to, from + 16)).enumerated() { raw[offset < 8 ? 7 - offset : 23 - offset] = stored[at] }
+                }
+                return (words.0, words.1, member)
+            }
+        }
+        return prefixes.sorted { l, r in
+            if l.0 != r.0 { return l.0 < r.0 }
+            if l.1 != r.1 { return l.1 < r.1 }
+            return precedes(Int(l.2), Int(r.2))
+        }.map(\.2)
+    }
+
+    /// Whether key `m` sorts before key `n`, byte by byte (a prefix first), as ids are ordered.
+    func precedes(_ m: Int, _ n: Int) -> Bool {
+        let (a, b) = (start(m), start(n))
+        let (lengthA, lengthB) = (ends[m] - a, ends[n] - b)
+        let order = storage.withUnsafeBufferPointer { stored in
+            min(lengthA, lengthB) == 0 ? 0 : memcmp(stored.baseAddress! + a, stored.baseAddress! + b, min(lengthA, lengthB))
+        }
+        return order != 0 ? order < 0 : lengthA < lengthB
+    }
 
     mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         lookUpOrAdd(bytes, hash: ByteInterner.hash(bytes))

@@ -18,6 +18,8 @@ struct CompactChange {
 /// A record reduced to what the rules and the effective order need.
 struct CompactRecord {
     var effectiveDay: Int32
+    /// `ValidDate.Precision` of the effective date, as its raw value.
+    var precision: UInt8
     /// Range of the record's changes in the change list.
     var changeStart: Int32
     var changeCount: Int32

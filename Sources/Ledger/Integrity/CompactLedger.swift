@@ -1,0 +1,195 @@
+import Dispatch
+import FoundationEssentials
+
+/// A whole ledger file read on every core into flat arrays with interned ids (`CompactTables`),
+/// its hash chain checked line by line: what `verify` and the index builder share.
+///
+/// Each core decodes and hashes its share of the lines, checks what concerns one line or its
+/// neighbour, and keeps of each record only what the caller needs. Lines are released from memory
+/// as they are done, so a ledger larger than memory can be read. Reading answers only "this is
+/// the ledger" or nil: on anything unexpected (a line the direct decoder hands over, a broken
+/// link) the caller leaves the file to the full check, which names the problem exactly.
+struct CompactLedger {
+    var records: [CompactRecord] = []
+    var changes: [CompactChange] = []
+    /// Beside `changes`, when read keeping texts.
+    var changeTexts: [CompactTexts] = []
+    /// Where each record's line starts, when read keeping texts.
+    var lineStarts: [Int] = []
+    var units = ByteInterner(), tasks = ByteInterner(), people = ByteInterner(), roles = ByteInterner()
+    var recordIDs = ByteInterner(), texts = ByteInterner()
+    var head = Record.genesisHash
+    var lastRecorded: TransactionTime?
+    /// The seq of the record whose hash is the head expected, if asked for and met.
+    var expectedHeadSeq: Int?
+
+    /// Reads `file`; nil if the full check must decide. `keepingTexts` keeps names, titles and
+    /// line positions for the index.
+    static func read(_ file: FileSystem.MappedFile, keepingTexts: Bool = false, expectHead: String? = nil) -> CompactLedger? {
+        let bytes = file.bytes.bindMemory(to: UInt8.self)
+        // An empty ledger, and one whose last line is cut, are the full check's to describe.
+        guard bytes.last == 0x0A else { return nil }
+        let workers = bytes.count < 1 << 20 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        // Shares end at line ends.
+        var bounds = [0]
+        for worker in 1..<max(workers, 1) {
+            var at = max(bounds.last!, bytes.count * worker / workers)
+            while at < bytes.count, bytes[at - 1] != 0x0A { at += 1 }
+            bounds.append(at)
+        }
+        bounds.append(bytes.count)
+        let shares = UnsafeMutableBufferPointer<Share?>.allocate(capacity: workers)
+        shares.initialize(repeating: nil)
+        defer {
+            shares.deinitialize()
+            shares.deallocate()
+        }
+        nonisolated(unsafe) let input = bytes
+        nonisolated(unsafe) let output = shares
+        let limits = bounds
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            output[worker] = Share(input, from: limits[worker], to: limits[worker + 1], keepingTexts: keepingTexts,
+                                   expectHead: expectHead, file: file)
+        }
+        guard shares.allSatisfy({ $0 != nil }) else { return nil }
+        var ledger = CompactLedger()
+        for index in shares.indices {
+            guard let share = shares[index] else { continue }
+            // Each share leaves memory once joined: at 10⁶ records they are hundreds of MB.
+            shares[index] = nil
+            guard share.tables.records.isEmpty || ledger.join(share, expectHead: expectHead) else { return nil }
+        }
+        return ledger
+    }
+
+    /// One core's lines, checked and reduced.
+    private struct Share {
+        var tables: CompactTables
+        var firstPrev = "", lastHash = ""
+        var firstRecorded = TransactionTime.distantFuture, lastRecorded = TransactionTime.distantFuture
+        var firstSeq = 0
+        /// Position (in this share) of the record whose hash is the expected head.
+        var expectedHeadAt: Int?
+
+        init?(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, keepingTexts: Bool, expectHead: String?,
+              file: FileSystem.MappedFile) {
+            tables = CompactTables(keepingTexts: keepingTexts)
+            var lineStart = start
+            var released = start
+            var previous: (chain: CompactLineDecoder.Chain, line: Int)?
+            let expected = expectHead.map { Array($0.utf8) }
+            func hex(_ at: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[at..<(at + 64)]) }
+            while lineStart < end {
+                guard let newline = bytes[lineStart..<end].firstIndex(of: 0x0A) else { return nil }
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<newline])
+                var decoder = CompactLineDecoder(line)
+                // The hash member starts 9 bytes (`,"hash":"`) before its digits.
+                guard let found = decoder.decode(into: &tables),
+                      let computed = HashChain.hashOfCanonicalLine(line, withoutHashMemberAt: found.hash - 9) else { return nil }
+                let chain = CompactLineDecoder.Chain(seq: found.seq, recorded: found.recorded,
+                                                     prev: lineStart + found.prev, hash: lineStart + found.hash)
+                guard computed.utf8.elementsEqual(hex(chain.hash)) else { return nil }
+                if let previous {
+                    guard chain.seq == previous.chain.seq + 1, hex(chain.prev).elementsEqual(hex(previous.chain.hash)),
+                          chain.recorded >= previous.chain.recorded
+                    else { return nil }
+                } else {
+                    firstSeq = chain.seq
+                    firstPrev = String(decoding: hex(chain.prev), as: UTF8.self)
+                    firstRecorded = chain.recorded
+                }
+                if keepingTexts { tables.lineStarts.append(lineStart) }
+                if let expected, hex(chain.hash).elementsEqual(expected) { expectedHeadAt = tables.records.count - 1 }
+                previous = (chain, lineStart)
+                lineStart = newline + 1
+                // Done lines leave memory: a ledger larger than memory still verifies.
+                if lineStart - released >= 1 << 24 {
+                    file.release(from: released, to: max(released, (previous?.line ?? released)))
+                    released = max(released, previous?.line ?? released)
+                }
+            }
+            if let previous {
+                lastHash = String(decoding: hex(previous.chain.hash), as: UTF8.self)
+                lastRecorded = previous.chain.recorded
+            }
+        }
+    }
+
+    /// Adds a share's records after those already joined; false if the share does not continue them.
+    private mutating func join(_ share: Share, expectHead: String?) -> Bool {
+        let local = share.tables
+        // The link between shares: what the first line of each expects of the one before.
+        guard share.firstSeq == records.count + 1, share.firstPrev == head, lastRecorded.map({ share.firstRecorded >= $0 }) ?? true
+        else { return false }
+        // The first share is taken as it is: its numbers become the global ones, and its changes
+        // start at 0. Later shares' ids are looked up (or added) by their bytes.
+        if records.isEmpty {
+            (units, tasks, people, roles, texts) = (local.units, local.tasks, local.people, local.roles, local.texts)
+            (records, changes, changeTexts, lineStarts, recordIDs) = (local.records, local.changes, local.changeTexts,
+                                                                       local.lineStarts, local.recordIDs)
+            if let at = share.expectedHeadAt { expectedHeadSeq = at + 1 }
+            (head, lastRecorded) = (share.lastHash, share.lastRecorded)
+            return true
+        }
+        func translation(_ from: ByteInterner, into global: inout ByteInterner) -> [Int32] {
+            (0..<from.count).map { global.id(from.key($0)) }
+        }
+        let unitMap = translation(local.units, into: &units), taskMap = translation(local.tasks, into: &tasks)
+        let personMap = translation(local.people, into: &people), roleMap = translation(local.roles, into: &roles)
+        let textMap = translation(local.texts, into: &texts)
+        func mapped(_ id: Int32, _ map: [Int32]) -> Int32 { id < 0 ? -1 : map[Int(id)] }
+        let changeBase = Int32(changes.count)
+        changes.reserveCapacity(changes.count + local.changes.count)
+        for var change in local.changes {
+            switch change.op {
+            case .defineTask: change.a = mapped(change.a, taskMap)
+            case .assignTask, .revokeTask: (change.a, change.b) = (mapped(change.a, taskMap), mapped(change.b, unitMap))
+            case .transferTask: (change.a, change.b, change.c) = (mapped(change.a, taskMap), mapped(change.b, unitMap), mapped(change.c, unitMap))
+            case .setSupervision, .endSupervision:
+                (change.a, change.b, change.c) = (mapped(change.a, unitMap), mapped(change.b, unitMap), mapped(change.c, taskMap))
+            case .appoint, .endAppointment:
+                (change.a, change.b, change.c) = (mapped(change.a, personMap), mapped(change.b, roleMap), mapped(change.c, unitMap))
+            default: (change.a, change.b) = (mapped(change.a, unitMap), mapped(change.b, unitMap))
+            }
+            changes.append(change)
+        }
+        for var text in local.changeTexts {
+            (text.name, text.detail, text.kind) = (mapped(text.name, textMap), mapped(text.detail, textMap), mapped(text.kind, textMap))
+            changeTexts.append(text)
+        }
+        lineStarts.append(contentsOf: local.lineStarts)
+        for (offset, var record) in local.records.enumerated() {
+            // Record ids are numbered in ledger order: a repeated one gets an old number.
+            guard recordIDs.id(local.recordIDs.key(offset)) == Int32(records.count) else { return false }
+            record.changeStart += changeBase
+            record.actor = mapped(record.actor, unitMap)
+            if offset == share.expectedHeadAt { expectedHeadSeq = records.count + 1 }
+            records.append(record)
+        }
+        head = share.lastHash
+        lastRecorded = share.lastRecorded
+        return true
+    }
+
+    /// Runs every rule of the change table over the records in the order they take effect, then
+    /// checks each record's `actor` and `about` against the final state. `applied` sees each change
+    /// (with its record's position) after it passed. False if any rule breaks.
+    func checkRules(_ applied: (_ change: Int, _ record: Int32) -> Void = { _, _ in }) -> Bool {
+        guard let order = CompactReplay.effectiveOrder(of: records, position: { recordIDs.lookup($0) }) else { return false }
+        var state = CompactReplay(units: units.count, tasks: tasks.count)
+        for index in order {
+            let record = records[Int(index)]
+            for change in Int(record.changeStart)..<Int(record.changeStart + record.changeCount) {
+                guard state.apply(changes[change]) else { return false }
+                applied(change, index)
+            }
+        }
+        for record in records {
+            if record.actor >= 0, !state.isUnit(record.actor) { return false }
+            for id in record.about ?? [] {
+                guard state.isUnit(units.lookup(id) ?? -1) || state.isTask(tasks.lookup(id) ?? -1) else { return false }
+            }
+        }
+        return true
+    }
+}
