@@ -9,18 +9,46 @@ extension IndexFile {
     @discardableResult
     public static func write(for ledger: Ledger, ledgerPath: String) -> Bool {
         guard let stamp = FileSystem.stamp(ledgerPath), let file = FileSystem.map(ledgerPath),
-              let bytes = try? encode(ledger, ledgerBytes: file.bytes, stamp: stamp)
+              let contents = try? encode(ledger, ledgerBytes: file.bytes, stamp: stamp)
         else { return false }
-        // The ledger must not have moved on while we encoded; else the index would lie.
-        guard FileSystem.stamp(ledgerPath) == stamp else { return false }
-        guard (try? FileSystem.writeAtomically(bytes, to: path(forLedger: ledgerPath))) != nil else { return false }
+        return store(contents, ledgerPath: ledgerPath)
+    }
+
+    /// Writes an encoded index beside the ledger, if the ledger is still as it was when encoded.
+    static func store(_ contents: Contents, ledgerPath: String) -> Bool {
+        store(facts: contents.facts, sectionLengths: contents.sections.map(\.count), ledgerPath: ledgerPath) { writer throws(IOFailure) in
+            for section in contents.sections { try writer.write(section) }
+        }
+    }
+
+    /// Writes an index beside the ledger atomically, its payload streamed by `payload`, if the
+    /// ledger is still as it was when it was read (else the index would lie).
+    static func store(facts: IndexFileWriter.Facts, sectionLengths: [Int], ledgerPath: String,
+                      payload: (inout IndexFileWriter) throws(IOFailure) -> Void) -> Bool {
+        // Not fsynced: after a crash a torn index fails its checksums and is built anew.
+        let written: ()? = try? FileSystem.writeAtomically(to: path(forLedger: ledgerPath), durably: false) { file throws(IOFailure) in
+            var writer = IndexFileWriter(file: file, facts: facts, sectionLengths: sectionLengths)
+            try payload(&writer)
+            try writer.finish()
+            guard FileSystem.stamp(ledgerPath) == facts.stamp else {
+                throw IOFailure(action: "index '\(ledgerPath)'", reason: "it changed while it was indexed")
+            }
+        }
+        guard written != nil else { return false }
         // The index now covers every record: a tail of appends recorded for the old one is void.
         IndexTail.remove(forLedger: ledgerPath)
         return true
     }
 
-    /// The index bytes for `ledger` as stored in `ledgerBytes`.
-    static func encode(_ ledger: Ledger, ledgerBytes: UnsafeRawBufferPointer, stamp: FileSystem.FileStamp) throws(IndexDamage) -> [UInt8] {
+    /// An index ready to write: the payload's sections in `IndexLayout.Section` order, and what
+    /// the header says of the ledger.
+    struct Contents {
+        var sections: [[UInt8]]
+        var facts: IndexFileWriter.Facts
+    }
+
+    /// The index of `ledger` as stored in `ledgerBytes`.
+    static func encode(_ ledger: Ledger, ledgerBytes: UnsafeRawBufferPointer, stamp: FileSystem.FileStamp) throws(IndexDamage) -> Contents {
         let index = ledger.index
         var blob = StringBlob()
         let unitIDs = index.unitTimelines.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -51,16 +79,16 @@ extension IndexFile {
 
         for id in unitIDs {
             let timeline = index.unitTimelines[id]!
-            blob.write(id, to: &units)
+            blob.write(id, .unit, to: &units)
             units.u32(stepCount)
             units.u32(UInt32(timeline.days.count))
             for (day, value) in zip(timeline.days, timeline.values) {
                 guard let unit = value else { throw IndexDamage("unit '\(id)' has an empty step") }
                 unitSteps.i32(Int32(day))
                 unitSteps.i32(unitRef(unit.parent))
-                blob.write(unit.name, to: &unitSteps)
-                blob.write(unit.abbreviation, to: &unitSteps)
-                blob.write(unit.kind.rawValue, to: &unitSteps)
+                blob.write(unit.name, .text, to: &unitSteps)
+                blob.write(unit.abbreviation, .text, to: &unitSteps)
+                blob.write(unit.kind.rawValue, .text, to: &unitSteps)
                 unitSteps.i32(unitRef(unit.successor))
                 unitSteps.i32(Int32(unit.established.firstDay))
                 unitSteps.i32(recordRef(unit.establishedBy))
@@ -92,8 +120,8 @@ extension IndexFile {
             units.u32(UInt32(appointments.count))
             for key in appointments {
                 let timeline = index.appointmentTimelines[key]!
-                blob.write(key.person, to: &appointmentKeys)
-                blob.write(key.role, to: &appointmentKeys)
+                blob.write(key.person, .person, to: &appointmentKeys)
+                blob.write(key.role, .role, to: &appointmentKeys)
                 appointmentKeys.i32(unitRef(key.unit))
                 appointmentKeys.u32(appointmentStepCount)
                 appointmentKeys.u32(UInt32(timeline.days.count))
@@ -104,15 +132,15 @@ extension IndexFile {
         }
         for id in taskIDs {
             let timeline = index.taskTimelines[id]!
-            blob.write(id, to: &tasks)
+            blob.write(id, .task, to: &tasks)
             tasks.u32(taskStepCount)
             tasks.u32(UInt32(timeline.days.count))
             for (day, value) in zip(timeline.days, timeline.values) {
                 guard let task = value else { throw IndexDamage("task '\(id)' has an empty step") }
                 taskSteps.i32(Int32(day))
                 taskSteps.i32(unitRef(task.holder))
-                blob.write(task.title, to: &taskSteps)
-                blob.write(task.leika, to: &taskSteps)
+                blob.write(task.title, .text, to: &taskSteps)
+                blob.write(task.leika, .text, to: &taskSteps)
                 taskSteps.i32(Int32(task.heldSince?.firstDay ?? 0))
                 taskSteps.i32(recordRef(task.heldBy))
                 taskSteps.u8(precisionCode(task.heldSince))
@@ -131,7 +159,7 @@ extension IndexFile {
             }
             records.u64(UInt64(lineStart))
             records.u32(UInt32(end - lineStart))
-            blob.write(ledger.records[seq].id, to: &records)
+            blob.write(ledger.records[seq].id, .record, to: &records)
             records.pad(4)
             lineStart = end + 1
             seq += 1
@@ -142,43 +170,14 @@ extension IndexFile {
             recordsByID.i32(Int32(record.seq - 1))
         }
 
-        var payload: [UInt8] = []
-        var sectionOffsets: [UInt64] = []
-        for section in [blob.bytes, units.bytes, unitSteps.bytes, tasks.bytes, taskSteps.bytes, supervisionKeys.bytes,
-                        supervisionSteps.bytes, appointmentKeys.bytes, appointmentSteps.bytes, records.bytes, recordsByID.bytes] {
-            sectionOffsets.append(UInt64(payload.count))
-            payload.append(contentsOf: section)
-        }
-        let blockCount = (payload.count + IndexLayout.blockSize - 1) / IndexLayout.blockSize
-
-        var header = ByteWriter()
-        header.bytes.append(contentsOf: IndexLayout.magic)
-        header.u32(IndexLayout.version)
-        header.u32(UInt32(IndexLayout.blockSize))
-        header.u64(stamp.size)
-        header.i64(stamp.modifiedNanoseconds)
-        header.u64(stamp.inode)
-        header.u64(UInt64(ledger.records.count))
-        header.bytes.append(contentsOf: Array(ledger.head.utf8))
-        header.i64(ledger.records.last?.recorded.nanoseconds ?? Int64.min)
-        header.u64(UInt64(payload.count))
-        header.u32(UInt32(unitIDs.count))
-        header.u32(UInt32(taskIDs.count))
-        header.u32(supervisionCount)
-        header.u32(appointmentCount)
-        for offset in sectionOffsets { header.u64(offset) }
-        header.u32(UInt32(blockCount))
-        header.i32(Int32(clamping: ledger.records.map(\.effectiveDate.firstDay).max() ?? Int(Int32.min)))
-        header.pad(IndexLayout.headerSize - header.bytes.count)
-        payload.withUnsafeBytes { raw in
-            for block in 0..<blockCount {
-                let start = block * IndexLayout.blockSize
-                let end = min(start + IndexLayout.blockSize, raw.count)
-                header.bytes.append(contentsOf: IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[start..<end])))
-            }
-        }
-        header.bytes.append(contentsOf: header.bytes.withUnsafeBytes { IndexFile.blockChecksum($0) })
-        return header.bytes + payload
+        let sections = [blob.bytes, units.bytes, unitSteps.bytes, tasks.bytes, taskSteps.bytes, supervisionKeys.bytes,
+                        supervisionSteps.bytes, appointmentKeys.bytes, appointmentSteps.bytes, records.bytes, recordsByID.bytes]
+        let facts = IndexFileWriter.Facts(
+            stamp: stamp, recordCount: ledger.records.count, head: ledger.head,
+            lastRecorded: ledger.records.last?.recorded.nanoseconds ?? Int64.min, units: unitIDs.count, tasks: taskIDs.count,
+            supervisionKeys: Int(supervisionCount), appointmentKeys: Int(appointmentCount),
+            lastEffectiveDay: Int32(clamping: ledger.records.map(\.effectiveDate.firstDay).max() ?? Int(Int32.min)))
+        return Contents(sections: sections, facts: facts)
     }
 }
 

@@ -55,12 +55,20 @@ enum IndexLayout {
 struct ByteWriter {
     var bytes: [UInt8] = []
 
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
     mutating func u8(_ value: UInt8) { bytes.append(value) }
     mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func i32(_ value: Int32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func i64(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func pad(_ count: Int) { bytes.append(contentsOf: repeatElement(0, count: count)) }
+    /// A string's (offset, length) in the string section; nil is length `nilLength`.
+    mutating func string(_ reference: (UInt32, UInt32)?) {
+        let (offset, length) = reference ?? (0, IndexLayout.nilLength)
+        u32(offset)
+        u32(length)
+    }
 
     mutating func set(_ value: UInt32, at offset: Int) {
         withUnsafeBytes(of: value.littleEndian) { for (i, b) in $0.enumerated() { bytes[offset + i] = b } }
@@ -71,29 +79,30 @@ struct ByteWriter {
     mutating func set(_ value: Int64, at offset: Int) { set(UInt64(bitPattern: value), at: offset) }
 }
 
-/// A blob of UTF-8 strings, each stored once.
+/// What a string in the index names: each kind's strings are stored once in the string section.
+enum StringKind: Int, CaseIterable {
+    case unit, task, record, text, person, role
+}
+
+/// The string section: UTF-8 strings, each stored once per kind (by bytes, not `String`
+/// equality, which would merge two spellings of one accented letter), in the order first named.
 struct StringBlob {
     private(set) var bytes: [UInt8] = []
-    private var offsets: [String: UInt32] = [:]
+    private var seen = StringKind.allCases.map { _ in ByteInterner() }
+    private var offsets = StringKind.allCases.map { _ in [UInt32]() }
 
-    /// The (offset, length) of `text`, adding it if new.
-    mutating func reference(_ text: String) -> (UInt32, UInt32) {
-        let length = UInt32(text.utf8.count)
-        if let offset = offsets[text] { return (offset, length) }
-        let offset = UInt32(bytes.count)
-        bytes.append(contentsOf: text.utf8)
-        offsets[text] = offset
-        return (offset, length)
+    /// The (offset, length) of `text` as a string of `kind`, adding it if new.
+    mutating func reference(_ text: UnsafeBufferPointer<UInt8>, _ kind: StringKind) -> (UInt32, UInt32) {
+        let number = Int(seen[kind.rawValue].id(text))
+        if number == offsets[kind.rawValue].count {
+            offsets[kind.rawValue].append(UInt32(bytes.count))
+            bytes.append(contentsOf: text)
+        }
+        return (offsets[kind.rawValue][number], UInt32(text.count))
     }
 
-    mutating func write(_ text: String?, to writer: inout ByteWriter) {
-        guard let text else {
-            writer.u32(0)
-            writer.u32(IndexLayout.nilLength)
-            return
-        }
-        let (offset, length) = reference(text)
-        writer.u32(offset)
-        writer.u32(length)
+    mutating func write(_ text: String?, _ kind: StringKind, to writer: inout ByteWriter) {
+        var text = text
+        writer.string(text?.withUTF8 { reference($0, kind) })
     }
 }

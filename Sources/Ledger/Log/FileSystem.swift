@@ -85,18 +85,24 @@ enum FileSystem {
     /// Writes all of `bytes` to `fd`, continuing short writes (`name` is for the error).
     static func writeAll(_ bytes: [UInt8], to fd: Int32, name: String) throws(IOFailure) {
         let failure: IOFailure? = bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return IOFailure(action: "write '\(name)'", reason: errorText())
-                }
-                offset += written
-            }
+            do throws(IOFailure) { try writeAll(raw, to: fd, name: name) } catch { return error }
             return nil
         }
         if let failure { throw failure }
+    }
+
+    /// Writes all of `raw` at the file's position, or at `offset` (leaving the position as it is).
+    static func writeAll(_ raw: UnsafeRawBufferPointer, to fd: Int32, at offset: Int? = nil, name: String) throws(IOFailure) {
+        var done = 0
+        while done < raw.count {
+            let written = offset.map { pwrite(fd, raw.baseAddress! + done, raw.count - done, off_t($0 + done)) }
+                ?? write(fd, raw.baseAddress! + done, raw.count - done)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(action: "write '\(name)'", reason: errorText())
+            }
+            done += written
+        }
     }
 
     /// Reads `fd` to its end (standard input, a pipe).

@@ -1,0 +1,117 @@
+/// Writes an index file as a stream: the payload's sections in order, each block's CRC-32C taken
+/// on the way, then the header (which holds those checksums) at the front. The payload never has
+/// to be in memory as a whole: at 10⁶ records it is 240 MB.
+///
+/// The header's size follows from the payload's length, so the writer is told every section's
+/// length before the first byte, and checks at the end that it got exactly that.
+struct IndexFileWriter {
+    /// What the header says of the ledger beside the section offsets and checksums.
+    struct Facts {
+        var stamp: FileSystem.FileStamp
+        var recordCount: Int
+        var head: String
+        /// `recorded` of the last record, in nanoseconds (Int64.min for none).
+        var lastRecorded: Int64
+        var units: Int, tasks: Int, supervisionKeys: Int, appointmentKeys: Int
+        var lastEffectiveDay: Int32
+    }
+
+    private let file: FileSystem.Descriptor
+    private let facts: Facts
+    private let sectionLengths: [Int]
+    private let payloadLength: Int
+    private let headerLength: Int
+    /// Bytes not yet written; whole blocks leave it when it is full.
+    private var buffer: [UInt8] = []
+    private var written = 0
+    private var checksums: [UInt8] = []
+
+    private static let bufferBlocks = 256
+
+    init(file: FileSystem.Descriptor, facts: Facts, sectionLengths: [Int]) {
+        precondition(sectionLengths.count == IndexLayout.Section.allCases.count)
+        self.file = file
+        self.facts = facts
+        self.sectionLengths = sectionLengths
+        payloadLength = sectionLengths.reduce(0, +)
+        let blockCount = (payloadLength + IndexLayout.blockSize - 1) / IndexLayout.blockSize
+        headerLength = IndexLayout.headerSize + (blockCount + 1) * IndexLayout.checksumSize
+        buffer.reserveCapacity(Self.bufferBlocks * IndexLayout.blockSize)
+        checksums.reserveCapacity(blockCount * IndexLayout.checksumSize)
+    }
+
+    /// Appends payload bytes.
+    mutating func write(_ bytes: [UInt8]) throws(IOFailure) {
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let room = buffer.capacity - buffer.count
+            buffer.append(contentsOf: rest.prefix(room))
+            rest = rest.dropFirst(room)
+            if buffer.count == buffer.capacity { try flush(all: false) }
+        }
+    }
+
+    /// Appends the rows in `writer` and empties it (rows are written in batches).
+    mutating func take(_ writer: inout ByteWriter) throws(IOFailure) {
+        try write(writer.bytes)
+        writer.bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes the whole blocks of the buffer (and with `all`, the last partial one).
+    private mutating func flush(all: Bool) throws(IOFailure) {
+        let size = IndexLayout.blockSize
+        let whole = all ? buffer.count : buffer.count / size * size
+        guard whole > 0 else { return }
+        let failure: IOFailure? = buffer.withUnsafeBytes { raw in
+            for start in stride(from: 0, to: whole, by: size) {
+                checksums.append(contentsOf: IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[start..<min(start + size, whole)])))
+            }
+            do throws(IOFailure) {
+                try FileSystem.writeAll(UnsafeRawBufferPointer(rebasing: raw[0..<whole]), to: file.fd, at: headerLength + written, name: file.path)
+            } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
+        written += whole
+        buffer.removeFirst(whole)
+    }
+
+    /// Writes what is left of the payload, then the header; fails if the sections came out
+    /// other than announced.
+    mutating func finish() throws(IOFailure) {
+        try flush(all: true)
+        guard written == payloadLength else {
+            throw IOFailure(action: "write '\(file.path)'", reason: "the index came out \(written) bytes long, not \(payloadLength)")
+        }
+        var header = ByteWriter(capacity: headerLength)
+        header.bytes.append(contentsOf: IndexLayout.magic)
+        header.u32(IndexLayout.version)
+        header.u32(UInt32(IndexLayout.blockSize))
+        header.u64(facts.stamp.size)
+        header.i64(facts.stamp.modifiedNanoseconds)
+        header.u64(facts.stamp.inode)
+        header.u64(UInt64(facts.recordCount))
+        header.bytes.append(contentsOf: Array(facts.head.utf8))
+        header.i64(facts.lastRecorded)
+        header.u64(UInt64(payloadLength))
+        header.u32(UInt32(facts.units))
+        header.u32(UInt32(facts.tasks))
+        header.u32(UInt32(facts.supervisionKeys))
+        header.u32(UInt32(facts.appointmentKeys))
+        var offset = 0
+        for length in sectionLengths {
+            header.u64(UInt64(offset))
+            offset += length
+        }
+        header.u32(UInt32(checksums.count / IndexLayout.checksumSize))
+        header.i32(facts.lastEffectiveDay)
+        header.pad(IndexLayout.headerSize - header.bytes.count)
+        header.bytes.append(contentsOf: checksums)
+        header.bytes.append(contentsOf: header.bytes.withUnsafeBytes { IndexFile.blockChecksum($0) })
+        let failure: IOFailure? = header.bytes.withUnsafeBytes { raw in
+            do throws(IOFailure) { try FileSystem.writeAll(raw, to: file.fd, at: 0, name: file.path) } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+}
