@@ -67,7 +67,7 @@ public enum LedgerAppender {
         }
         // Checked against the index when it describes the file and the batch allows (see
         // `IndexFile.planAppend`): no replay, so the cost does not grow with the ledger.
-        if let index = IndexFile.open(ledgerPath: path),
+        if let index = IndexFile.openOrBuild(ledgerPath: path),
            let outcome = try index.planAppend(bodies, expectHead: expectHead, now: now, dryRun: dryRun) {
             guard !dryRun, !outcome.stored.isEmpty else { return outcome }
             try write(outcome.stored, to: file)
