@@ -6,6 +6,8 @@
 struct CanonicalCursor {
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
+    /// Whether the last string `text()` read was all ASCII.
+    private var lastTextIsASCII = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -47,7 +49,8 @@ struct CanonicalCursor {
                 position += 1
                 let content = UnsafeBufferPointer(rebasing: bytes[start..<(position - 1)])
                 // Only strings with a non-ASCII byte need the full UTF-8 check.
-                return high & highs == 0 || UTF8Check.isValid(content) ? content : nil
+                lastTextIsASCII = high & highs == 0
+                return lastTextIsASCII || UTF8Check.isValid(content) ? content : nil
             }
             if byte == 0x5C || byte < 0x20 { return nil }
             high |= UInt64(byte)
@@ -64,7 +67,17 @@ struct CanonicalCursor {
 
     /// A title or name: one line, not blank.
     mutating func line() -> UnsafeBufferPointer<UInt8>? {
-        guard let content = text(), JSONObjectReader.lineProblem(content) == nil else { return nil }
+        guard let content = text() else { return nil }
+        // `text()` has ruled out control characters, so a text that does not start blank is not
+        // blank, and one line unless it has a Unicode line separator (only non-ASCII texts can).
+        guard let first = content.first, first != 0x20, first != 0x09 else {
+            return JSONObjectReader.lineProblem(content) == nil ? content : nil
+        }
+        if lastTextIsASCII { return content }
+        // Only the last bytes of U+0085, U+2028 and U+2029 make a non-ASCII text two lines.
+        for byte in content where byte == 0x85 || byte == 0xA8 || byte == 0xA9 {
+            return JSONObjectReader.lineProblem(content) == nil ? content : nil
+        }
         return content
     }
 
@@ -137,7 +150,11 @@ extension UnsafeBufferPointer<UInt8> {
     @inline(__always)
     func `is`(_ text: StaticString) -> Bool {
         guard count == text.utf8CodeUnitCount else { return false }
-        return count == 0 || elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: count))
+        // By index, not `elementsEqual`, which is not inlined and walks iterators: this runs for
+        // every member name of every line.
+        let other = text.utf8Start
+        for i in 0..<count where self[i] != other[i] { return false }
+        return true
     }
 
     /// The bytes as a string (for bytes a cursor has checked to be UTF-8).

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
 import FoundationEssentials
 
@@ -80,17 +87,17 @@ struct CompactLedger {
             let expected = expectHead.map { Array($0.utf8) }
             func hex(_ at: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[at..<(at + 64)]) }
             while lineStart < end {
-                guard let newline = bytes[lineStart..<end].firstIndex(of: 0x0A) else { return nil }
+                guard let found = memchr(bytes.baseAddress! + lineStart, 0x0A, end - lineStart) else { return nil }
+                let newline = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
                 let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<newline])
                 var decoder = CompactLineDecoder(line)
                 // The hash member starts 9 bytes (`,"hash":"`) before its digits.
-                guard let found = decoder.decode(into: &tables),
-                      let computed = HashChain.hashOfCanonicalLine(line, withoutHashMemberAt: found.hash - 9) else { return nil }
-                let chain = CompactLineDecoder.Chain(seq: found.seq, recorded: found.recorded,
-                                                     prev: lineStart + found.prev, hash: lineStart + found.hash)
-                guard computed.utf8.elementsEqual(hex(chain.hash)) else { return nil }
+                guard let decoded = decoder.decode(into: &tables) else { return nil }
+                let chain = CompactLineDecoder.Chain(seq: decoded.seq, recorded: decoded.recorded,
+                                                     prev: lineStart + decoded.prev, hash: lineStart + decoded.hash)
+                guard HashChain.canonicalLine(line, withoutHashMemberAt: decoded.hash - 9, hashesTo: hex(chain.hash)) else { return nil }
                 if let previous {
-                    guard chain.seq == previous.chain.seq + 1, hex(chain.prev).elementsEqual(hex(previous.chain.hash)),
+                    guard chain.seq == previous.chain.seq + 1, memcmp(bytes.baseAddress! + chain.prev, bytes.baseAddress! + previous.chain.hash, 64) == 0,
                           chain.recorded >= previous.chain.recorded
                     else { return nil }
                 } else {

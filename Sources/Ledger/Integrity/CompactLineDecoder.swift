@@ -203,7 +203,7 @@ struct CompactLineDecoder {
             init?(bytes: UnsafeBufferPointer<UInt8>) {
                 // By length, then the few names of that length.
                 guard bytes.count < Name.byLength.count,
-                      let name = Name.byLength[bytes.count].first(where: { $0.spelling.withUTF8Buffer { bytes.elementsEqual($0) } })
+                      let name = Name.byLength[bytes.count].first(where: { bytes.is($0.spelling) })
                 else { return nil }
                 self = name
             }
@@ -294,6 +294,7 @@ struct ByteInterner {
     private var hashes: [UInt64] = []
 
     var count: Int { ends.count }
+
 
     /// Key `n`'s bytes.
     func key(_ n: Int) -> ArraySlice<UInt8> { storage[start(n)..<ends[n]] }

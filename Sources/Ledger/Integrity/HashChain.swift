@@ -52,6 +52,15 @@ public enum HashChain {
         return SHA256.hexString(hasher.finalize())
     }
 
+    /// Whether the line hashes to the 64 hex digits `hash`, the `,"hash":"…"` member (which the
+    /// caller knows starts at `start`) left out; as `hashOfCanonicalLine`, without building strings.
+    static func canonicalLine(_ line: UnsafeBufferPointer<UInt8>, withoutHashMemberAt start: Int, hashesTo hash: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard start >= 0, start + hashMemberLength <= line.count,
+              line[start..<(start + hashMarker.count)].elementsEqual(hashMarker) else { return false }
+        return SHA256.digest(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<start])),
+                             UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[(start + hashMemberLength)...])), isHex: hash)
+    }
+
     /// Seals a body into the next record of a chain: fills in `seq`, `recorded`, `prev` and `hash`.
     public static func seal(_ body: RecordBody, seq: Int, recorded: TransactionTime, prev: String) -> Record {
         var record = Record(body: body, seq: seq, recorded: recorded, prev: prev, hash: "")

@@ -97,6 +97,65 @@ public struct SHA256: Sendable {
         return digest
     }
 
+    private init(reservingNothing implementation: Implementation) {
+        useExtensions = implementation == .automatic && Self.cpuHasSHAExtensions
+    }
+
+    /// Whether the digest of `first` followed by `second` is `hex` (64 lowercase hex digits).
+    /// Nothing on the heap: `verify` runs this for every line of the ledger, where building the
+    /// digest and its hex as arrays cost more than the hashing.
+    static func digest(of first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer, isHex hex: UnsafeBufferPointer<UInt8>,
+                       implementation: Implementation = .automatic) -> Bool {
+        guard hex.count == 64 else { return false }
+        var hasher = SHA256(reservingNothing: implementation)
+        let total = first.count + second.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { block in
+            var filled = 0
+            /// Whole blocks straight from `bytes`; the rest joins the block being filled.
+            func feed(_ bytes: UnsafeRawBufferPointer) {
+                var at = 0
+                if filled > 0 {
+                    let take = min(64 - filled, bytes.count)
+                    UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(block)[filled..<(filled + take)])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<take]))
+                    (filled, at) = (filled + take, take)
+                    guard filled == 64 else { return }
+                    hasher.compressBlocks(UnsafeBufferPointer(rebasing: block[0..<64]))
+                    filled = 0
+                }
+                let whole = (bytes.count - at) / 64 * 64
+                if whole > 0 {
+                    hasher.compressBlocks(UnsafeBufferPointer(rebasing: bytes.bindMemory(to: UInt8.self)[at..<(at + whole)]))
+                    at += whole
+                }
+                let rest = bytes.count - at
+                UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(block)[0..<rest])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[at...]))
+                filled = rest
+            }
+            feed(first)
+            feed(second)
+            block[filled] = 0x80
+            let end = filled < 56 ? 64 : 128
+            for i in (filled + 1)..<(end - 8) { block[i] = 0 }
+            let bits = UInt64(total) &* 8
+            for i in 0..<8 { block[end - 8 + i] = UInt8(truncatingIfNeeded: bits >> UInt64(56 - 8 * i)) }
+            hasher.compressBlocks(UnsafeBufferPointer(rebasing: block[0..<end]))
+            let digits: StaticString = "0123456789abcdef"
+            return withUnsafeBytes(of: hasher.state) { words in
+                let words = words.bindMemory(to: UInt32.self)
+                for (n, word) in words.enumerated() {
+                    for byte in 0..<4 {
+                        let value = Int(truncatingIfNeeded: word >> UInt32(24 - 8 * byte)) & 0xFF
+                        let at = n * 8 + byte * 2
+                        guard hex[at] == digits.utf8Start[value >> 4], hex[at + 1] == digits.utf8Start[value & 0x0F] else { return false }
+                    }
+                }
+                return true
+            }
+        }
+    }
+
     /// The digest of `bytes`.
     public static func digest(of bytes: [UInt8], implementation: Implementation = .automatic) -> [UInt8] {
         var hasher = SHA256(implementation: implementation)

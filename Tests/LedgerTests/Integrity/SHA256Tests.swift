@@ -49,4 +49,27 @@ final class SHA256Tests: XCTestCase {
             XCTAssertEqual(hasher.finalize(), expected, "split at \(split)")
         }
     }
+
+    func testTheLineCheckAgreesWithTheDigestForEveryLengthAndSplit() {
+        var random = SplitMix64(seed: 7)
+        for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 127, 128, 129, 300, 1_000] {
+            let message = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            let hex = Array(SHA256.hex(of: message).utf8)
+            var wrong = hex
+            wrong[Int(random.next() % 64)] ^= 0x01
+            for split in Set([0, length / 3, length / 2, length]) {
+                message.withUnsafeBytes { raw in
+                    let (first, second) = (UnsafeRawBufferPointer(rebasing: raw[..<split]), UnsafeRawBufferPointer(rebasing: raw[split...]))
+                    for implementation in [SHA256.Implementation.automatic, .portable] {
+                        hex.withUnsafeBufferPointer {
+                            XCTAssertTrue(SHA256.digest(of: first, second, isHex: $0, implementation: implementation), "\(length) split \(split)")
+                        }
+                        wrong.withUnsafeBufferPointer {
+                            XCTAssertFalse(SHA256.digest(of: first, second, isHex: $0, implementation: implementation), "\(length) split \(split)")
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
