@@ -50,12 +50,25 @@ extension Responsibility {
 extension OrgChart.Node {
     /// A unit of the org chart with its children, recursively.
     public var json: JSONValue {
+        .object(membersBesideChildren + [("children", .array(children.map(\.json)))])
+    }
+
+    /// `json`, written node by node: a whole chart is never held as one `JSONValue` tree.
+    public func writeJSON<Failure>(to writer: inout PrettyJSONWriter<Failure>) throws(Failure) {
+        try writer.object(membersBesideChildren, streaming: "children") { (writer) throws(Failure) in
+            writer.beginArray()
+            for child in children { try child.writeJSON(to: &writer) }
+            try writer.endArray()
+        }
+    }
+
+    /// Every member of `json` but the children, so the whole and the streamed form share them.
+    private var membersBesideChildren: [(key: String, value: JSONValue)] {
         guard case .object(var members) = unit.json else { preconditionFailure() }
         members.append(("relation", .optional(relation?.rawValue)))
         members.append(("tasks", .array(tasks.map(JSONValue.string))))
         members.append(("supervision", .array(supervisedBy.map(\.json))))
-        members.append(("children", .array(children.map(\.json))))
-        return .object(members)
+        return members
     }
 }
 
@@ -63,6 +76,15 @@ extension OrgChart {
     /// The answer of `orgchart --format json`: `{at, roots: [node]}`.
     public var json: JSONValue {
         .object([("at", .string(at.description)), ("roots", .array(roots.map(\.json)))])
+    }
+
+    /// `json`, written node by node.
+    public func writeJSON<Failure>(to writer: inout PrettyJSONWriter<Failure>) throws(Failure) {
+        try writer.object([("at", .string(at.description))], streaming: "roots") { (writer) throws(Failure) in
+            writer.beginArray()
+            for root in roots { try root.writeJSON(to: &writer) }
+            try writer.endArray()
+        }
     }
 }
 
