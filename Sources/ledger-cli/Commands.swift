@@ -85,7 +85,16 @@ struct Commands {
         }
     }
 
-    func print(json: JSONValue) { Output.out(PrettyJSON.string(of: json)) }
+    func print(json: JSONValue) { Output.json { (writer) throws(IOFailure) in try writer.write(json) } }
+
+    /// `{at, <key>: [row]}`, each row turned into JSON only as it is written.
+    func print<Row>(_ rows: [Row], as key: String, at date: ValidDate, json: (Row) -> JSONValue) {
+        Output.json { (writer) throws(IOFailure) in
+            try writer.object([("at", .string(date.description))], streaming: key) { (writer) throws(IOFailure) in
+                try writer.array(rows, json)
+            }
+        }
+    }
 
     // MARK: Queries
 
@@ -116,7 +125,7 @@ struct Commands {
         let (date, known, root) = (try at, try knownAt, invocation.option("root"))
         let chart = try ask { () throws(QueryError) in try ledger.orgChart(at: date, root: root, knownAt: known) }
         switch format {
-        case "json": print(json: chart.json)
+        case "json": Output.json { (writer) throws(IOFailure) in try chart.writeJSON(to: &writer) }
         case "dot": Output.out(chart.dot(showTasks: invocation.flag("tasks")))
         default: Output.out(TextOutput.orgChart(chart, showTasks: invocation.flag("tasks")))
         }
@@ -127,7 +136,7 @@ struct Commands {
         let (date, known, unit) = (try at, try knownAt, invocation.option("unit"))
         let rows = try ask { () throws(QueryError) in try ledger.responsibilities(at: date, unit: unit, knownAt: known) }
         switch format {
-        case "json": print(json: .object([("at", .string(date.description)), ("tasks", .array(rows.map(\.json)))]))
+        case "json": print(rows, as: "tasks", at: date, json: \.json)
         case "csv": Output.out(CSV.responsibilities(rows, at: date))
         default: Output.out(TextOutput.assignments(rows, at: date))
         }
@@ -138,7 +147,7 @@ struct Commands {
         let (date, known) = (try at, try knownAt)
         let rows = try ask { () throws(QueryError) in try ledger.units(at: date, knownAt: known) }
         format == "json"
-            ? print(json: .object([("at", .string(date.description)), ("units", .array(rows.map(\.json)))]))
+            ? print(rows, as: "units", at: date, json: \.json)
             : Output.out(TextOutput.units(rows, at: date))
     }
 
@@ -147,7 +156,7 @@ struct Commands {
         let (date, known) = (try at, try knownAt)
         let rows = try ask { () throws(QueryError) in try ledger.tasks(at: date, knownAt: known) }
         format == "json"
-            ? print(json: .object([("at", .string(date.description)), ("tasks", .array(rows.map(\.json)))]))
+            ? print(rows, as: "tasks", at: date, json: \.json)
             : Output.out(TextOutput.assignments(rows, at: date))
     }
 

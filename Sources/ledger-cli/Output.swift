@@ -10,6 +10,18 @@ enum Output {
         try? StandardStreams.output(Array(line.utf8))
     }
 
+    /// JSON written to stdout as it is rendered, in 64 KiB chunks, then a newline: a large answer
+    /// is never held whole. A failed write (a closed pipe) ends the rendering, as it ends `out`'s.
+    static func json(_ body: (inout PrettyJSONWriter<IOFailure>) throws(IOFailure) -> Void) {
+        var writer = PrettyJSONWriter<IOFailure>(chunkSize: 1 << 16) { (chunk) throws(IOFailure) in
+            try StandardStreams.output(chunk)
+        }
+        do {
+            try body(&writer)
+            try writer.finish(terminator: "\n")
+        } catch {}
+    }
+
     static func err(_ text: String) {
         var line = text
         if line.utf8.last != 0x0A { line += "\n" }
