@@ -4,10 +4,12 @@ import Ledger
 /// interleaved output keeps the order of calls.
 enum Output {
     static func out(_ text: String) {
-        var line = text
+        // The text as it is, then the newline on its own: a large answer is written without copies.
         // By byte: "\r\n" (CSV's line end) is one Character, which `hasSuffix("\n")` misses.
-        if line.utf8.last != 0x0A { line += "\n" }
-        try? StandardStreams.output(Array(line.utf8))
+        do {
+            try StandardStreams.output(text)
+            if text.utf8.last != 0x0A { try StandardStreams.output([0x0A]) }
+        } catch {}
     }
 
     /// JSON written to stdout as it is rendered, in 64 KiB chunks, then a newline: a large answer

@@ -15,6 +15,17 @@ public enum StandardStreams {
         try FileSystem.writeAll(bytes, to: STDOUT_FILENO, name: "<stdout>")
     }
 
+    /// Writes the UTF-8 of `text` to standard output from where the string holds it: a large
+    /// answer is not copied into an array first.
+    public static func output(_ text: String) throws(IOFailure) {
+        var text = text
+        let failure: IOFailure? = text.withUTF8 { bytes in
+            do throws(IOFailure) { try FileSystem.writeAll(UnsafeRawBufferPointer(bytes), to: STDOUT_FILENO, name: "<stdout>") } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
     /// Writes `bytes` to standard error.
     public static func error(_ bytes: [UInt8]) throws(IOFailure) {
         try FileSystem.writeAll(bytes, to: STDERR_FILENO, name: "<stderr>")
