@@ -64,23 +64,33 @@ extension IndexFile: LedgerQuerying {
     }
 
     public func orgChart(at date: ValidDate, root: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgChart {
-        let snapshot = try state(at: date, knownAt: knownAt)
-        if let chart = snapshot.orgChart(at: date, root: root) { return chart }
+        let chart = try answer(knownAt: knownAt, { () throws(IndexDamage) in
+            try wholeOrganisation(on: date.firstDay, relations: true) { (units, tasks) throws(IndexDamage) in
+                try units.orgChart(at: date, root: root, tasks: tasks)
+            }
+        }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).orgChart(at: date, root: root) })
+        if let chart { return chart }
         guard let root, knowsUnit(root) else { throw .unknownUnit(root ?? "") }
         throw .unitNotLive(root, date)
     }
 
     public func responsibilities(at date: ValidDate, unit: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [TaskAssignment] {
         if let unit, !knowsUnit(unit) { throw .unknownUnit(unit) }
-        return try state(at: date, knownAt: knownAt).responsibilityMap(within: unit)
+        return try answer(knownAt: knownAt, { () throws(IndexDamage) in
+            try wholeOrganisation(on: date.firstDay, relations: false) { (units, tasks) throws(IndexDamage) in
+                try units.responsibilityMap(within: unit, expectedCount: taskCount, tasks: tasks)
+            }
+        }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).responsibilityMap(within: unit) })
     }
 
     public func units(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [UnitListing] {
-        try state(at: date, knownAt: knownAt).unitList()
+        try answer(knownAt: knownAt, { () throws(IndexDamage) in
+            try wholeOrganisation(on: date.firstDay, relations: false) { (units, _) throws(IndexDamage) in units.unitList() }
+        }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).unitList() })
     }
 
     public func tasks(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [TaskAssignment] {
-        try state(at: date, knownAt: knownAt).responsibilityMap(within: nil)
+        try responsibilities(at: date, unit: nil, knownAt: knownAt)
     }
 
     public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgDiff {

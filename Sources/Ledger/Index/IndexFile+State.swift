@@ -10,11 +10,28 @@ extension IndexFile {
     }
 
     func recordID(_ row: Int) throws(IndexDamage) -> RecordID {
-        guard row >= 0, row < recordCount, let id = try string(.records, row * IndexLayout.recordRow + 12) else {
+        guard row >= 0, row < recordCount, let id = try sharedString(.records, row * IndexLayout.recordRow + 12) else {
             throw IndexDamage("record row")
         }
         recordRows[id] = row
         return id
+    }
+
+    /// `string(section, offset)`, but while `sharedStrings` is set one
+    /// `String` for every row that stores the same text: titles, names and record ids repeat
+    /// across a million rows, and a copy for each would be a good part of an answer's memory. (Ids
+    /// of units and tasks are unique or short enough to be held inline, so they are read with
+    /// `string`.)
+    func sharedString(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> String? {
+        guard sharedStrings != nil else { return try string(section, offset) }
+        let length = try u32(section, offset + 4)
+        guard UInt32(length) != IndexLayout.nilLength else { return nil }
+        let start = try u32(section, offset)
+        let key = start << 32 | length
+        if let known = sharedStrings?[key] { return known }
+        let text = String(decoding: try bytes(.strings, start, length), as: UTF8.self)
+        sharedStrings?[key] = text
+        return text
     }
 
     func unitRow(_ id: UnitID) throws(IndexDamage) -> Int? {
@@ -48,11 +65,11 @@ extension IndexFile {
         let at = step * IndexLayout.unitStep
         let parent = try i32(.unitSteps, at + 4)
         let successor = try i32(.unitSteps, at + 32)
-        guard let name = try string(.unitSteps, at + 8), let kind = try string(.unitSteps, at + 24) else {
+        guard let name = try sharedString(.unitSteps, at + 8), let kind = try sharedString(.unitSteps, at + 24) else {
             throw IndexDamage("unit step")
         }
         return UnitState(
-            id: try unitID(row), name: name, abbreviation: try string(.unitSteps, at + 16), kind: UnitKind(rawValue: kind),
+            id: try unitID(row), name: name, abbreviation: try sharedString(.unitSteps, at + 16), kind: UnitKind(rawValue: kind),
             parent: parent < 0 ? nil : try unitID(parent),
             relation: try u8(.unitSteps, at + 52) == 0 ? .partOf : .subordinateTo,
             isDissolved: try u8(.unitSteps, at + 53) == 1,
@@ -73,9 +90,9 @@ extension IndexFile {
         let holder = try i32(.taskSteps, at + 4)
         let heldBy = try i32(.taskSteps, at + 28)
         let precision = try u8(.taskSteps, at + 32)
-        guard let title = try string(.taskSteps, at + 8) else { throw IndexDamage("task step") }
+        guard let title = try sharedString(.taskSteps, at + 8) else { throw IndexDamage("task step") }
         return TaskState(
-            id: try taskID(row), title: title, leika: try string(.taskSteps, at + 16),
+            id: try taskID(row), title: title, leika: try sharedString(.taskSteps, at + 16),
             holder: holder < 0 ? nil : try unitID(holder),
             heldSince: precision == 255 ? nil : try Self.date(firstDay: try i32(.taskSteps, at + 24), precision: precision),
             heldBy: heldBy < 0 ? nil : try recordID(heldBy))
@@ -140,24 +157,64 @@ extension IndexFile {
         return state
     }
 
+    /// Hands over every task in force on a day, in id order, to its argument.
+    typealias TaskFeed = ((TaskState) -> Void) throws(IndexDamage) -> Void
+
+    /// An answer about the whole organisation on `day`, which `answer` works out from the units
+    /// (with supervision and offices if `relations`) and a feed of every task. Without tail
+    /// records to apply, the feed reads the task rows one at a time: a million tasks are never
+    /// held together, and answers that need no tasks never read them.
+    func wholeOrganisation<T>(on day: Int, relations: Bool,
+                              _ answer: (_ units: OrgState, _ tasks: TaskFeed) throws(IndexDamage) -> T) throws(IndexDamage) -> T {
+        sharedStrings = [:]
+        defer { sharedStrings = nil }
+        guard tail(through: day).isEmpty else {
+            let state = try buildFullState(on: day)
+            return try answer(state) { each in state.forEachTask(each) }
+        }
+        let units = try unitState(on: day, relations: relations)
+        return try answer(units) { (each) throws(IndexDamage) in
+            for row in 0..<taskCount {
+                if let task = try task(row: row, on: day) { each(task) }
+            }
+        }
+    }
+
     /// The whole organisation on `day`, built from the index without replaying the ledger.
     func fullState(on day: Int) throws(IndexDamage) -> OrgState {
-        var state = OrgState()
-        for row in 0..<unitCount {
-            guard let unit = try unit(row: row, on: day) else { continue }
-            state.units[unit.id] = unit
-        }
+        sharedStrings = [:]
+        defer { sharedStrings = nil }
+        return try buildFullState(on: day)
+    }
+
+    private func buildFullState(on day: Int) throws(IndexDamage) -> OrgState {
+        var state = try unitState(on: day, relations: true)
+        state.tasks.reserveCapacity(taskCount)
         for row in 0..<taskCount {
             guard let task = try task(row: row, on: day) else { continue }
             state.tasks[task.id] = task
-        }
-        for row in 0..<unitCount where state.units[try unitID(row)] != nil {
-            try addRelations(ofUnitRow: row, on: day, to: &state)
         }
         let appended = tail(through: day)
         if !appended.isEmpty {
             var related = Set(state.units.keys)
             try apply(appended, on: day, to: &state, related: &related)
+        }
+        return state
+    }
+
+    /// Every unit established by `day` (dissolved ones too), with the supervision over each and
+    /// its offices if `relations`.
+    private func unitState(on day: Int, relations: Bool) throws(IndexDamage) -> OrgState {
+        var state = OrgState()
+        state.units.reserveCapacity(unitCount)
+        for row in 0..<unitCount {
+            guard let unit = try unit(row: row, on: day) else { continue }
+            state.units[unit.id] = unit
+        }
+        if relations {
+            for row in 0..<unitCount where state.units[try unitID(row)] != nil {
+                try addRelations(ofUnitRow: row, on: day, to: &state)
+            }
         }
         return state
     }

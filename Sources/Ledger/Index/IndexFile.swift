@@ -35,6 +35,9 @@ public final class IndexFile: @unchecked Sendable {
     var loadedLedger: Ledger?
     /// Rows of the records met while reading, so provenance need not search for them by id.
     var recordRows: [RecordID: Int] = [:]
+    /// Strings read by `sharedString`, by their place in the string blob, while an answer about
+    /// the whole organisation is worked out; nil otherwise, so point queries keep nothing.
+    var sharedStrings: [Int: String]?
     /// The last partial state built: `responsible` and its provenance ask for the same one.
     var lastPartialState: (task: TaskID, day: Int, state: OrgState?)?
 

@@ -27,6 +27,13 @@ extension OrgSnapshot {
     /// The org chart on the snapshot's date, whole or from `root` down. Nil if `root` is not a
     /// live unit then.
     public func orgChart(at date: ValidDate, root: UnitID? = nil) -> OrgChart? {
+        orgChart(at: date, root: root) { each in forEachTask(each) }
+    }
+
+    /// `orgChart(at:root:)` with the tasks `tasks` hands to its argument in id order: for a source
+    /// that reads tasks one at a time rather than hold a million of them (the index).
+    func orgChart<Failure: Error>(at date: ValidDate, root: UnitID?,
+                                  tasks: ((TaskState) -> Void) throws(Failure) -> Void) throws(Failure) -> OrgChart? {
         var children: [UnitID: [UnitState]] = [:]
         var roots: [UnitState] = []
         for id in unitIDs {
@@ -34,8 +41,8 @@ extension OrgSnapshot {
             if let parent = unit.parent { children[parent, default: []].append(unit) } else { roots.append(unit) }
         }
         var tasksByUnit: [UnitID: [TaskID]] = [:]
-        for id in taskIDs {
-            if let holder = task(id)?.holder { tasksByUnit[holder, default: []].append(id) }
+        try tasks { task in
+            if let holder = task.holder { tasksByUnit[holder, default: []].append(task.id) }
         }
         func node(_ unit: UnitState, isRoot: Bool) -> OrgChart.Node {
             let supervision = supervisions(over: unit.id).compactMap { key, record -> SupervisionInForce? in

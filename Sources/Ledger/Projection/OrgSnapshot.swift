@@ -17,6 +17,15 @@ public protocol OrgSnapshot {
     func appointments(in unit: UnitID) -> [(Appointment, RecordID)]
 }
 
+extension OrgSnapshot {
+    /// Hands every task defined by then to `body`, in id order.
+    func forEachTask(_ body: (TaskState) -> Void) {
+        for id in taskIDs {
+            if let task = task(id) { body(task) }
+        }
+    }
+}
+
 extension OrgState: OrgSnapshot {
     public func unit(_ id: UnitID) -> UnitState? { units[id] }
     public func task(_ id: TaskID) -> TaskState? { tasks[id] }

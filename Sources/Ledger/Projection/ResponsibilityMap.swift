@@ -12,15 +12,26 @@ extension OrgSnapshot {
     /// Every task defined on the date with its holder, sorted by task id. With `unit`, only tasks
     /// held by that unit or a unit inside it.
     public func responsibilityMap(within unitID: UnitID? = nil) -> [TaskAssignment] {
-        taskIDs.compactMap { id -> TaskAssignment? in
-            guard let task = task(id) else { return nil }
+        responsibilityMap(within: unitID) { each in forEachTask(each) }
+    }
+
+    /// `responsibilityMap(within:)` of the tasks `tasks` hands to its argument in id order, their
+    /// holders looked up here: for a source that reads tasks one at a time rather than hold a
+    /// million of them (the index). `expectedCount` sizes the rows at once, as growing them by
+    /// doubling would hold the old and the new array together.
+    func responsibilityMap<Failure: Error>(within unitID: UnitID?, expectedCount: Int = 0,
+                                           tasks: ((TaskState) -> Void) throws(Failure) -> Void) throws(Failure) -> [TaskAssignment] {
+        var rows: [TaskAssignment] = []
+        if unitID == nil { rows.reserveCapacity(expectedCount) }
+        try tasks { task in
             let holder = task.holder.flatMap { unit($0) }
             if let unitID {
-                guard let holder, path(from: holder.id).contains(where: { $0.unit.id == unitID }) else { return nil }
+                guard let holder, path(from: holder.id).contains(where: { $0.unit.id == unitID }) else { return }
             }
-            return TaskAssignment(
-                task: id, title: task.title, unit: holder.map(UnitSummary.init), since: task.heldSince, record: task.heldBy)
+            rows.append(TaskAssignment(
+                task: task.id, title: task.title, unit: holder.map(UnitSummary.init), since: task.heldSince, record: task.heldBy))
         }
+        return rows
     }
 
     /// Every live unit on the date with its parent, sorted by id.

@@ -53,7 +53,12 @@ final class IndexFileTests: XCTestCase {
             XCTAssertNil(index.loadedLedger)
             let days = ledger.records.map(\.effectiveDate.firstDay).sorted()
             for day in [days.first! - 1, days[days.count / 2], days.last!, days.last! + 400] {
-                try assertSameAnswers(index, ledger, at: ValidDate(dayNumber: day))
+                let date = ValidDate(dayNumber: day)
+                try assertSameAnswers(index, ledger, at: date)
+                for unit in try ledger.units(at: date).prefix(4) {
+                    XCTAssertEqual(try index.responsibilities(at: date, unit: unit.unit.id, knownAt: .distantFuture),
+                                   try ledger.responsibilities(at: date, unit: unit.unit.id), "seed \(seed) within \(unit.unit.id)")
+                }
             }
             XCTAssertNil(index.loadedLedger, "seed \(seed): the index fell back to the full ledger")
             let (from, to) = (ValidDate(dayNumber: days.first!), ValidDate(dayNumber: days.last!))

@@ -42,6 +42,10 @@ final class IndexTailTests: XCTestCase {
             XCTAssertEqual(try index.orgChart(at: date, root: nil, knownAt: now), reference.orgChart(at: date), where_, file: file, line: line)
             XCTAssertEqual(try index.responsibilities(at: date, unit: nil, knownAt: now), reference.responsibilityMap(), where_, file: file, line: line)
             XCTAssertEqual(try index.units(at: date, knownAt: now), reference.unitList(), where_, file: file, line: line)
+            for unit in reference.unitList().prefix(4) {
+                XCTAssertEqual(try index.responsibilities(at: date, unit: unit.unit.id, knownAt: now),
+                               reference.responsibilityMap(within: unit.unit.id), "\(where_) within \(unit.unit.id)", file: file, line: line)
+            }
             for task in try ledger.snapshot(at: ValidDate(dayNumber: 2_900_000)).taskIDs {
                 let answer = try index.responsible(task, at: date, knownAt: now)
                 XCTAssertEqual(answer, try ledger.responsible(task, at: date), "\(where_) \(task)", file: file, line: line)
