@@ -10,15 +10,34 @@ public enum CSV {
 
     /// Rows joined with CRLF, ending in CRLF.
     public static func document(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        rows.map(line).joined()
+    }
+
+    /// One row, its fields quoted if needed, ending in CRLF.
+    static func line(_ row: [String]) -> String {
+        row.map(field).joined(separator: ",") + "\r\n"
     }
 
     /// The responsibility map: `task,title,unit,unit_name,unit_kind,since,record,at`.
     public static func responsibilities(_ rows: [TaskAssignment], at date: ValidDate) -> String {
-        document([["task", "title", "unit", "unit_name", "unit_kind", "since", "record", "at"]] + rows.map {
-            [$0.task, $0.title, $0.unit?.id ?? "", $0.unit?.name ?? "", $0.unit?.kind.rawValue ?? "",
-             $0.since?.description ?? "", $0.record ?? "", date.description]
-        })
+        let at = date.description
+        return document([responsibilityColumns] + rows.map { responsibilityFields($0, at: at) })
+    }
+
+    /// `responsibilities(_:at:)` appended to `output` row by row: at a million rows the document
+    /// (165 MB) is never held whole.
+    public static func writeResponsibilities<Failure>(_ rows: [TaskAssignment], at date: ValidDate,
+                                                      to output: inout ChunkedOutput<Failure>) throws(Failure) {
+        let at = date.description
+        try output.append(line(responsibilityColumns))
+        for row in rows { try output.append(line(responsibilityFields(row, at: at))) }
+    }
+
+    private static let responsibilityColumns = ["task", "title", "unit", "unit_name", "unit_kind", "since", "record", "at"]
+
+    private static func responsibilityFields(_ row: TaskAssignment, at date: String) -> [String] {
+        [row.task, row.title, row.unit?.id ?? "", row.unit?.name ?? "", row.unit?.kind.rawValue ?? "",
+         row.since?.description ?? "", row.record ?? "", date]
     }
 }
 

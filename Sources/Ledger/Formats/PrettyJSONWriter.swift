@@ -6,9 +6,7 @@
 /// Members of an object written piecemeal must come in PrettyJSON's order (keys ascending by
 /// UTF-8 bytes); the writer stops the program on any other order rather than write other bytes.
 public struct PrettyJSONWriter<Failure: Error> {
-    private let chunkSize: Int
-    private let sink: ([UInt8]) throws(Failure) -> Void
-    private var buffer: [UInt8] = []
+    private var output: ChunkedOutput<Failure>
     /// Containers opened and not yet closed, innermost last.
     private var open: [Container] = []
 
@@ -22,20 +20,18 @@ public struct PrettyJSONWriter<Failure: Error> {
 
     /// A writer handing its bytes to `sink` once at least `chunkSize` of them are ready.
     public init(chunkSize: Int = 1 << 16, sink: @escaping ([UInt8]) throws(Failure) -> Void) {
-        self.chunkSize = max(1, chunkSize)
-        self.sink = sink
-        buffer.reserveCapacity(self.chunkSize)
+        output = ChunkedOutput(chunkSize: chunkSize, sink: sink)
     }
 
     /// Writes `value` whole: the document, the next element of an open array or the value of the
     /// key just written.
     public mutating func write(_ value: JSONValue) throws(Failure) {
         startValue()
-        let (sink, chunkSize) = (self.sink, self.chunkSize)
-        try PrettyJSON.write(value, indent: open.count, to: &buffer) { (bytes: inout [UInt8]) throws(Failure) in
-            if bytes.count >= chunkSize { try Self.hand(&bytes, to: sink) }
+        let (sink, chunkSize) = (output.sink, output.chunkSize)
+        try PrettyJSON.write(value, indent: open.count, to: &output.buffer) { (bytes: inout [UInt8]) throws(Failure) in
+            if bytes.count >= chunkSize { try ChunkedOutput<Failure>.hand(&bytes, to: sink) }
         }
-        try flushIfFull()
+        try output.flushIfFull()
     }
 
     /// Opens an array, whose elements follow until `endArray()`.
@@ -57,8 +53,8 @@ public struct PrettyJSONWriter<Failure: Error> {
             precondition(last.utf8.lexicographicallyPrecedes(key.utf8), "keys must come sorted: '\(key)' after '\(last)'")
         }
         separate()
-        CanonicalJSON.writeString(key, to: &buffer)
-        buffer.append(contentsOf: ": ".utf8)
+        CanonicalJSON.writeString(key, to: &output.buffer)
+        output.buffer.append(contentsOf: ": ".utf8)
         open[open.count - 1].lastKey = key
         open[open.count - 1].pendingKey = true
     }
@@ -66,8 +62,8 @@ public struct PrettyJSONWriter<Failure: Error> {
     /// Hands on the bytes still held, followed by `terminator`. The document must be complete.
     public mutating func finish(terminator: String = "") throws(Failure) {
         precondition(open.isEmpty, "finish with containers still open")
-        buffer.append(contentsOf: terminator.utf8)
-        if !buffer.isEmpty { try Self.hand(&buffer, to: sink) }
+        output.buffer.append(contentsOf: terminator.utf8)
+        try output.finish()
     }
 
     // MARK: Whole objects and arrays with streamed parts
@@ -106,7 +102,7 @@ public struct PrettyJSONWriter<Failure: Error> {
 
     private mutating func begin(isObject: Bool) {
         startValue()
-        buffer.append(UInt8(ascii: isObject ? "{" : "["))
+        output.buffer.append(UInt8(ascii: isObject ? "{" : "["))
         open.append(Container(isObject: isObject))
     }
 
@@ -116,11 +112,11 @@ public struct PrettyJSONWriter<Failure: Error> {
         }
         // An empty container stays on one line (`[]`, `{}`), as PrettyJSON writes it.
         if container.count > 0 {
-            buffer.append(UInt8(ascii: "\n"))
-            PrettyJSON.pad(open.count, to: &buffer)
+            output.buffer.append(UInt8(ascii: "\n"))
+            PrettyJSON.pad(open.count, to: &output.buffer)
         }
-        buffer.append(UInt8(ascii: isObject ? "}" : "]"))
-        try flushIfFull()
+        output.buffer.append(UInt8(ascii: isObject ? "}" : "]"))
+        try output.flushIfFull()
     }
 
     /// Places a value: after its key in an object, on a line of its own in an array.
@@ -138,17 +134,8 @@ public struct PrettyJSONWriter<Failure: Error> {
     /// previous one's comma, then the indentation.
     private mutating func separate() {
         let count = open[open.count - 1].count
-        buffer.append(contentsOf: (count == 0 ? "\n" : ",\n").utf8)
-        PrettyJSON.pad(open.count, to: &buffer)
+        output.buffer.append(contentsOf: (count == 0 ? "\n" : ",\n").utf8)
+        PrettyJSON.pad(open.count, to: &output.buffer)
         open[open.count - 1].count = count + 1
-    }
-
-    private mutating func flushIfFull() throws(Failure) {
-        if buffer.count >= chunkSize { try Self.hand(&buffer, to: sink) }
-    }
-
-    private static func hand(_ bytes: inout [UInt8], to sink: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        try sink(bytes)
-        bytes.removeAll(keepingCapacity: true)
     }
 }

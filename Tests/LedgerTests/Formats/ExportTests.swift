@@ -175,6 +175,21 @@ final class ExportTests: XCTestCase {
         XCTAssertFalse(text.hasPrefix("\u{FEFF}"), "no byte-order mark")
     }
 
+    func testCSVResponsibilityMapWrittenRowByRowIsTheWholeDocumentAtEveryChunkSize() throws {
+        var rows = try ledger.responsibilities(at: day("2021-01-01"))
+        rows.append(TaskAssignment(task: "quoted", title: "Land, \"Kreise\"\r\nund Kommunen", unit: nil, since: nil, record: nil))
+        let date = day("2021-01-01")
+        let whole = CSV.responsibilities(rows, at: date)
+        for chunkSize in [1, 7, 100, 1 << 16] {
+            var chunks: [[UInt8]] = []
+            var output = ChunkedOutput<Never>(chunkSize: chunkSize) { chunks.append($0) }
+            CSV.writeResponsibilities(rows, at: date, to: &output)
+            output.finish()
+            XCTAssertEqual(String(decoding: chunks.joined(), as: UTF8.self), whole, "chunks of \(chunkSize)")
+            XCTAssertTrue(chunks.dropLast().allSatisfy { $0.count >= chunkSize }, "chunks of \(chunkSize)")
+        }
+    }
+
     // MARK: Helpers
 
     /// The interval of `unit` covering `date` in the page's data.
