@@ -137,8 +137,8 @@ struct Commands {
         let rows = try ask { () throws(QueryError) in try ledger.responsibilities(at: date, unit: unit, knownAt: known) }
         switch format {
         case "json": print(rows, as: "tasks", at: date, json: \.json)
-        case "csv": Output.out(CSV.responsibilities(rows, at: date))
-        default: Output.out(TextOutput.assignments(rows, at: date))
+        case "csv": Output.text { (output) throws(IOFailure) in try CSV.writeResponsibilities(rows, at: date, to: &output) }
+        default: Output.text { (output) throws(IOFailure) in try TextOutput.writeAssignments(rows, at: date, to: &output) }
         }
     }
 
@@ -157,7 +157,7 @@ struct Commands {
         let rows = try ask { () throws(QueryError) in try ledger.tasks(at: date, knownAt: known) }
         format == "json"
             ? print(rows, as: "tasks", at: date, json: \.json)
-            : Output.out(TextOutput.assignments(rows, at: date))
+            : Output.text { (output) throws(IOFailure) in try TextOutput.writeAssignments(rows, at: date, to: &output) }
     }
 
     func history() throws(CommandFailure) {

@@ -24,6 +24,21 @@ enum Output {
         } catch {}
     }
 
+    /// Text written to stdout as it is produced, in 64 KiB chunks, ending in a newline as `out`
+    /// ends it: a large table or CSV document is never held whole.
+    static func text(_ body: (inout ChunkedOutput<IOFailure>) throws(IOFailure) -> Void) {
+        var lastByte: UInt8?
+        var output = ChunkedOutput<IOFailure>(chunkSize: 1 << 16) { (chunk) throws(IOFailure) in
+            lastByte = chunk.last
+            try StandardStreams.output(chunk)
+        }
+        do {
+            try body(&output)
+            try output.finish()
+            if lastByte != 0x0A { try StandardStreams.output([0x0A]) }
+        } catch {}
+    }
+
     static func err(_ text: String) {
         var line = text
         if line.utf8.last != 0x0A { line += "\n" }

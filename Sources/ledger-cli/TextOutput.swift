@@ -26,21 +26,44 @@ enum TextOutput {
 
     /// Rows with the first columns padded to a common width.
     static func table(_ rows: [[String]], indent: String = "  ") -> String {
-        guard let columns = rows.map(\.count).max() else { return "" }
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows { for (i, cell) in row.enumerated() where i < columns - 1 { widths[i] = max(widths[i], cell.count) } }
-        return rows.map { row in
-            var line = indent
-            for (i, cell) in row.enumerated() {
-                if i < row.count - 1 {
-                    line += cell + String(repeating: " ", count: widths[i] - cell.count + 2)
-                } else {
-                    line += cell
-                }
+        let widths = columnWidths(rows) { $0 }
+        return rows.map { tableLine($0, widths: widths, indent: indent) }.joined(separator: "\n")
+    }
+
+    /// `table` of the `cells` of each row, written line by line: a million rows are laid out
+    /// twice (once to measure the columns) rather than held as text.
+    static func writeTable<Row>(_ rows: [Row], cells: (Row) -> [String], indent: String = "  ",
+                                to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
+        let widths = columnWidths(rows, cells: cells)
+        for (n, row) in rows.enumerated() {
+            try output.append((n == 0 ? "" : "\n") + tableLine(cells(row), widths: widths, indent: indent))
+        }
+    }
+
+    /// The widest cell of each column, in Characters. (A row's last cell is never padded, so the
+    /// last column's width goes unused.)
+    private static func columnWidths<Row>(_ rows: [Row], cells: (Row) -> [String]) -> [Int] {
+        var widths: [Int] = []
+        for row in rows {
+            for (i, cell) in cells(row).enumerated() {
+                if i == widths.count { widths.append(0) }
+                widths[i] = max(widths[i], cell.count)
             }
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
-        }.joined(separator: "\n")
+        }
+        return widths
+    }
+
+    private static func tableLine(_ row: [String], widths: [Int], indent: String) -> String {
+        var line = indent
+        for (i, cell) in row.enumerated() {
+            if i < row.count - 1 {
+                line += cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+            } else {
+                line += cell
+            }
+        }
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line
     }
 
     static func responsibility(_ answer: Responsibility, knownAt: String? = nil) -> String {
@@ -112,9 +135,11 @@ enum TextOutput {
         return lines.joined(separator: "\n")
     }
 
-    static func assignments(_ rows: [TaskAssignment], at date: ValidDate) -> String {
-        guard !rows.isEmpty else { return "No tasks on \(date)." }
-        return "Tasks on \(date):\n" + table(rows.map { [$0.task, $0.unit?.id ?? "(nobody)", $0.since.map { "since \($0)" } ?? "", $0.title] })
+    /// The responsibility map as a table, written line by line.
+    static func writeAssignments(_ rows: [TaskAssignment], at date: ValidDate, to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
+        guard !rows.isEmpty else { return try output.append("No tasks on \(date).") }
+        try output.append("Tasks on \(date):\n")
+        try writeTable(rows, cells: { [$0.task, $0.unit?.id ?? "(nobody)", $0.since.map { "since \($0)" } ?? "", $0.title] }, to: &output)
     }
 
     static func units(_ rows: [UnitListing], at date: ValidDate) -> String {
