@@ -57,12 +57,6 @@ extension IndexFile: LedgerQuerying {
         return Provenance.collect(for: answer, in: state, record: record)
     }
 
-    /// The organisation on `date`, from the index or the full ledger.
-    private func state(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> any OrgSnapshot {
-        try answer(knownAt: knownAt, { () throws(IndexDamage) in try fullState(on: date.firstDay) as any OrgSnapshot },
-                   full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt) })
-    }
-
     public func orgChart(at date: ValidDate, root: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgChart {
         let chart = try answer(knownAt: knownAt, { () throws(IndexDamage) in
             try wholeOrganisation(on: date.firstDay, relations: true) { (units, tasks) throws(IndexDamage) in
@@ -94,7 +88,10 @@ extension IndexFile: LedgerQuerying {
     }
 
     public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgDiff {
-        OrgDiff(from: try state(at: from, knownAt: knownAt), at: from, to: try state(at: to, knownAt: knownAt), at: to)
+        try answer(knownAt: knownAt, { () throws(IndexDamage) in try organisationDiff(from: from, to: to) },
+                   full: { ledger throws(QueryError) in
+                       OrgDiff(from: try ledger.snapshot(at: from, knownAt: knownAt), at: from, to: try ledger.snapshot(at: to, knownAt: knownAt), at: to)
+                   })
     }
 
     /// The record with this id, read from its line in the ledger file.

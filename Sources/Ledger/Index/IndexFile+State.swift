@@ -169,7 +169,7 @@ extension IndexFile {
         sharedStrings = [:]
         defer { sharedStrings = nil }
         guard tail(through: day).isEmpty else {
-            let state = try buildFullState(on: day)
+            let state = try fullState(on: day)
             return try answer(state) { each in state.forEachTask(each) }
         }
         let units = try unitState(on: day, relations: relations)
@@ -180,14 +180,27 @@ extension IndexFile {
         }
     }
 
-    /// The whole organisation on `day`, built from the index without replaying the ledger.
-    func fullState(on day: Int) throws(IndexDamage) -> OrgState {
+    /// What changed between the organisation on `from` and on `to`: the units of each day, and the
+    /// task rows read once at both days. With tail records to apply, from the full state of each.
+    func organisationDiff(from: ValidDate, to: ValidDate) throws(IndexDamage) -> OrgDiff {
         sharedStrings = [:]
         defer { sharedStrings = nil }
-        return try buildFullState(on: day)
+        let (fromDay, toDay) = (from.firstDay, to.firstDay)
+        guard tail(through: fromDay).isEmpty, tail(through: toDay).isEmpty else {
+            return OrgDiff(from: try fullState(on: fromDay), at: from, to: try fullState(on: toDay), at: to)
+        }
+        let before = try unitState(on: fromDay, relations: true)
+        let after = try unitState(on: toDay, relations: true)
+        return try OrgDiff(from: before, at: from, to: after, at: to) { (each) throws(IndexDamage) in
+            for row in 0..<taskCount {
+                let old = try task(row: row, on: fromDay), new = try task(row: row, on: toDay)
+                if old != nil || new != nil { each(old, new) }
+            }
+        }
     }
 
-    private func buildFullState(on day: Int) throws(IndexDamage) -> OrgState {
+    /// The whole organisation on `day`, built from the index without replaying the ledger.
+    private func fullState(on day: Int) throws(IndexDamage) -> OrgState {
         var state = try unitState(on: day, relations: true)
         state.tasks.reserveCapacity(taskCount)
         for row in 0..<taskCount {

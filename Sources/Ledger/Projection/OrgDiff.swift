@@ -50,6 +50,16 @@ public struct OrgDiff: Hashable, Sendable {
 
     /// Compares two snapshots of the same history.
     public init(from before: some OrgSnapshot, at fromDate: ValidDate, to after: some OrgSnapshot, at toDate: ValidDate) {
+        self.init(from: before, at: fromDate, to: after, at: toDate) { each in
+            for id in Set(before.taskIDs).union(after.taskIDs).sorted() { each(before.task(id), after.task(id)) }
+        }
+    }
+
+    /// `init(from:at:to:at:)` with the tasks `tasks` hands to its argument, as they stood before
+    /// and after, in id order: for a source that reads tasks one at a time rather than hold a
+    /// million of them twice (the index). The snapshots' own tasks are not looked at.
+    init<Failure: Error>(from before: some OrgSnapshot, at fromDate: ValidDate, to after: some OrgSnapshot, at toDate: ValidDate,
+                         tasks: ((_ before: TaskState?, _ after: TaskState?) -> Void) throws(Failure) -> Void) throws(Failure) {
         from = fromDate
         to = toDate
         let ids = Set(before.unitIDs).union(after.unitIDs).sorted()
@@ -73,14 +83,16 @@ public struct OrgDiff: Hashable, Sendable {
             case (nil, nil): break
             }
         }
-        for id in Set(before.taskIDs).union(after.taskIDs).sorted() {
-            let old = before.task(id)
-            let new = after.task(id)
-            if old == nil, new != nil { tasksDefined.append(id) }
+        var defined: [TaskID] = [], taskMoves: [TaskMove] = []
+        try tasks { old, new in
+            guard let id = (new ?? old)?.id else { return }
+            if old == nil, new != nil { defined.append(id) }
             if old?.holder != new?.holder {
-                tasksMoved.append(TaskMove(task: id, before: old?.holder, after: new?.holder))
+                taskMoves.append(TaskMove(task: id, before: old?.holder, after: new?.holder))
             }
         }
+        tasksDefined = defined
+        tasksMoved = taskMoves
         func supervisionSet(_ snapshot: some OrgSnapshot, _ units: [UnitID]) -> Set<Supervision> {
             Set(units.flatMap { snapshot.supervisions(over: $0).map(\.0) })
         }
