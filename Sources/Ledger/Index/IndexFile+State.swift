@@ -17,11 +17,10 @@ extension IndexFile {
         return id
     }
 
-    /// `string(section, offset)`, but while `sharedStrings` is set one
-    /// `String` for every row that stores the same text: titles, names and record ids repeat
-    /// across a million rows, and a copy for each would be a good part of an answer's memory. (Ids
-    /// of units and tasks are unique or short enough to be held inline, so they are read with
-    /// `string`.)
+    /// `string(section, offset)`, but while `sharedStrings` is set, one `String` for every row
+    /// that stores the same text: titles, names and record ids repeat across a million rows, and a
+    /// copy for each would be a good part of an answer's memory. (Ids of units and tasks are unique
+    /// or short enough to be held inline, so they are read with `string`.)
     func sharedString(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> String? {
         guard sharedStrings != nil else { return try string(section, offset) }
         let length = try u32(section, offset + 4)
