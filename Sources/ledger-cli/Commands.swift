@@ -71,9 +71,12 @@ struct Commands {
 
     /// The ledger for questions about the organisation: through its index when that is current.
     func openForQueries() throws(CommandFailure) -> any LedgerQuerying {
-        do { return try LedgerStore.openForQueries(path: ledgerPath) } catch {
+        let ledger: any LedgerQuerying
+        do { ledger = try LedgerStore.openForQueries(path: ledgerPath) } catch {
             throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
         }
+        OpenLedgers.keep(ledger)
+        return ledger
     }
 
     func ask<T>(_ question: () throws(QueryError) -> T) throws(CommandFailure) -> T {
@@ -185,4 +188,12 @@ struct Commands {
         }
         format == "json" ? print(json: record.json) : Output.out(TextOutput.record(record))
     }
+}
+
+/// What the command opened stays open until the process exits (which follows the command at
+/// once): unmapping an index of a million records cost a tenth of a point query, and the kernel
+/// frees it at exit anyway.
+enum OpenLedgers {
+    nonisolated(unsafe) private static var kept: [any LedgerQuerying] = []
+    static func keep(_ ledger: any LedgerQuerying) { kept.append(ledger) }
 }
