@@ -68,8 +68,8 @@ private struct CompactIndexLayout {
         appointmentOrder = unitOrder.flatMap { timelines.appointmentsIn[Int($0)] }
         unitSteps = timelines.unitSteps.grouped(in: unitOrder, entities: ledger.units.count)
         taskSteps = timelines.taskSteps.grouped(in: taskOrder, entities: ledger.tasks.count)
-        supervisionSteps = timelines.supervisionSteps.grouped(in: supervisionOrder, entities: timelines.supervisionKeys.count)
-        appointmentSteps = timelines.appointmentSteps.grouped(in: appointmentOrder, entities: timelines.appointmentKeys.count)
+        supervisionSteps = timelines.supervisions.steps.grouped(in: supervisionOrder, entities: timelines.supervisions.keys.count)
+        appointmentSteps = timelines.appointments.steps.grouped(in: appointmentOrder, entities: timelines.appointments.keys.count)
 
         // The strings in the order `IndexFile.encode` first names them.
         var strings = StringPlan(ledger)
@@ -80,8 +80,8 @@ private struct CompactIndexLayout {
                 for text in [value.name, value.abbreviation, value.kind] where text >= 0 { strings.place(.text, text) }
             }
             for key in timelines.appointmentsIn[unit].map(Int.init) {
-                strings.place(.person, timelines.appointmentKeys[key].x)
-                strings.place(.role, timelines.appointmentKeys[key].y)
+                strings.place(.person, timelines.appointments.keys[key].x)
+                strings.place(.role, timelines.appointments.keys[key].y)
             }
         }
         for task in taskOrder.map(Int.init) {
@@ -186,22 +186,22 @@ private struct CompactIndexLayout {
         try finishSection()
 
         for key in supervisionOrder.map(Int.init) {
-            let (supervisor, supervised, task, kind) = (timelines.supervisionKeys[key].x, timelines.supervisionKeys[key].y,
-                                                        timelines.supervisionKeys[key].z, timelines.supervisionKeys[key].w)
-            rows.i32(unitRef(supervisor))
-            rows.i32(unitRef(supervised))
-            rows.i32(task < 0 ? -1 : taskRow[Int(task)])
-            rows.u8(UInt8(kind))
+            // (supervisor, unit, task, kind)
+            let supervision = timelines.supervisions.keys[key]
+            rows.i32(unitRef(supervision.x))
+            rows.i32(unitRef(supervision.y))
+            rows.i32(supervision.z < 0 ? -1 : taskRow[Int(supervision.z)])
+            rows.u8(UInt8(supervision.w))
             rows.pad(3)
             rows.u32(UInt32(supervisionSteps.starts[key]))
             rows.u32(UInt32(supervisionSteps.counts[key]))
             try flushIfFull()
         }
         try finishSection()
-        try writeSteps(of: supervisionOrder, supervisionSteps, timelines.supervisionSteps.steps, rows: &rows, to: &writer)
+        try writeSteps(of: supervisionOrder, supervisionSteps, timelines.supervisions.steps.steps, rows: &rows, to: &writer)
 
         for key in appointmentOrder.map(Int.init) {
-            let office = timelines.appointmentKeys[key]
+            let office = timelines.appointments.keys[key]
             rows.string(strings.reference(.person, office.x))
             rows.string(strings.reference(.role, office.y))
             rows.i32(unitRef(office.z))
@@ -211,7 +211,7 @@ private struct CompactIndexLayout {
             try flushIfFull()
         }
         try finishSection()
-        try writeSteps(of: appointmentOrder, appointmentSteps, timelines.appointmentSteps.steps, rows: &rows, to: &writer)
+        try writeSteps(of: appointmentOrder, appointmentSteps, timelines.appointments.steps.steps, rows: &rows, to: &writer)
 
         let recordCount = ledger.lineStarts.count
         for (position, start) in ledger.lineStarts.enumerated() {

@@ -76,16 +76,34 @@ struct CompactTimelines {
     private(set) var unitSteps: Steps<UnitValue>
     private(set) var taskSteps: Steps<TaskValue>
 
-    /// Supervision keys (supervisor, unit, task, kind) and offices (person, role, unit, 0) by
-    /// number, in the order first met; their steps hold the record in force, -1 for none.
-    private(set) var supervisionKeys: [SIMD4<Int32>] = []
-    private(set) var appointmentKeys: [SIMD4<Int32>] = []
-    private var supervisionNumbers: [SIMD4<Int32>: Int32] = [:]
-    private var appointmentNumbers: [SIMD4<Int32>: Int32] = [:]
-    private var supervisionInForce: [Int32] = []
-    private var appointmentInForce: [Int32] = []
-    private(set) var supervisionSteps = Steps<Int32>(entities: 0)
-    private(set) var appointmentSteps = Steps<Int32>(entities: 0)
+    /// Keys (of supervision or of an office) numbered in the order first met, each with the
+    /// record in force (-1: none) and its steps.
+    struct KeyedSteps {
+        private(set) var keys: [SIMD4<Int32>] = []
+        private var numbers: [SIMD4<Int32>: Int32] = [:]
+        private(set) var inForce: [Int32] = []
+        private(set) var steps = Steps<Int32>(entities: 0)
+
+        /// The key's number, and whether it was met just now.
+        mutating func number(of key: SIMD4<Int32>) -> (number: Int32, isNew: Bool) {
+            if let number = numbers[key] { return (number, false) }
+            let number = Int32(keys.count)
+            numbers[key] = number
+            keys.append(key)
+            inForce.append(-1)
+            steps.grow(to: keys.count)
+            return (number, true)
+        }
+
+        mutating func set(_ number: Int32, record: Int32, on day: Int32) {
+            inForce[Int(number)] = record
+            steps.set(number, record, on: day)
+        }
+    }
+
+    /// Supervision keys (supervisor, unit, task, kind) and offices (person, role, unit, 0).
+    private(set) var supervisions = KeyedSteps()
+    private(set) var appointments = KeyedSteps()
     /// Keys by the supervised unit (the index's order), by either unit (for dissolutions), and
     /// offices by unit.
     private(set) var supervisionsOver: [[Int32]]
@@ -126,13 +144,11 @@ struct CompactTimelines {
             units[Int(a)]!.dissolved = true
             units[Int(a)]!.successor = b
             // A dissolved body supervises nobody, is supervised by nobody and has no offices.
-            for key in supervisionsInvolving[Int(a)] where supervisionInForce[Int(key)] >= 0 {
-                supervisionInForce[Int(key)] = -1
-                supervisionSteps.set(key, -1, on: day)
+            for key in supervisionsInvolving[Int(a)] where supervisions.inForce[Int(key)] >= 0 {
+                supervisions.set(key, record: -1, on: day)
             }
-            for key in appointmentsIn[Int(a)] where appointmentInForce[Int(key)] >= 0 {
-                appointmentInForce[Int(key)] = -1
-                appointmentSteps.set(key, -1, on: day)
+            for key in appointmentsIn[Int(a)] where appointments.inForce[Int(key)] >= 0 {
+                appointments.set(key, record: -1, on: day)
             }
         case .defineTask:
             tasks[Int(a)] = TaskValue(title: texts.name, leika: texts.detail)
@@ -143,34 +159,18 @@ struct CompactTimelines {
             tasks[Int(a)]!.heldPrecision = record.precision
             tasks[Int(a)]!.heldBy = position
         case .setSupervision, .endSupervision:
-            let key = SIMD4(a, b, c, Int32(change.kind))
-            var number = supervisionNumbers[key] ?? -1
-            if number < 0 {
-                number = Int32(supervisionKeys.count)
-                supervisionNumbers[key] = number
-                supervisionKeys.append(key)
-                supervisionInForce.append(-1)
-                supervisionSteps.grow(to: supervisionKeys.count)
+            let (number, isNew) = supervisions.number(of: SIMD4(a, b, c, Int32(change.kind)))
+            if isNew {
                 supervisionsOver[Int(b)].append(number)
                 supervisionsInvolving[Int(b)].append(number)
                 supervisionsInvolving[Int(a)].append(number)
             }
-            supervisionInForce[Int(number)] = change.op == .setSupervision ? position : -1
-            supervisionSteps.set(number, supervisionInForce[Int(number)], on: day)
+            supervisions.set(number, record: change.op == .setSupervision ? position : -1, on: day)
             return
         case .appoint, .endAppointment:
-            let key = SIMD4(a, b, c, 0)
-            var number = appointmentNumbers[key] ?? -1
-            if number < 0 {
-                number = Int32(appointmentKeys.count)
-                appointmentNumbers[key] = number
-                appointmentKeys.append(key)
-                appointmentInForce.append(-1)
-                appointmentSteps.grow(to: appointmentKeys.count)
-                appointmentsIn[Int(c)].append(number)
-            }
-            appointmentInForce[Int(number)] = change.op == .appoint ? position : -1
-            appointmentSteps.set(number, appointmentInForce[Int(number)], on: day)
+            let (number, isNew) = appointments.number(of: SIMD4(a, b, c, 0))
+            if isNew { appointmentsIn[Int(c)].append(number) }
+            appointments.set(number, record: change.op == .appoint ? position : -1, on: day)
             return
         }
         switch change.op {
