@@ -45,9 +45,11 @@ extension IndexFile: LedgerQuerying {
         return nil
     }
 
-    /// Whether the ledger has ever had this unit.
-    private func knowsUnit(_ id: UnitID) -> Bool {
-        ((try? unitRow(id)) ?? nil) != nil || tailIntroduces(id)
+    /// Whether the ledger has ever had this unit. A damaged index cannot say "no": the full ledger
+    /// answers instead (and the index is written anew).
+    private func knowsUnit(_ id: UnitID) throws(QueryError) -> Bool {
+        try answer(knownAt: .distantFuture, { () throws(IndexDamage) in try unitRow(id) != nil || tailIntroduces(id) },
+                   full: { ledger in ledger.index.unitTimelines[id] != nil })
     }
 
     public func provenance(of answer: Responsibility, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [Provenance] {
@@ -64,12 +66,12 @@ extension IndexFile: LedgerQuerying {
             }
         }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).orgChart(at: date, root: root) })
         if let chart { return chart }
-        guard let root, knowsUnit(root) else { throw .unknownUnit(root ?? "") }
+        guard let root, try knowsUnit(root) else { throw .unknownUnit(root ?? "") }
         throw .unitNotLive(root, date)
     }
 
     public func responsibilities(at date: ValidDate, unit: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [TaskAssignment] {
-        if let unit, !knowsUnit(unit) { throw .unknownUnit(unit) }
+        if let unit, try !knowsUnit(unit) { throw .unknownUnit(unit) }
         return try answer(knownAt: knownAt, { () throws(IndexDamage) in
             try wholeOrganisation(on: date.firstDay, relations: false) { (units, tasks) throws(IndexDamage) in
                 try units.responsibilityMap(within: unit, expectedCount: taskCount, tasks: tasks)

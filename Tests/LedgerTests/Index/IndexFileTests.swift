@@ -25,6 +25,12 @@ final class IndexFileTests: XCTestCase {
     private func assertSameAnswers(_ indexed: some LedgerQuerying, _ ledger: Ledger, at date: ValidDate,
                                    file: StaticString = #filePath, line: UInt = #line) throws {
         let now = TransactionTime.distantFuture
+        // Questions about one unit first: on a damaged index they are the first to meet the damage.
+        for unit in try ledger.units(at: date).prefix(3).map(\.unit.id) {
+            XCTAssertEqual(try indexed.responsibilities(at: date, unit: unit, knownAt: now), try ledger.responsibilities(at: date, unit: unit),
+                           "within \(unit)", file: file, line: line)
+            XCTAssertEqual(try indexed.orgChart(at: date, root: unit, knownAt: now), try ledger.orgChart(at: date, root: unit), file: file, line: line)
+        }
         XCTAssertEqual(try indexed.orgChart(at: date, root: nil, knownAt: now), try ledger.orgChart(at: date), file: file, line: line)
         XCTAssertEqual(try indexed.responsibilities(at: date, unit: nil, knownAt: now), try ledger.responsibilities(at: date), file: file, line: line)
         XCTAssertEqual(try indexed.units(at: date, knownAt: now), try ledger.units(at: date), file: file, line: line)
