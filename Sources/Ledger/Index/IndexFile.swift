@@ -52,6 +52,7 @@ public final class IndexFile: @unchecked Sendable {
     /// missing, stale or damaged.
     public static func open(ledgerPath: String) -> IndexFile? {
         guard let stamp = FileSystem.stamp(ledgerPath), let file = FileSystem.map(path(forLedger: ledgerPath)) else { return nil }
+        file.adviseRandomAccess()
         return try? IndexFile(file: file, ledgerPath: ledgerPath, ledgerStamp: stamp)
     }
 

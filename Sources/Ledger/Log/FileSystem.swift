@@ -153,6 +153,13 @@ enum FileSystem {
             if let base = bytes.baseAddress, bytes.count > 0 { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
         }
 
+        /// Tells the kernel the file is read at random (a binary search), so a fault maps only the
+        /// page asked for rather than its neighbours: fewer pages to map, and to unmap at exit.
+        func adviseRandomAccess() {
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, Int32(MADV_RANDOM))
+        }
+
         /// Lets the kernel drop the pages of `start..<end` (whole pages inside it) from this
         /// process's memory; reading them again faults them back in from the file.
         func release(from start: Int, to end: Int) {
