@@ -24,8 +24,9 @@ extension IndexFile: LedgerQuerying {
     }
 
     public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> Responsibility {
-        let state = try answer(knownAt: knownAt, { () throws(IndexDamage) in try partialState(forTask: task, on: date.firstDay) },
-                               full: { _ throws(QueryError) in nil as OrgState? })
+        let state = try answer(knownAt: knownAt, { () throws(IndexDamage) in
+            try partialState(forTask: task, on: date.firstDay, unitRecords: false)
+        }, full: { _ throws(QueryError) in nil as OrgState? })
         guard let state else {
             // The index knows every task of the ledger as it is now; older knowledge is the full ledger's.
             if knownAt >= lastRecorded, loadedLedger == nil { throw .unknownTask(task) }
@@ -53,8 +54,9 @@ extension IndexFile: LedgerQuerying {
     }
 
     public func provenance(of answer: Responsibility, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [Provenance] {
-        let state = try self.answer(knownAt: knownAt, { () throws(IndexDamage) in try partialState(forTask: answer.task, on: answer.at.firstDay) },
-                                    full: { _ throws(QueryError) in nil as OrgState? })
+        let state = try self.answer(knownAt: knownAt, { () throws(IndexDamage) in
+            try partialState(forTask: answer.task, on: answer.at.firstDay, unitRecords: true)
+        }, full: { _ throws(QueryError) in nil as OrgState? })
         guard let state else { return try fullLedger().provenance(of: answer, knownAt: knownAt) }
         return Provenance.collect(for: answer, in: state, record: record)
     }

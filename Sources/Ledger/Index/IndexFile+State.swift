@@ -55,8 +55,10 @@ extension IndexFile {
         }
     }
 
-    /// The unit as it stood on `day`, or nil if not yet established.
-    func unit(row: Int, on day: Int) throws(IndexDamage) -> UnitState? {
+    /// The unit as it stood on `day`, or nil if not yet established. Without `records`, the
+    /// records that established, placed and named it are left empty (""): only provenance and
+    /// refusals name them, and reading three record ids touches six scattered index blocks.
+    func unit(row: Int, on day: Int, records: Bool = true) throws(IndexDamage) -> UnitState? {
         let base = row * IndexLayout.unitRow
         guard let step = try lastStep(onOrBefore: day, in: .unitSteps, start: try u32(.units, base + 8),
                                       count: try u32(.units, base + 12), stride: IndexLayout.unitStep)
@@ -74,9 +76,9 @@ extension IndexFile {
             isDissolved: try u8(.unitSteps, at + 53) == 1,
             successor: successor < 0 ? nil : try unitID(successor),
             established: try Self.date(firstDay: try i32(.unitSteps, at + 36), precision: try u8(.unitSteps, at + 54)),
-            establishedBy: try recordID(try i32(.unitSteps, at + 40)),
-            placedBy: try recordID(try i32(.unitSteps, at + 44)),
-            namedBy: try recordID(try i32(.unitSteps, at + 48)))
+            establishedBy: records ? try recordID(try i32(.unitSteps, at + 40)) : "",
+            placedBy: records ? try recordID(try i32(.unitSteps, at + 44)) : "",
+            namedBy: records ? try recordID(try i32(.unitSteps, at + 48)) : "")
     }
 
     /// The task as it stood on `day`, or nil if not yet defined.
@@ -99,7 +101,7 @@ extension IndexFile {
 
     /// Adds to `state` the supervision over and the offices in the unit at `row` on `day`, with
     /// the supervisors' units so their names can be shown.
-    func addRelations(ofUnitRow row: Int, on day: Int, to state: inout OrgState) throws(IndexDamage) {
+    func addRelations(ofUnitRow row: Int, on day: Int, to state: inout OrgState, unitRecords: Bool = true) throws(IndexDamage) {
         let base = row * IndexLayout.unitRow
         let supervisionStart = try u32(.units, base + 16), supervisionCount = try u32(.units, base + 20)
         for key in supervisionStart..<(supervisionStart + supervisionCount) {
@@ -119,7 +121,7 @@ extension IndexFile {
             // A supervisor dissolved by a tail record (loaded before this unit) supervises nobody.
             if state.units[supervision.supervisor]?.isDissolved == true { continue }
             state.put(supervision, setBy: try recordID(record))
-            if state.units[supervision.supervisor] == nil, let supervisor = try unit(row: supervisorRow, on: day) {
+            if state.units[supervision.supervisor] == nil, let supervisor = try unit(row: supervisorRow, on: day, records: unitRecords) {
                 state.units[supervision.supervisor] = supervisor
             }
         }
@@ -136,22 +138,24 @@ extension IndexFile {
     }
 
     /// Only what an answer about `task` on `day` needs: the task, its holder and the units above,
-    /// their supervision and offices. Nil if the index does not know the task at all.
-    func partialState(forTask id: TaskID, on day: Int) throws(IndexDamage) -> OrgState? {
-        if let last = lastPartialState, last.task == id, last.day == day { return last.state }
-        let state = try buildPartialState(forTask: id, on: day)
-        lastPartialState = (id, day, state)
+    /// their supervision and offices. Nil if the index does not know the task at all. Without
+    /// `unitRecords` the units' `establishedBy`, `placedBy` and `namedBy` are empty: the answer
+    /// itself names none of them, only its provenance does.
+    func partialState(forTask id: TaskID, on day: Int, unitRecords: Bool) throws(IndexDamage) -> OrgState? {
+        if let last = lastPartialState, last.task == id, last.day == day, last.unitRecords || !unitRecords { return last.state }
+        let state = try buildPartialState(forTask: id, on: day, unitRecords: unitRecords)
+        lastPartialState = (id, day, unitRecords, state)
         return state
     }
 
-    private func buildPartialState(forTask id: TaskID, on day: Int) throws(IndexDamage) -> OrgState? {
+    private func buildPartialState(forTask id: TaskID, on day: Int, unitRecords: Bool) throws(IndexDamage) -> OrgState? {
         guard try taskRow(id) != nil || tailIntroduces(id) else { return nil }
         var state = OrgState()
         var related = Set<UnitID>()
         try apply(tail(through: day), on: day, to: &state, related: &related)
         try loadTask(id, on: day, into: &state)
         if let holder = state.tasks[id]?.holder {
-            try loadUnit(holder, withAncestors: true, on: day, into: &state, related: &related)
+            try loadUnit(holder, withAncestors: true, on: day, into: &state, related: &related, unitRecords: unitRecords)
         }
         return state
     }

@@ -51,7 +51,7 @@ extension IndexFile {
     /// supervision over it and its offices, unless `related` says `state` has them already. (A
     /// unit can be in `state` without them: supervisors are added for their names.)
     func loadUnit(_ id: UnitID, withAncestors: Bool, on day: Int, into state: inout OrgState,
-                  related: inout Set<UnitID>) throws(IndexDamage) {
+                  related: inout Set<UnitID>, unitRecords: Bool = true) throws(IndexDamage) {
         var current: UnitID? = id
         var walked = Set<UnitID>()
         while let unitID = current, walked.insert(unitID).inserted {
@@ -60,10 +60,10 @@ extension IndexFile {
             } else {
                 guard let row = try unitRow(unitID) else { return }
                 let loaded: UnitState?
-                if let known = state.units[unitID] { loaded = known } else { loaded = try unit(row: row, on: day) }
+                if let known = state.units[unitID] { loaded = known } else { loaded = try unit(row: row, on: day, records: unitRecords) }
                 guard let unit = loaded else { return }
                 state.units[unitID] = unit
-                try addRelations(ofUnitRow: row, on: day, to: &state)
+                try addRelations(ofUnitRow: row, on: day, to: &state, unitRecords: unitRecords)
                 related.insert(unitID)
                 current = unit.parent
             }

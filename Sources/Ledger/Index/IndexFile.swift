@@ -39,7 +39,7 @@ public final class IndexFile: @unchecked Sendable {
     /// the whole organisation is worked out; nil otherwise, so point queries keep nothing.
     var sharedStrings: [Int: String]?
     /// The last partial state built: `responsible` and its provenance ask for the same one.
-    var lastPartialState: (task: TaskID, day: Int, state: OrgState?)?
+    var lastPartialState: (task: TaskID, day: Int, unitRecords: Bool, state: OrgState?)?
 
     /// A block's checksum, as stored in the header: CRC-32C, little-endian. It tells a damaged
     /// block cheaply; forgery is the hash chain's business, since whoever can write the index can
