@@ -135,6 +135,7 @@ private struct CompactIndexLayout {
             rows.u32(UInt32(timelines.appointmentsIn[unit].count))
             supervisionCount += UInt32(timelines.supervisionsOver[unit].count)
             appointmentCount += UInt32(timelines.appointmentsIn[unit].count)
+            rows.idPrefix(ledger.units.key(unit))
             try flushIfFull()
         }
         try finishSection()
@@ -165,6 +166,7 @@ private struct CompactIndexLayout {
             rows.string(strings.reference(.task, Int32(task)))
             rows.u32(UInt32(taskSteps.starts[task]))
             rows.u32(UInt32(taskSteps.counts[task]))
+            rows.idPrefix(ledger.tasks.key(task))
             try flushIfFull()
         }
         try finishSection()

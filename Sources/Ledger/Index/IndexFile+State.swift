@@ -34,11 +34,11 @@ extension IndexFile {
     }
 
     func unitRow(_ id: UnitID) throws(IndexDamage) -> Int? {
-        try findRow(id, in: .units, count: unitCount, stride: IndexLayout.unitRow)
+        try findRow(id, in: .units, count: unitCount, stride: IndexLayout.unitRow, prefixAt: IndexLayout.unitIDPrefixOffset)
     }
 
     func taskRow(_ id: TaskID) throws(IndexDamage) -> Int? {
-        try findRow(id, in: .tasks, count: taskCount, stride: IndexLayout.taskRow)
+        try findRow(id, in: .tasks, count: taskCount, stride: IndexLayout.taskRow, prefixAt: IndexLayout.taskIDPrefixOffset)
     }
 
     static func date(firstDay: Int, precision code: UInt8) throws(IndexDamage) -> ValidDate {

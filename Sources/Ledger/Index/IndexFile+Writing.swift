@@ -129,12 +129,14 @@ extension IndexFile {
                 appendSteps(timeline, to: &appointmentSteps, counter: &appointmentStepCount)
                 appointmentCount += 1
             }
+            units.idPrefix(id.utf8)
         }
         for id in taskIDs {
             let timeline = index.taskTimelines[id]!
             blob.write(id, .task, to: &tasks)
             tasks.u32(taskStepCount)
             tasks.u32(UInt32(timeline.days.count))
+            tasks.idPrefix(id.utf8)
             for (day, value) in zip(timeline.days, timeline.values) {
                 guard let task = value else { throw IndexDamage("task '\(id)' has an empty step") }
                 taskSteps.i32(Int32(day))

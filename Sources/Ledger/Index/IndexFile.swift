@@ -199,17 +199,39 @@ public final class IndexFile: @unchecked Sendable {
         try stringBytes(section, offset).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Binary search of rows sorted by the id string at the start of each row.
-    func findRow(_ id: String, in section: IndexLayout.Section, count: Int, stride: Int) throws(IndexDamage) -> Int? {
+    /// Binary search of rows sorted by the id string at the start of each row, whose first bytes
+    /// the row also holds at `prefixAt`: most probes are decided by the prefix, and the string
+    /// itself is read only when the prefixes are equal and the id is longer than its prefix.
+    func findRow(_ id: String, in section: IndexLayout.Section, count: Int, stride: Int, prefixAt: Int) throws(IndexDamage) -> Int? {
         let target = Array(id.utf8)
+        var padded = ByteWriter(capacity: IndexLayout.idPrefixLength)
+        padded.idPrefix(target)
+        let wanted = padded.bytes.withUnsafeBytes { Self.prefixKey($0) }
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
+            let found = Self.prefixKey(try bytes(section, mid * stride + prefixAt, IndexLayout.idPrefixLength))
+            if found != wanted {
+                if found < wanted { low = mid + 1 } else { high = mid }
+                continue
+            }
+            let length = try u32(section, mid * stride + 4)
+            if length <= IndexLayout.idPrefixLength {
+                // The whole id is in the prefix: equal prefixes, equal lengths, equal ids.
+                if length == target.count { return mid }
+                if length < target.count { low = mid + 1 } else { high = mid }
+                continue
+            }
             guard let key = try stringBytes(section, mid * stride) else { throw IndexDamage("nil id") }
             if key.elementsEqual(target) { return mid }
             if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
         }
         return nil
+    }
+
+    /// A 16-byte prefix as two big-endian integers, which compare as the bytes do.
+    private static func prefixKey(_ raw: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        (UInt64(bigEndian: raw.loadUnaligned(as: UInt64.self)), UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
     }
 
     /// The last step with day ≤ `day` among `count` steps from `start`, or nil.

@@ -10,7 +10,7 @@
 /// dozen rows spread over the file, hashes kilobytes rather than megabytes.
 enum IndexLayout {
     static let magic: [UInt8] = Array("LDGRIDX1".utf8)
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let blockSize = 1 << 12
 
     /// Fixed header fields, then `blockCount` block checksums, then the checksum of everything
@@ -25,9 +25,14 @@ enum IndexLayout {
         case appointmentKeys, appointmentSteps, records, recordsByID
     }
 
-    static let unitRow = 32        // id(8) stepStart(4) stepCount(4) supStart(4) supCount(4) appStart(4) appCount(4)
+    static let unitRow = 48        // id(8) stepStart(4) stepCount(4) supStart(4) supCount(4) appStart(4) appCount(4) idPrefix(16)
     static let unitStep = 56
-    static let taskRow = 16        // id(8) stepStart(4) stepCount(4)
+    static let taskRow = 32        // id(8) stepStart(4) stepCount(4) idPrefix(16)
+    /// The first bytes of a unit's or task's id, zero-padded, kept in its row (version 5): a search
+    /// compares them without touching the string section, where each probe was another block.
+    static let idPrefixLength = 16
+    static let unitIDPrefixOffset = 32
+    static let taskIDPrefixOffset = 16
     static let taskStep = 40
     static let supervisionKey = 24 // supervisor(4) unit(4) task(4) kind(1)+pad(3) stepStart(4) stepCount(4)
     static let appointmentKey = 32 // person(8) role(8) unit(4) stepStart(4) stepCount(4) pad(4)
@@ -63,6 +68,14 @@ struct ByteWriter {
     mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func i64(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func pad(_ count: Int) { bytes.append(contentsOf: repeatElement(0, count: count)) }
+    /// The first `IndexLayout.idPrefixLength` bytes of an id, zero-padded (ids never hold a zero
+    /// byte, so the padded prefixes sort as the ids do).
+    mutating func idPrefix(_ id: some Collection<UInt8>) {
+        let kept = id.prefix(IndexLayout.idPrefixLength)
+        bytes.append(contentsOf: kept)
+        pad(IndexLayout.idPrefixLength - kept.count)
+    }
+
     /// A string's (offset, length) in the string section; nil is length `nilLength`.
     mutating func string(_ reference: (UInt32, UInt32)?) {
         let (offset, length) = reference ?? (0, IndexLayout.nilLength)
