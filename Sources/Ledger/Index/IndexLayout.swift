@@ -82,14 +82,6 @@ struct ByteWriter {
         u32(offset)
         u32(length)
     }
-
-    mutating func set(_ value: UInt32, at offset: Int) {
-        withUnsafeBytes(of: value.littleEndian) { for (i, b) in $0.enumerated() { bytes[offset + i] = b } }
-    }
-    mutating func set(_ value: UInt64, at offset: Int) {
-        withUnsafeBytes(of: value.littleEndian) { for (i, b) in $0.enumerated() { bytes[offset + i] = b } }
-    }
-    mutating func set(_ value: Int64, at offset: Int) { set(UInt64(bitPattern: value), at: offset) }
 }
 
 /// What a string in the index names: each kind's strings are stored once in the string section.

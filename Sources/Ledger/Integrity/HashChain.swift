@@ -38,27 +38,29 @@ public enum HashChain {
     /// The hash of a canonical record line without its top-level `hash` member, computed over the
     /// bytes around that member. Nil if the member is not found.
     static func hashOfCanonicalLineWithoutHash(_ line: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let start = hashMemberOffset(in: line) else { return nil }
-        return hashOfCanonicalLine(line, withoutHashMemberAt: start)
-    }
-
-    /// The same, when the caller knows where the `,"hash":"` member starts (a decoder that read it).
-    static func hashOfCanonicalLine(_ line: UnsafeBufferPointer<UInt8>, withoutHashMemberAt start: Int) -> String? {
-        guard start >= 0, start + hashMemberLength <= line.count,
-              line[start..<(start + hashMarker.count)].elementsEqual(hashMarker) else { return nil }
+        guard let start = hashMemberOffset(in: line), let (before, after) = bytes(of: line, aroundHashMemberAt: start) else { return nil }
         var hasher = SHA256()
-        hasher.update(buffer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<start])))
-        hasher.update(buffer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[(start + hashMemberLength)...])))
+        hasher.update(buffer: before)
+        hasher.update(buffer: after)
         return SHA256.hexString(hasher.finalize())
     }
 
     /// Whether the line hashes to the 64 hex digits `hash`, the `,"hash":"…"` member (which the
-    /// caller knows starts at `start`) left out; as `hashOfCanonicalLine`, without building strings.
+    /// caller knows starts at `start`) left out; as `hashOfCanonicalLineWithoutHash`, without
+    /// building strings.
     static func canonicalLine(_ line: UnsafeBufferPointer<UInt8>, withoutHashMemberAt start: Int, hashesTo hash: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let (before, after) = bytes(of: line, aroundHashMemberAt: start) else { return false }
+        return SHA256.digest(of: before, after, isHex: hash)
+    }
+
+    /// The line's bytes before and after its `,"hash":"…"` member, which starts at `start`; nil if
+    /// it does not.
+    private static func bytes(of line: UnsafeBufferPointer<UInt8>,
+                              aroundHashMemberAt start: Int) -> (UnsafeRawBufferPointer, UnsafeRawBufferPointer)? {
         guard start >= 0, start + hashMemberLength <= line.count,
-              line[start..<(start + hashMarker.count)].elementsEqual(hashMarker) else { return false }
-        return SHA256.digest(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<start])),
-                             UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[(start + hashMemberLength)...])), isHex: hash)
+              line[start..<(start + hashMarker.count)].elementsEqual(hashMarker) else { return nil }
+        return (UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[0..<start])),
+                UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[(start + hashMemberLength)...])))
     }
 
     /// Seals a body into the next record of a chain: fills in `seq`, `recorded`, `prev` and `hash`.
