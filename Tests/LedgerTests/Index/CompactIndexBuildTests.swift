@@ -4,23 +4,7 @@ import XCTest
 
 /// The index built without holding the records (`IndexFile.build`) is byte for byte the index
 /// built from the ledger read in full, and is built only for ledgers the full read accepts.
-final class CompactIndexBuildTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = RepositoryPaths.temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    private func write(_ builder: LedgerBuilder, name: String) throws -> String {
-        let path = directory.appendingPathComponent(name).path
-        try Data(builder.fileText.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
+final class CompactIndexBuildTests: LedgerDirectoryTestCase {
     /// The compact build and the full one agree: both index the ledger, into identical files, or
     /// neither does.
     private func assertBuildsAlike(_ path: String, _ context: String, file: StaticString = #filePath, line: UInt = #line) throws {

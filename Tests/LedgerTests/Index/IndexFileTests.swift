@@ -4,23 +4,7 @@ import XCTest
 
 /// The persistent index answers exactly as the ledger read in full, and is never trusted when it
 /// does not match the file: stale, deleted or damaged indexes are rebuilt.
-final class IndexFileTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = RepositoryPaths.temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    private func write(_ builder: LedgerBuilder, name: String = "ledger.jsonl") throws -> String {
-        let path = directory.appendingPathComponent(name).path
-        try Data(builder.fileText.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
+final class IndexFileTests: LedgerDirectoryTestCase {
     /// Every answer of `indexed` equals that of `ledger` on `date`.
     private func assertSameAnswers(_ indexed: some LedgerQuerying, _ ledger: Ledger, at date: ValidDate,
                                    file: StaticString = #filePath, line: UInt = #line) throws {

@@ -4,21 +4,9 @@ import XCTest
 
 /// Appends checked against the index (its tail) give exactly the answers of a full replay, and the
 /// tail is never trusted once the file changes in any other way.
-final class IndexTailTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = RepositoryPaths.temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class IndexTailTests: LedgerDirectoryTestCase {
     private func ledgerFile(_ bodies: some Sequence<RecordBody>, name: String) throws -> String {
-        let builder = LedgerBuilder.from(bodies)
-        let path = directory.appendingPathComponent(name).path
-        try Data(builder.fileText.utf8).write(to: URL(fileURLWithPath: path))
+        let path = try write(LedgerBuilder.from(bodies), name: name)
         XCTAssertTrue(IndexFile.write(for: try Ledger.open(path: path), ledgerPath: path))
         return path
     }

@@ -4,17 +4,7 @@ import XCTest
 
 /// The quick verify path may only ever say "all holds" when the full check says so too, with the
 /// same report; everything else it must hand to the full check.
-final class CompactVerificationTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = RepositoryPaths.temporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
+final class CompactVerificationTests: LedgerDirectoryTestCase {
     /// The full check's verdict: the report, or nil if it throws.
     private func fullReport(_ path: String, expectHead: String? = nil) -> VerificationReport? {
         guard let records = try? LedgerFile.read(path: path), (try? HistoryValidation.check(records)) != nil else { return nil }
@@ -42,8 +32,7 @@ final class CompactVerificationTests: XCTestCase {
         for seed in 1...150 as ClosedRange<UInt64> {
             var generator = RandomHistory(seed: seed &* 17)
             let builder = LedgerBuilder.from(generator.bodies(count: Int.random(in: 1...30, using: &generator.random)))
-            let path = directory.appendingPathComponent("v\(seed).jsonl").path
-            try Data(builder.fileText.utf8).write(to: URL(fileURLWithPath: path))
+            let path = try write(builder, name: "v\(seed).jsonl")
             let records = builder.records
             assertAgrees(path, expectQuick: true, "seed \(seed)")
             assertAgrees(path, expectHead: records[records.count / 2].hash, expectQuick: true, "seed \(seed), expected head")
@@ -51,7 +40,7 @@ final class CompactVerificationTests: XCTestCase {
         }
         assertAgrees(RepositoryPaths.events, expectQuick: true, "events/")
         let empty = directory.appendingPathComponent("empty.jsonl").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: Data()))
         for head in [nil, Record.genesisHash, String(repeating: "b", count: 64)] { assertAgrees(empty, expectHead: head, "empty, \(head ?? "-")") }
         let generated = directory.appendingPathComponent("generated.jsonl").path
         try HistoryGenerator(records: 3_000, seed: 5).write(toFile: generated)
@@ -86,8 +75,7 @@ final class CompactVerificationTests: XCTestCase {
     func testBrokenHistoriesAreHandedToTheFullCheck() throws {
         var refused = 0
         for seed in 1...400 as ClosedRange<UInt64> {
-            let path = directory.appendingPathComponent("b\(seed).jsonl").path
-            try Data(LedgerBuilder.from(RandomHistory.broken(seed: seed)).fileText.utf8).write(to: URL(fileURLWithPath: path))
+            let path = try write(LedgerBuilder.from(RandomHistory.broken(seed: seed)), name: "b\(seed).jsonl")
             if fullReport(path) == nil { refused += 1 }
             assertAgrees(path, "seed \(seed)")
         }
