@@ -158,9 +158,14 @@ struct CompactReplay {
                   decisive != Int32(index) else { continue }
             withdrawn[index] = true
         }
-        var order = (0..<Int32(records.count)).filter { !withdrawn[Int($0)] }
-        order.sort { records[Int($0)].effectiveDay != records[Int($1)].effectiveDay
-            ? records[Int($0)].effectiveDay < records[Int($1)].effectiveDay : $0 < $1 }
-        return order
+        // By day, then ledger order, as one integer each: comparing them reads no record, and
+        // records mostly come in effective order already, which the sort runs through.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(records.count)
+        for (index, record) in records.enumerated() where !withdrawn[index] {
+            keys.append(UInt64(UInt32(bitPattern: record.effectiveDay) ^ 0x8000_0000) << 32 | UInt64(index))
+        }
+        keys.sort()
+        return keys.map { Int32(truncatingIfNeeded: $0) }
     }
 }
