@@ -14,7 +14,9 @@ let package = Package(
         .target(name: "CSHA256", path: "Sources/CSHA256"),
         // The CPU's CRC32 instruction, for the index's block checksums; see Sources/CCRC32C.
         .target(name: "CCRC32C", path: "Sources/CCRC32C"),
-        .target(name: "Ledger", dependencies: ["CSHA256", "CCRC32C"], path: "Sources/Ledger"),
+        // A prefetch hint for the id tables `verify` fills; see Sources/CPrefetch.
+        .target(name: "CPrefetch", path: "Sources/CPrefetch"),
+        .target(name: "Ledger", dependencies: ["CSHA256", "CCRC32C", "CPrefetch"], path: "Sources/Ledger"),
         .target(name: "ArgumentParsing", path: "Sources/ArgumentParsing"),
         .executableTarget(
             name: "ledger-cli",

@@ -92,10 +92,12 @@ struct CompactLedger {
                 let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<newline])
                 var decoder = CompactLineDecoder(line)
                 // The hash member starts 9 bytes (`,"hash":"`) before its digits.
-                guard let decoded = decoder.decode(into: &tables) else { return nil }
+                guard let decoded = decoder.read(into: &tables) else { return nil }
                 let chain = CompactLineDecoder.Chain(seq: decoded.seq, recorded: decoded.recorded,
                                                      prev: lineStart + decoded.prev, hash: lineStart + decoded.hash)
-                guard HashChain.canonicalLine(line, withoutHashMemberAt: decoded.hash - 9, hashesTo: hex(chain.hash)) else { return nil }
+                // Hashing the line gives the ids' table slots, fetched since they were read, time to arrive.
+                guard HashChain.canonicalLine(line, withoutHashMemberAt: decoded.hash - 9, hashesTo: hex(chain.hash)),
+                      tables.internPending(line) else { return nil }
                 if let previous {
                     guard chain.seq == previous.chain.seq + 1, memcmp(bytes.baseAddress! + chain.prev, bytes.baseAddress! + previous.chain.hash, 64) == 0,
                           chain.recorded >= previous.chain.recorded
@@ -139,12 +141,37 @@ struct CompactLedger {
             return true
         }
         func translation(_ from: ByteInterner, into global: inout ByteInterner) -> [Int32] {
-            (0..<from.count).map { global.id(from.key($0)) }
+            global.reserve(from.count)
+            return (0..<from.count).map { global.id(from.key($0)) }
         }
-        let unitMap = translation(local.units, into: &units), taskMap = translation(local.tasks, into: &tasks)
-        let personMap = translation(local.people, into: &people), roleMap = translation(local.roles, into: &roles)
-        let textMap = translation(local.texts, into: &texts)
         func mapped(_ id: Int32, _ map: [Int32]) -> Int32 { id < 0 ? -1 : map[Int(id)] }
+        // The task table is the largest, and every lookup in it a cache miss: it is joined on one
+        // core while the other joins the rest, the records last.
+        var (globalTasks, globalUnits, globalRecordIDs) = (tasks, units, recordIDs)
+        (tasks, units, recordIDs) = (ByteInterner(), ByteInterner(), ByteInterner())
+        var taskMap: [Int32] = [], unitMap: [Int32] = [], personMap: [Int32] = [], roleMap: [Int32] = [], textMap: [Int32] = []
+        var joined: [CompactRecord] = [], recordsContinue = true, headSeq: Int?
+        let recordBase = records.count
+        Concurrently.run({ taskMap = translation(local.tasks, into: &globalTasks) }, {
+            unitMap = translation(local.units, into: &globalUnits)
+            personMap = translation(local.people, into: &people)
+            roleMap = translation(local.roles, into: &roles)
+            textMap = translation(local.texts, into: &texts)
+            joined.reserveCapacity(local.records.count)
+            globalRecordIDs.reserve(local.records.count)
+            for (offset, var record) in local.records.enumerated() {
+                // Record ids are numbered in ledger order: a repeated one gets an old number.
+                guard globalRecordIDs.id(local.recordIDs.key(offset)) == Int32(recordBase + offset) else {
+                    recordsContinue = false
+                    return
+                }
+                record.actor = mapped(record.actor, unitMap)
+                if offset == share.expectedHeadAt { headSeq = recordBase + offset + 1 }
+                joined.append(record)
+            }
+        })
+        (tasks, units, recordIDs) = (globalTasks, globalUnits, globalRecordIDs)
+        guard recordsContinue else { return false }
         let changeBase = Int32(changes.count)
         changes.reserveCapacity(changes.count + local.changes.count)
         for var change in local.changes {
@@ -165,14 +192,12 @@ struct CompactLedger {
             changeTexts.append(text)
         }
         lineStarts.append(contentsOf: local.lineStarts)
-        for (offset, var record) in local.records.enumerated() {
-            // Record ids are numbered in ledger order: a repeated one gets an old number.
-            guard recordIDs.id(local.recordIDs.key(offset)) == Int32(records.count) else { return false }
+        records.reserveCapacity(records.count + joined.count)
+        for var record in joined {
             record.changeStart += changeBase
-            record.actor = mapped(record.actor, unitMap)
-            if offset == share.expectedHeadAt { expectedHeadSeq = records.count + 1 }
             records.append(record)
         }
+        if let headSeq { expectedHeadSeq = headSeq }
         head = share.lastHash
         lastRecorded = share.lastRecorded
         return true

@@ -24,8 +24,16 @@ struct CompactLineDecoder {
         var prev = -1, hash = -1
     }
 
-    /// Decodes the line into `share`'s tables; false if it is not a plain canonical record.
+    /// Decodes the line into `share`'s tables; nil if it is not a plain canonical record or its id
+    /// was seen before.
     mutating func decode(into share: inout CompactTables) -> Chain? {
+        guard let chain = read(into: &share), share.internPending(cursor.bytes) else { return nil }
+        return chain
+    }
+
+    /// Decodes the line into `share`'s tables, its ids left for `CompactTables.internPending`
+    /// (with this line), which the caller can put off to give their table slots time to arrive.
+    mutating func read(into share: inout CompactTables) -> Chain? {
         var chain = Chain()
         var id: Range<Int>?, date: ValidDate?, effective: ValidDate?, hasType = false, hasTitle = false, sourceCount = -1
         var corrects: String?, retracts: String?, actor: Int32 = -1, about: [String]?
@@ -37,7 +45,7 @@ struct CompactLineDecoder {
                 about = ids
             } else if name.is("actor") {
                 guard let slug = cursor.slug() else { return false }
-                actor = share.units.id(slug)
+                actor = share.later(.unit, cursor.range(of: slug), in: cursor.bytes)
             } else if name.is("changes") {
                 guard cursor.count({ CompactLineDecoder.change(&$0, into: &share) }) != nil else { return false }
             } else if name.is("corrects") {
@@ -90,8 +98,7 @@ struct CompactLineDecoder {
               chain.prev >= 0, chain.hash >= 0, chain.recorded != .distantFuture,
               effective.map({ $0 >= date }) ?? true, corrects == nil || retracts == nil, retracts == nil || changeCount == 0
         else { return nil }
-        let before = share.recordIDs.count
-        guard share.recordIDs.id(UnsafeBufferPointer(rebasing: cursor.bytes[id])) == Int32(before) else { return nil } // a repeated id
+        _ = share.later(.record, id, in: cursor.bytes)
         let applies = effective ?? date
         share.records.append(CompactRecord(effectiveDay: Int32(clamping: applies.firstDay), precision: UInt8(applies.precision.rawValue),
                                            changeStart: Int32(changeStart), changeCount: Int32(changeCount), corrects: corrects,
@@ -132,8 +139,9 @@ struct CompactLineDecoder {
         // Ops are ASCII and short: a small string, no allocation.
         let op = String(decoding: bytes[opRange], as: UTF8.self)
         func has(only allowed: [Fields.Name]) -> Bool { fields.present & ~Fields.mask(allowed + [.op]) == 0 }
-        func unit(_ name: Fields.Name) -> Int32? { fields[name].map { share.units.id(UnsafeBufferPointer(rebasing: bytes[$0])) } }
-        func task(_ name: Fields.Name) -> Int32? { fields[name].map { share.tasks.id(UnsafeBufferPointer(rebasing: bytes[$0])) } }
+        // Ids are numbered once the line is hashed (`CompactTables.later`).
+        func unit(_ name: Fields.Name) -> Int32? { fields[name].map { share.later(.unit, $0, in: bytes) } }
+        func task(_ name: Fields.Name) -> Int32? { fields[name].map { share.later(.task, $0, in: bytes) } }
         func keyword(_ name: Fields.Name) -> String? { fields[name].map { String(decoding: bytes[$0], as: UTF8.self) } }
         func relationIsKnown() -> Bool { keyword(.relation).map { Relation(rawValue: $0) != nil } ?? true }
         func kindIsSlug() -> Bool { fields[.kind].map { Slug.isValid(UnsafeBufferPointer(rebasing: bytes[$0])) } ?? true }
@@ -173,8 +181,7 @@ struct CompactLineDecoder {
             guard has(only: [.person, .role, .unit]), let person = fields[.person], let role = fields[.role], let office = unit(.unit)
             else { return false }
             change = CompactChange(op: op == "appoint" ? .appoint : .endAppointment,
-                                   a: share.people.id(UnsafeBufferPointer(rebasing: bytes[person])),
-                                   b: share.roles.id(UnsafeBufferPointer(rebasing: bytes[role])), c: office)
+                                   a: share.later(.person, person, in: bytes), b: share.later(.role, role, in: bytes), c: office)
         default:
             return false
         }
@@ -250,168 +257,6 @@ struct CompactLineDecoder {
 
         subscript(_ name: Name) -> Range<Int>? {
             present & 1 << UInt32(name.rawValue) == 0 ? nil : starts[name.rawValue]..<ends[name.rawValue]
-        }
-    }
-}
-
-/// What one core keeps of its lines for `verify`: records, changes, and ids interned by bytes;
-/// for building the index also the changes' texts and where each line starts.
-struct CompactTables {
-    var records: [CompactRecord] = []
-    var changes: [CompactChange] = []
-    var recordIDs = ByteInterner(), units = ByteInterner(), tasks = ByteInterner(), people = ByteInterner(), roles = ByteInterner()
-    /// Whether names, titles and line positions are kept (`verify` needs none of them).
-    var keepsTexts = false
-    var texts = ByteInterner()
-    /// One per change, when `keepsTexts`.
-    var changeTexts: [CompactTexts] = []
-    /// The byte offset in the ledger file of each record's line, when `keepsTexts`.
-    var lineStarts: [Int] = []
-
-    init(keepingTexts: Bool = false) { keepsTexts = keepingTexts }
-}
-
-/// The texts of one change, interned (-1: none): what the index stores beside the ids.
-struct CompactTexts {
-    /// A unit's name or a task's title.
-    var name: Int32
-    /// A unit's abbreviation or a task's LeiKa key.
-    var detail: Int32
-    /// A unit's kind (establishUnit, moveUnit).
-    var kind: Int32
-    /// 0: not given, 1: partOf, 2: subordinateTo.
-    var relation: UInt8
-}
-
-/// Numbers for byte strings, in the order first seen, without making a `String` of each.
-struct ByteInterner {
-    /// Every key's bytes, one after the other; `ends[n]` is where key n ends.
-    private(set) var storage: [UInt8] = []
-    private(set) var ends: [Int] = []
-    /// Open addressing: each slot is the key's number + 1 in the low half (0: empty) and the high
-    /// half of its hash, so a probe rarely looks further than the slot itself.
-    private var slots = [UInt64](repeating: 0, count: 1 << 10)
-    private var hashes: [UInt64] = []
-
-    var count: Int { ends.count }
-
-
-    /// Key `n`'s bytes.
-    func key(_ n: Int) -> ArraySlice<UInt8> { storage[start(n)..<ends[n]] }
-
-    /// Key `n`'s length in bytes.
-    func length(_ n: Int) -> Int { ends[n] - start(n) }
-
-    /// Where key `n` starts in `storage`, which holds every key once, in the order first seen.
-    func start(_ n: Int) -> Int { n == 0 ? 0 : ends[n - 1] }
-
-    /// `members` (key numbers) sorted by their keys' bytes, as ids are ordered. Keys are compared
-    /// by their first 16 bytes as two integers first, so most comparisons touch no key bytes.
-    func sorted(_ members: [Int32]) -> [Int32] {
-        let prefixes = storage.withUnsafeBufferPointer { stored in
-            members.map { member -> (UInt64, UInt64, Int32) in
-                var words: (UInt64, UInt64) = (0, 0)
-                let (from, to) = (start(Int(member)), ends[Int(member)])
-                withUnsafeMutableBytes(of: &words) { raw in
-                    for (offset, at) in (from..<min(to, from + 16)).enumerated() { raw[offset < 8 ? 7 - offset : 23 - offset] = stored[at] }
-                }
-                return (words.0, words.1, member)
-            }
-        }
-        return prefixes.sorted { l, r in
-            if l.0 != r.0 { return l.0 < r.0 }
-            if l.1 != r.1 { return l.1 < r.1 }
-            return precedes(Int(l.2), Int(r.2))
-        }.map(\.2)
-    }
-
-    /// Whether key `m` sorts before key `n`, byte by byte (a prefix first), as ids are ordered.
-    func precedes(_ m: Int, _ n: Int) -> Bool {
-        let (a, b) = (start(m), start(n))
-        let (lengthA, lengthB) = (ends[m] - a, ends[n] - b)
-        let order = storage.withUnsafeBufferPointer { stored in
-            min(lengthA, lengthB) == 0 ? 0 : memcmp(stored.baseAddress! + a, stored.baseAddress! + b, min(lengthA, lengthB))
-        }
-        return order != 0 ? order < 0 : lengthA < lengthB
-    }
-
-    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        lookUpOrAdd(bytes, hash: ByteInterner.hash(bytes))
-    }
-
-    private mutating func lookUpOrAdd(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while slots[slot] != 0 {
-            let entry = slots[slot]
-            if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                let n = Int(entry & 0xFFFF_FFFF) - 1
-                if keyIs(n, bytes) { return Int32(n) }
-            }
-            slot = (slot + 1) & (slots.count - 1)
-        }
-        let n = Int32(ends.count)
-        storage.append(contentsOf: bytes)
-        ends.append(storage.count)
-        hashes.append(hash)
-        slots[slot] = tag | UInt64(n + 1)
-        if ends.count * 2 > slots.count { grow() }
-        return n
-    }
-
-    mutating func id(_ bytes: ArraySlice<UInt8>) -> Int32 {
-        bytes.withUnsafeBufferPointer { id($0) }
-    }
-
-    func lookup(_ text: String) -> Int32? {
-        var text = text
-        return text.withUTF8 { bytes in
-            let hash = ByteInterner.hash(bytes)
-            let tag = hash & 0xFFFF_FFFF_0000_0000
-            var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-            while slots[slot] != 0 {
-                let entry = slots[slot]
-                if entry & 0xFFFF_FFFF_0000_0000 == tag, keyIs(Int(entry & 0xFFFF_FFFF) - 1, bytes) {
-                    return Int32(entry & 0xFFFF_FFFF) - 1
-                }
-                slot = (slot + 1) & (slots.count - 1)
-            }
-            return nil
-        }
-    }
-
-    private mutating func grow() {
-        slots = [UInt64](repeating: 0, count: slots.count * 2)
-        for (n, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(n + 1)
-        }
-    }
-
-    /// Eight bytes at a time, multiplied and folded: ids are short, and this runs for every id of
-    /// every change.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
-        let raw = UnsafeRawBufferPointer(bytes)
-        var at = 0
-        while at + 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 29
-            at += 8
-        }
-        var tail: UInt64 = 0
-        for byte in raw[at...].reversed() { tail = tail << 8 | UInt64(byte) }
-        hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
-        return hash ^ (hash >> 32)
-    }
-
-    /// Whether key `n` is `bytes`.
-    private func keyIs(_ n: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = n == 0 ? 0 : ends[n - 1]
-        guard ends[n] - start == bytes.count else { return false }
-        return storage.withUnsafeBufferPointer { stored in
-            bytes.isEmpty || memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
         }
     }
 }
