@@ -156,7 +156,7 @@ struct ByteInterner {
     /// read in order, rather than kept: a word more to write per key is dearer than hashing a few
     /// bytes again.
     private mutating func rehash(words: Int) {
-        var table = [UInt64](repeating: 0, count: words)
+        var table = HugePages.zeroedWords(words)
         let mask = table.count / 2 - 1
         storage.withUnsafeBufferPointer { stored in
             var start = 0
