@@ -154,19 +154,30 @@ struct ByteInterner {
 
     /// Moves every key to a table of `words` words. Hashes are worked out again from the keys,
     /// read in order, rather than kept: a word more to write per key is dearer than hashing a few
-    /// bytes again.
+    /// bytes again. Each key's new slot is fetched a few keys ahead of its write.
     private mutating func rehash(words: Int) {
         var table = HugePages.zeroedWords(words)
-        let mask = table.count / 2 - 1
-        storage.withUnsafeBufferPointer { stored in
-            var start = 0
-            for (n, end) in ends.enumerated() {
-                let hash = ByteInterner.hash(UnsafeBufferPointer(rebasing: stored[start..<end]))
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while table[2 * slot] != 0 { slot = (slot + 1) & mask }
-                table[2 * slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(n + 1)
-                table[2 * slot + 1] = UInt64(start) << 16 | min(UInt64(end - start), ByteInterner.longKey)
-                start = end
+        let mask = words / 2 - 1
+        let ahead = 16
+        var hashes = [UInt64](repeating: 0, count: ahead)
+        table.withUnsafeMutableBufferPointer { table in
+            storage.withUnsafeBufferPointer { stored in
+                func keyHash(_ n: Int) -> UInt64 { ByteInterner.hash(UnsafeBufferPointer(rebasing: stored[start(n)..<ends[n]])) }
+                for n in 0..<min(ahead, count) {
+                    hashes[n] = keyHash(n)
+                    cprefetch(table.baseAddress! + 2 * (Int(truncatingIfNeeded: hashes[n]) & mask))
+                }
+                for n in 0..<count {
+                    let hash = hashes[n % ahead]
+                    if n + ahead < count {
+                        hashes[n % ahead] = keyHash(n + ahead)
+                        cprefetch(table.baseAddress! + 2 * (Int(truncatingIfNeeded: hashes[n % ahead]) & mask))
+                    }
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while table[2 * slot] != 0 { slot = (slot + 1) & mask }
+                    table[2 * slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(n + 1)
+                    table[2 * slot + 1] = UInt64(start(n)) << 16 | min(UInt64(length(n)), ByteInterner.longKey)
+                }
             }
         }
         slots = table
