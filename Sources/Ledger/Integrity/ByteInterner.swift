@@ -94,6 +94,19 @@ struct ByteInterner {
         }
     }
 
+    /// Once the slot `prefetch(_:)` asked for has arrived: starts bringing in the bytes of the key
+    /// it holds, if that key may be the one with this hash.
+    func prefetchKey(_ hash: UInt64) {
+        slots.withUnsafeBufferPointer { table in
+            let slot = 2 * (Int(truncatingIfNeeded: hash) & (table.count / 2 - 1))
+            guard table[slot] != 0, table[slot] & 0xFFFF_FFFF_0000_0000 == hash & 0xFFFF_FFFF_0000_0000 else { return }
+            storage.withUnsafeBufferPointer { stored in
+                let start = Int(table[slot + 1] >> 16)
+                if start < stored.count { cprefetch(stored.baseAddress! + start) }
+            }
+        }
+    }
+
     /// The number of `text`, if it is a key.
     func lookup(_ text: String) -> Int32? {
         var text = text

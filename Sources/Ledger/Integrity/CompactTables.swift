@@ -51,6 +51,16 @@ struct CompactTables {
     mutating func internPending(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         defer { pending.removeAll(keepingCapacity: true) }
         numbered.removeAll(keepingCapacity: true)
+        // The slots are in by now; the keys they point to (met before, so not in cache) next.
+        for id in pending {
+            switch id.table {
+            case .record: break
+            case .unit: units.prefetchKey(id.hash)
+            case .task: tasks.prefetchKey(id.hash)
+            case .person: people.prefetchKey(id.hash)
+            case .role: roles.prefetchKey(id.hash)
+            }
+        }
         for id in pending {
             let bytes = UnsafeBufferPointer(rebasing: line[Int(id.start)..<Int(id.start + id.count)])
             switch id.table {
