@@ -106,8 +106,9 @@ struct IndexFileWriter {
         header.u32(UInt32(checksums.count / IndexLayout.checksumSize))
         header.i32(facts.lastEffectiveDay)
         header.pad(IndexLayout.headerSize - header.bytes.count)
+        let fieldsChecksum = header.bytes.withUnsafeBytes { IndexFile.blockChecksum($0) }
         header.bytes.append(contentsOf: checksums)
-        header.bytes.append(contentsOf: header.bytes.withUnsafeBytes { IndexFile.blockChecksum($0) })
+        header.bytes.append(contentsOf: fieldsChecksum)
         let failure: IOFailure? = header.bytes.withUnsafeBytes { raw in
             do throws(IOFailure) { try FileSystem.writeAll(raw, to: file.fd, at: 0, name: file.path) } catch { return error }
             return nil

@@ -106,18 +106,21 @@ final class IndexFileTests: LedgerDirectoryTestCase {
 
         let original = try Data(contentsOf: URL(fileURLWithPath: indexPath))
         let date = ValidDate(dayNumber: ledger.records.map(\.effectiveDate.firstDay).max()!)
-        // Damage in the header or the checksum table: the index is refused at once.
-        for offset in [0, 20, IndexLayout.headOffset + 3, IndexLayout.headerSize + 2] {
+        // Damage in the header: the index is refused at once.
+        for offset in [0, 20, IndexLayout.headOffset + 3, IndexLayout.blockCountOffset] {
             var damaged = original
             damaged[offset] ^= 0x5A
             try damaged.write(to: URL(fileURLWithPath: indexPath))
             XCTAssertNil(IndexFile.open(ledgerPath: path), "header byte \(offset)")
         }
-        // Damage in the payload: found when open or a query reads the block (open reads the last
-        // record's row), and then answered from the ledger and the index written anew.
-        for fraction in [0.3, 0.6, 0.95] {
+        // Damage in the payload, or in a block's entry of the checksum table: found when open or a
+        // query reads the block (open reads the last record's row), and then answered from the
+        // ledger and the index written anew.
+        let blockCount = original.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: IndexLayout.blockCountOffset, as: UInt32.self)) }
+        let tableEntries = [0, blockCount - 1].map { IndexLayout.headerSize + $0 * IndexLayout.checksumSize + 2 }
+        let payload = [0.3, 0.6, 0.95].map { original.count - Int(Double(original.count - IndexLayout.headerSize - 64) * (1 - $0)) - 1 }
+        for offset in tableEntries + payload {
             var damaged = original
-            let offset = original.count - Int(Double(original.count - IndexLayout.headerSize - 64) * (1 - fraction)) - 1
             damaged[offset] ^= 0xFF
             try damaged.write(to: URL(fileURLWithPath: indexPath))
             try assertSameAnswers(try LedgerStore.openForQueries(path: path), ledger, at: date)
