@@ -167,33 +167,57 @@ struct ByteInterner {
 
     /// Moves every key to a table of `words` words. Hashes are worked out again from the keys,
     /// read in order, rather than kept: a word more to write per key is dearer than hashing a few
-    /// bytes again. Each key's new slot is fetched a few keys ahead of its write.
+    /// bytes again.
     private mutating func rehash(words: Int) {
         var table = HugePages.zeroedWords(words)
         let mask = words / 2 - 1
-        let ahead = 16
-        var hashes = [UInt64](repeating: 0, count: ahead)
         table.withUnsafeMutableBufferPointer { table in
-            storage.withUnsafeBufferPointer { stored in
-                func keyHash(_ n: Int) -> UInt64 { ByteInterner.hash(UnsafeBufferPointer(rebasing: stored[start(n)..<ends[n]])) }
-                for n in 0..<min(ahead, count) {
-                    hashes[n] = keyHash(n)
-                    cprefetch(table.baseAddress! + 2 * (Int(truncatingIfNeeded: hashes[n]) & mask))
-                }
-                for n in 0..<count {
-                    let hash = hashes[n % ahead]
-                    if n + ahead < count {
-                        hashes[n % ahead] = keyHash(n + ahead)
-                        cprefetch(table.baseAddress! + 2 * (Int(truncatingIfNeeded: hashes[n % ahead]) & mask))
-                    }
-                    var slot = Int(truncatingIfNeeded: hash) & mask
-                    while table[2 * slot] != 0 { slot = (slot + 1) & mask }
-                    table[2 * slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(n + 1)
-                    table[2 * slot + 1] = UInt64(start(n)) << 16 | min(UInt64(length(n)), ByteInterner.longKey)
-                }
+            forEachKey(fetching: { cprefetch(table.baseAddress! + 2 * (Int(truncatingIfNeeded: $0) & mask)) }) { n, bytes, hash in
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while table[2 * slot] != 0 { slot = (slot + 1) & mask }
+                table[2 * slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(n + 1)
+                table[2 * slot + 1] = UInt64(start(n)) << 16 | min(UInt64(bytes.count), ByteInterner.longKey)
             }
         }
         slots = table
+    }
+
+    /// For each key of `other`, in order, its number here, or -1. Only reads this table, so
+    /// several cores can ask at once.
+    func numbers(of other: ByteInterner) -> [Int32] {
+        var numbers = [Int32](repeating: -1, count: other.count)
+        other.forEachKey(fetching: prefetch) { n, bytes, hash in
+            if let found = probe(bytes, hash: hash).found { numbers[n] = found }
+        }
+        return numbers
+    }
+
+    /// The number of `bytes`, if it is a key.
+    func number(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        probe(bytes, hash: ByteInterner.hash(bytes)).found
+    }
+
+    /// Calls `body` with each key's number, bytes and hash, in order. Each key's hash is worked
+    /// out sixteen keys ahead and handed to `fetch` then, so that whatever `body` looks up with
+    /// it (a slot of a table larger than the caches) has arrived by the time it is needed.
+    private func forEachKey(fetching fetch: (UInt64) -> Void, _ body: (Int, UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        let ahead = 16
+        var hashes = [UInt64](repeating: 0, count: ahead)
+        storage.withUnsafeBufferPointer { stored in
+            func bytes(_ n: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: stored[start(n)..<ends[n]]) }
+            for n in 0..<min(ahead, count) {
+                hashes[n] = ByteInterner.hash(bytes(n))
+                fetch(hashes[n])
+            }
+            for n in 0..<count {
+                let hash = hashes[n % ahead]
+                if n + ahead < count {
+                    hashes[n % ahead] = ByteInterner.hash(bytes(n + ahead))
+                    fetch(hashes[n % ahead])
+                }
+                body(n, bytes(n), hash)
+            }
+        }
     }
 
     /// Eight bytes at a time, multiplied and folded: ids are short, and this runs for every id of

@@ -23,8 +23,22 @@ struct CompactLedger {
     var changeTexts: [CompactTexts] = []
     /// Where each record's line starts, when read keeping texts.
     var lineStarts: [Int] = []
+    /// Every id of the ledger when read keeping texts; for `verify` the first share's ids, the
+    /// later shares' in `laterShares`.
     var units = ByteInterner(), tasks = ByteInterner(), people = ByteInterner(), roles = ByteInterner()
     var recordIDs = ByteInterner(), texts = ByteInterner()
+    /// How many distinct units and tasks the ledger names.
+    private(set) var unitCount = 0, taskCount = 0
+    /// For `verify`, the unit, task and record ids of each share after the first, not added to
+    /// the tables above, and the numbers they stand for.
+    private var laterShares: [LaterShare] = []
+
+    private struct LaterShare {
+        var units: ByteInterner, tasks: ByteInterner, recordIDs: ByteInterner
+        var unitNumbers: [Int32], taskNumbers: [Int32]
+        /// The position in the ledger of the share's first record.
+        var firstRecord: Int
+    }
     var head = Record.genesisHash
     var lastRecorded: TransactionTime?
     /// The seq of the record whose hash is the head expected, if asked for and met.
@@ -131,84 +145,151 @@ struct CompactLedger {
         guard share.firstSeq == records.count + 1, share.firstPrev == head, lastRecorded.map({ share.firstRecorded >= $0 }) ?? true
         else { return false }
         // The first share is taken as it is: its numbers become the global ones, and its changes
-        // start at 0. Later shares' ids are looked up (or added) by their bytes.
+        // start at 0. Later shares' ids are looked up by their bytes.
         if records.isEmpty {
             (units, tasks, people, roles, texts) = (local.units, local.tasks, local.people, local.roles, local.texts)
             (records, changes, changeTexts, lineStarts, recordIDs) = (local.records, local.changes, local.changeTexts,
                                                                        local.lineStarts, local.recordIDs)
+            (unitCount, taskCount) = (units.count, tasks.count)
             if let at = share.expectedHeadAt { expectedHeadSeq = at + 1 }
             (head, lastRecorded) = (share.lastHash, share.lastRecorded)
             return true
         }
-        func translation(_ from: ByteInterner, into global: inout ByteInterner) -> [Int32] {
-            global.reserve(from.count)
-            return (0..<from.count).map { global.id(from.key($0)) }
-        }
+        guard let maps = local.keepsTexts ? merge(local) : number(local) else { return false }
         func mapped(_ id: Int32, _ map: [Int32]) -> Int32 { id < 0 ? -1 : map[Int(id)] }
-        // The task table is the largest, and every lookup in it a cache miss: it is joined on one
-        // core while the other joins the rest, the records last.
-        var (globalTasks, globalUnits, globalRecordIDs) = (tasks, units, recordIDs)
-        (tasks, units, recordIDs) = (ByteInterner(), ByteInterner(), ByteInterner())
-        var taskMap: [Int32] = [], unitMap: [Int32] = [], personMap: [Int32] = [], roleMap: [Int32] = [], textMap: [Int32] = []
-        var joined: [CompactRecord] = [], recordsContinue = true, headSeq: Int?
-        let recordBase = records.count
-        Concurrently.run({ taskMap = translation(local.tasks, into: &globalTasks) }, {
-            unitMap = translation(local.units, into: &globalUnits)
-            personMap = translation(local.people, into: &people)
-            roleMap = translation(local.roles, into: &roles)
-            textMap = translation(local.texts, into: &texts)
-            joined.reserveCapacity(local.records.count)
-            globalRecordIDs.reserve(local.records.count)
-            for (offset, var record) in local.records.enumerated() {
-                // Record ids are numbered in ledger order: a repeated one gets an old number.
-                guard globalRecordIDs.id(local.recordIDs.key(offset)) == Int32(recordBase + offset) else {
-                    recordsContinue = false
-                    return
-                }
-                record.actor = mapped(record.actor, unitMap)
-                if offset == share.expectedHeadAt { headSeq = recordBase + offset + 1 }
-                joined.append(record)
-            }
-        })
-        (tasks, units, recordIDs) = (globalTasks, globalUnits, globalRecordIDs)
-        guard recordsContinue else { return false }
         let changeBase = Int32(changes.count)
         changes.reserveCapacity(changes.count + local.changes.count)
         for var change in local.changes {
             switch change.op {
-            case .defineTask: change.a = mapped(change.a, taskMap)
-            case .assignTask, .revokeTask: (change.a, change.b) = (mapped(change.a, taskMap), mapped(change.b, unitMap))
-            case .transferTask: (change.a, change.b, change.c) = (mapped(change.a, taskMap), mapped(change.b, unitMap), mapped(change.c, unitMap))
+            case .defineTask: change.a = mapped(change.a, maps.tasks)
+            case .assignTask, .revokeTask: (change.a, change.b) = (mapped(change.a, maps.tasks), mapped(change.b, maps.units))
+            case .transferTask:
+                (change.a, change.b, change.c) = (mapped(change.a, maps.tasks), mapped(change.b, maps.units), mapped(change.c, maps.units))
             case .setSupervision, .endSupervision:
-                (change.a, change.b, change.c) = (mapped(change.a, unitMap), mapped(change.b, unitMap), mapped(change.c, taskMap))
+                (change.a, change.b, change.c) = (mapped(change.a, maps.units), mapped(change.b, maps.units), mapped(change.c, maps.tasks))
             case .appoint, .endAppointment:
-                (change.a, change.b, change.c) = (mapped(change.a, personMap), mapped(change.b, roleMap), mapped(change.c, unitMap))
-            default: (change.a, change.b) = (mapped(change.a, unitMap), mapped(change.b, unitMap))
+                (change.a, change.b, change.c) = (mapped(change.a, maps.people), mapped(change.b, maps.roles), mapped(change.c, maps.units))
+            default: (change.a, change.b) = (mapped(change.a, maps.units), mapped(change.b, maps.units))
             }
             changes.append(change)
         }
         for var text in local.changeTexts {
-            (text.name, text.detail, text.kind) = (mapped(text.name, textMap), mapped(text.detail, textMap), mapped(text.kind, textMap))
+            (text.name, text.detail, text.kind) = (mapped(text.name, maps.texts), mapped(text.detail, maps.texts), mapped(text.kind, maps.texts))
             changeTexts.append(text)
         }
         lineStarts.append(contentsOf: local.lineStarts)
-        records.reserveCapacity(records.count + joined.count)
-        for var record in joined {
+        records.reserveCapacity(records.count + local.records.count)
+        for (offset, var record) in local.records.enumerated() {
             record.changeStart += changeBase
+            record.actor = mapped(record.actor, maps.units)
+            if offset == share.expectedHeadAt { expectedHeadSeq = records.count + 1 }
             records.append(record)
         }
-        if let headSeq { expectedHeadSeq = headSeq }
         head = share.lastHash
         lastRecorded = share.lastRecorded
         return true
+    }
+
+    /// What a later share's numbers become in the whole ledger, by table.
+    private struct NumberMaps {
+        var units: [Int32] = [], tasks: [Int32] = [], people: [Int32] = [], roles: [Int32] = [], texts: [Int32] = []
+    }
+
+    /// For the index: the share's ids added to the tables, which the index writes out whole. The
+    /// task table is the largest, and every lookup in it a cache miss: it is joined on one core
+    /// while the other joins the rest. Nil if a record id repeats one before.
+    private mutating func merge(_ local: CompactTables) -> NumberMaps? {
+        func translation(_ from: ByteInterner, into global: inout ByteInterner) -> [Int32] {
+            global.reserve(from.count)
+            return (0..<from.count).map { global.id(from.key($0)) }
+        }
+        var (globalTasks, globalUnits, globalRecordIDs) = (tasks, units, recordIDs)
+        (tasks, units, recordIDs) = (ByteInterner(), ByteInterner(), ByteInterner())
+        var maps = NumberMaps(), taskMap: [Int32] = [], recordsContinue = true
+        let recordBase = Int32(records.count)
+        Concurrently.run({ taskMap = translation(local.tasks, into: &globalTasks) }, {
+            maps.units = translation(local.units, into: &globalUnits)
+            maps.people = translation(local.people, into: &people)
+            maps.roles = translation(local.roles, into: &roles)
+            maps.texts = translation(local.texts, into: &texts)
+            // Record ids are numbered in ledger order: a repeated one gets an old number.
+            recordsContinue = translation(local.recordIDs, into: &globalRecordIDs).enumerated().allSatisfy { $1 == recordBase + Int32($0) }
+        })
+        maps.tasks = taskMap
+        (tasks, units, recordIDs) = (globalTasks, globalUnits, globalRecordIDs)
+        (unitCount, taskCount) = (units.count, tasks.count)
+        return recordsContinue ? maps : nil
+    }
+
+    /// For `verify`: the share's unit, task and record ids only looked up in the tables before it,
+    /// on both cores at once; new ones are numbered after the known ones, and the share's tables
+    /// kept beside (`laterShares`) for the few lookups by id the rules make. Adding a million
+    /// keys to a table was most of the join. Nil if a record id repeats one before.
+    private mutating func number(_ local: CompactTables) -> NumberMaps? {
+        var maps = NumberMaps(), taskMap: [Int32] = [], recordsNew = true
+        Concurrently.run({ taskMap = known(local.tasks, first: tasks, later: laterShares.map { ($0.tasks, $0.taskNumbers) }) }, {
+            maps.units = known(local.units, first: units, later: laterShares.map { ($0.units, $0.unitNumbers) })
+            recordsNew = recordIDs.numbers(of: local.recordIDs).allSatisfy { $0 < 0 }
+                && laterShares.allSatisfy { $0.recordIDs.numbers(of: local.recordIDs).allSatisfy { $0 < 0 } }
+        })
+        guard recordsNew else { return nil }
+        maps.tasks = taskMap
+        func numberNew(_ map: inout [Int32], after count: inout Int) {
+            for index in map.indices where map[index] < 0 {
+                map[index] = Int32(count)
+                count += 1
+            }
+        }
+        numberNew(&maps.units, after: &unitCount)
+        numberNew(&maps.tasks, after: &taskCount)
+        func translation(_ from: ByteInterner, into global: inout ByteInterner) -> [Int32] { (0..<from.count).map { global.id(from.key($0)) } }
+        maps.people = translation(local.people, into: &people)
+        maps.roles = translation(local.roles, into: &roles)
+        laterShares.append(LaterShare(units: local.units, tasks: local.tasks, recordIDs: local.recordIDs, unitNumbers: maps.units,
+                                      taskNumbers: maps.tasks, firstRecord: records.count))
+        return maps
+    }
+
+    /// For each key of `table`, its number in `first` or in one of the `later` tables (with what
+    /// their numbers became), or -1.
+    private func known(_ table: ByteInterner, first: ByteInterner, later: [(ByteInterner, [Int32])]) -> [Int32] {
+        var numbers = first.numbers(of: table)
+        guard !later.isEmpty else { return numbers }
+        table.storage.withUnsafeBufferPointer { stored in
+            for n in numbers.indices where numbers[n] < 0 {
+                let bytes = UnsafeBufferPointer(rebasing: stored[table.start(n)..<table.ends[n]])
+                for (other, otherNumbers) in later {
+                    if let found = other.number(of: bytes) {
+                        numbers[n] = otherNumbers[Int(found)]
+                        break
+                    }
+                }
+            }
+        }
+        return numbers
+    }
+
+    /// The number of the unit with this id, in whichever share's table it is.
+    func unitNumber(_ id: String) -> Int32? {
+        units.lookup(id) ?? laterShares.lazy.compactMap { share in share.units.lookup(id).map { share.unitNumbers[Int($0)] } }.first
+    }
+
+    /// The number of the task with this id, in whichever share's table it is.
+    func taskNumber(_ id: String) -> Int32? {
+        tasks.lookup(id) ?? laterShares.lazy.compactMap { share in share.tasks.lookup(id).map { share.taskNumbers[Int($0)] } }.first
+    }
+
+    /// Where the record with this id is in the ledger (from 0).
+    func recordPosition(_ id: String) -> Int32? {
+        recordIDs.lookup(id) ?? laterShares.lazy.compactMap { share in share.recordIDs.lookup(id).map { Int32(share.firstRecord) + $0 } }.first
     }
 
     /// Runs every rule of the change table over the records in the order they take effect, then
     /// checks each record's `actor` and `about` against the final state. `applied` sees each change
     /// (with its record's position) after it passed. False if any rule breaks.
     func checkRules(_ applied: (_ change: Int, _ record: Int32) -> Void = { _, _ in }) -> Bool {
-        guard let order = CompactReplay.effectiveOrder(of: records, position: { recordIDs.lookup($0) }) else { return false }
-        var state = CompactReplay(units: units.count, tasks: tasks.count)
+        guard let order = CompactReplay.effectiveOrder(of: records, position: recordPosition) else { return false }
+        var state = CompactReplay(units: unitCount, tasks: taskCount)
         for index in order {
             let record = records[Int(index)]
             for change in Int(record.changeStart)..<Int(record.changeStart + record.changeCount) {
@@ -219,7 +300,7 @@ struct CompactLedger {
         for record in records {
             if record.actor >= 0, !state.isUnit(record.actor) { return false }
             for id in record.about ?? [] {
-                guard state.isUnit(units.lookup(id) ?? -1) || state.isTask(tasks.lookup(id) ?? -1) else { return false }
+                guard state.isUnit(unitNumber(id) ?? -1) || state.isTask(taskNumber(id) ?? -1) else { return false }
             }
         }
         return true

@@ -72,6 +72,47 @@ final class CompactVerificationTests: LedgerDirectoryTestCase {
         lines.removeAll()
     }
 
+    /// Above a mebibyte `verify` numbers the second share's ids by looking them up in the first
+    /// share's tables instead of merging the tables: an id met in both shares must stay one
+    /// entity, and a record id must not come back.
+    func testIdsMetInBothSharesOfALargeLedgerAreOneEntity() throws {
+        let generated = directory.appendingPathComponent("generated.jsonl").path
+        try HistoryGenerator(records: 3_000, seed: 5).write(toFile: generated)
+        let records = try LedgerFile.read(path: generated)
+        var earlyUnit: UnitID?, earlyTask: TaskID?
+        for change in records.prefix(100).flatMap(\.changes) {
+            if case let .establishUnit(unit, _, _, _, _, _) = change, earlyUnit == nil { earlyUnit = unit }
+            if case let .defineTask(task, _, _) = change, earlyTask == nil { earlyTask = task }
+        }
+        let (unit, task) = (try XCTUnwrap(earlyUnit), try XCTUnwrap(earlyTask))
+        func ledger(endingWith last: RecordBody) throws -> String {
+            var builder = LedgerBuilder()
+            for record in records { builder.append(record.body) }
+            builder.append(last)
+            let path = try write(builder, name: "ending.jsonl")
+            XCTAssertGreaterThan(try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int), 1 << 20)
+            return path
+        }
+        func body(_ id: RecordID, about: [String]? = nil, _ changes: [Change]) -> RecordBody {
+            RecordBody(id: id, date: try! ValidDate(parsing: "2030-01-01"), type: RecordType(rawValue: "decision"),
+                       title: "Record \(id)", about: about, sources: [LedgerBuilder.source], changes: changes)
+        }
+        // Named in the first share, asked about in the last record: accepted.
+        assertAgrees(try ledger(endingWith: body("late-about", about: [unit, task], [])), expectQuick: true, "about early ids")
+        // Defined or established again, or a record id again: refused.
+        let broken: [(String, RecordBody)] = [
+            ("task defined again", body("late-task", [.defineTask(task: task, title: "Again", leika: nil)])),
+            ("unit established again", body("late-unit", [.establishUnit(unit: unit, name: "Again", kind: UnitKind(rawValue: "team"),
+                                                                          parent: nil, relation: nil, abbreviation: nil)])),
+            ("record id again", body(records[5].id, [])),
+        ]
+        for (context, last) in broken {
+            let path = try ledger(endingWith: last)
+            XCTAssertNil(fullReport(path), context)
+            assertAgrees(path, expectQuick: false, context)
+        }
+    }
+
     func testBrokenHistoriesAreHandedToTheFullCheck() throws {
         var refused = 0
         for seed in 1...400 as ClosedRange<UInt64> {
