@@ -61,7 +61,7 @@ extension Commands {
         } else {
             lines.append("head \(outcome.head)")
         }
-        Output.out(lines.joined(separator: "\n"))
+        Output.out(lines.joined(by: "\n"))
     }
 
     func verify() throws(CommandFailure) {

@@ -27,7 +27,7 @@ enum TextOutput {
     /// Rows with the first columns padded to a common width.
     static func table(_ rows: [[String]], indent: String = "  ") -> String {
         let widths = columnWidths(rows) { $0 }
-        return rows.map { tableLine($0, widths: widths, indent: indent) }.joined(separator: "\n")
+        return rows.map { tableLine($0, widths: widths, indent: indent) }.joined(by: "\n")
     }
 
     /// `table` of the `cells` of each row, written line by line: a million rows are laid out
@@ -80,7 +80,7 @@ enum TextOutput {
                 let ledger = knownAt.map { "the ledger as known at \($0)" } ?? "the ledger"
                 lines.append("Nobody was responsible for \(answer.task) on \(answer.at): \(ledger) does not define the task by then.")
             }
-            return lines.joined(separator: "\n")
+            return lines.joined(by: "\n")
         }
         lines.append("Responsible for \(answer.task) on \(answer.at):")
         lines.append("  \(unit.id)  \(label(unit))")
@@ -107,7 +107,7 @@ enum TextOutput {
         } else {
             lines.append(table(answer.offices.map { [$0.person, $0.role, "in \($0.unit)"] }))
         }
-        return lines.joined(separator: "\n")
+        return lines.joined(by: "\n")
     }
 
     static func orgChart(_ chart: OrgChart, showTasks: Bool) -> String {
@@ -132,7 +132,7 @@ enum TextOutput {
         }
         for root in chart.roots { walk(root, prefix: "", isLast: true, isRoot: true) }
         if chart.roots.isEmpty { lines.append("  (no units)") }
-        return lines.joined(separator: "\n")
+        return lines.joined(by: "\n")
     }
 
     /// The responsibility map as a table, written line by line.
@@ -183,7 +183,7 @@ enum TextOutput {
         if let published = source.published { parts.append(published.description) }
         if let url = source.url { parts.append(url) }
         if let seed = source.seed { parts.append("seed \(seed)") }
-        return parts.joined(separator: " — ")
+        return parts.joined(by: " — ")
     }
 
     static func provenance(_ entries: [Provenance]) -> String {
@@ -193,11 +193,11 @@ enum TextOutput {
             if entry.effective != entry.date { head += ", effective \(entry.effective)" }
             head += ", recorded \(entry.recorded))"
             lines.append(head)
-            lines.append("      " + entry.roles.map(\.description).joined(separator: "; "))
+            lines.append("      " + entry.roles.map(\.description).joined(by: "; "))
             lines.append("      \(entry.title)")
             for source in entry.sources { lines.append("      source: \(sourceLine(source))") }
         }
-        return lines.joined(separator: "\n")
+        return lines.joined(by: "\n")
     }
 
     static func history(_ history: EntityHistory) -> String {
@@ -221,7 +221,7 @@ enum TextOutput {
             for change in entry.changes { lines.append("    • \(TextOutput.change(change))") }
             for source in record.sources { lines.append("    source: \(sourceLine(source))") }
         }
-        return lines.joined(separator: "\n")
+        return lines.joined(by: "\n")
     }
 
     static func record(_ record: Record) -> String {
@@ -232,7 +232,7 @@ enum TextOutput {
             "  recorded:  \(record.recorded)",
         ]
         if let actor = record.actor { lines.append("  actor:     \(actor)") }
-        if let about = record.about { lines.append("  about:     \(about.joined(separator: ", "))") }
+        if let about = record.about { lines.append("  about:     \(about.joined(by: ", "))") }
         if let corrects = record.corrects { lines.append("  corrects:  \(corrects)") }
         if let retracts = record.retracts { lines.append("  retracts:  \(retracts)") }
         if !record.changes.isEmpty {
@@ -244,12 +244,12 @@ enum TextOutput {
         if let note = record.note { lines.append("  note:      \(note)") }
         lines.append("  hash:      \(record.hash)")
         lines.append("  prev:      \(record.prev)")
-        return lines.joined(separator: "\n")
+        return lines.joined(by: "\n")
     }
 
     static func diff(_ diff: OrgDiff) -> String {
         var lines = ["Changes from \(diff.from) to \(diff.to):"]
-        if diff.isEmpty { lines.append("  none"); return lines.joined(separator: "\n") }
+        if diff.isEmpty { lines.append("  none"); return lines.joined(by: "\n") }
         for unit in diff.established { lines.append("  + established \(unit.id)  \(label(unit))") }
         for unit in diff.dissolved { lines.append("  - dissolved \(unit.id)  \(label(unit))") }
         for r in diff.renamed { lines.append("  ~ renamed \(r.unit): \"\(r.before)\" → \"\(r.after)\"") }
@@ -267,6 +267,6 @@ enum TextOutput {
         for s in diff.supervisionEnded { lines.append("  - \(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? "")) }
         for a in diff.appointed { lines.append("  + \(a.person) holds \"\(a.role)\" in \(a.unit)") }
         for a in diff.appointmentsEnded { lines.append("  - \(a.person) leaves \"\(a.role)\" in \(a.unit)") }
-        return lines.joined(separator: "\n")
+        return lines.joined(by: "\n")
     }
 }
