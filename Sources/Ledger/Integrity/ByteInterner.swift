@@ -86,6 +86,13 @@ struct ByteInterner {
         bytes.withUnsafeBufferPointer { id($0) }
     }
 
+    /// The numbers here of `other`'s keys, in `other`'s order, each added if it is new: what
+    /// another core's numbers become when its table is merged into this one.
+    mutating func ids(of other: ByteInterner) -> [Int32] {
+        reserve(other.count)
+        return (0..<other.count).map { id(other.key($0)) }
+    }
+
     /// Starts bringing in the slot where a key with this `hash(_:)` is looked up first, so that
     /// `id(_:hash:)` a little later need not wait for memory.
     func prefetch(_ hash: UInt64) {

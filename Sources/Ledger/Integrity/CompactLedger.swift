@@ -199,21 +199,17 @@ struct CompactLedger {
     /// task table is the largest, and every lookup in it a cache miss: it is joined on one core
     /// while the other joins the rest. Nil if a record id repeats one before.
     private mutating func merge(_ local: CompactTables) -> NumberMaps? {
-        func translation(_ from: ByteInterner, into global: inout ByteInterner) -> [Int32] {
-            global.reserve(from.count)
-            return (0..<from.count).map { global.id(from.key($0)) }
-        }
         var (globalTasks, globalUnits, globalRecordIDs) = (tasks, units, recordIDs)
         (tasks, units, recordIDs) = (ByteInterner(), ByteInterner(), ByteInterner())
         var maps = NumberMaps(), taskMap: [Int32] = [], recordsContinue = true
         let recordBase = Int32(records.count)
-        Concurrently.run({ taskMap = translation(local.tasks, into: &globalTasks) }, {
-            maps.units = translation(local.units, into: &globalUnits)
-            maps.people = translation(local.people, into: &people)
-            maps.roles = translation(local.roles, into: &roles)
-            maps.texts = translation(local.texts, into: &texts)
+        Concurrently.run({ taskMap = globalTasks.ids(of: local.tasks) }, {
+            maps.units = globalUnits.ids(of: local.units)
+            maps.people = people.ids(of: local.people)
+            maps.roles = roles.ids(of: local.roles)
+            maps.texts = texts.ids(of: local.texts)
             // Record ids are numbered in ledger order: a repeated one gets an old number.
-            recordsContinue = translation(local.recordIDs, into: &globalRecordIDs).enumerated().allSatisfy { $1 == recordBase + Int32($0) }
+            recordsContinue = globalRecordIDs.ids(of: local.recordIDs).enumerated().allSatisfy { $1 == recordBase + Int32($0) }
         })
         maps.tasks = taskMap
         (tasks, units, recordIDs) = (globalTasks, globalUnits, globalRecordIDs)
@@ -242,9 +238,8 @@ struct CompactLedger {
         }
         numberNew(&maps.units, after: &unitCount)
         numberNew(&maps.tasks, after: &taskCount)
-        func translation(_ from: ByteInterner, into global: inout ByteInterner) -> [Int32] { (0..<from.count).map { global.id(from.key($0)) } }
-        maps.people = translation(local.people, into: &people)
-        maps.roles = translation(local.roles, into: &roles)
+        maps.people = people.ids(of: local.people)
+        maps.roles = roles.ids(of: local.roles)
         laterShares.append(LaterShare(units: local.units, tasks: local.tasks, recordIDs: local.recordIDs, unitNumbers: maps.units,
                                       taskNumbers: maps.tasks, firstRecord: records.count))
         return maps
