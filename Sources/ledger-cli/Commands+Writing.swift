@@ -28,8 +28,8 @@ extension Commands {
         } catch {
             let code: Int32
             switch error {
-            case .headMoved: code = ExitCode.conflict
-            case .integrity: code = ExitCode.integrity
+            case .headMoved, .headNotFound: code = ExitCode.conflict
+            case .integrity(let error): code = error.isBadInput ? ExitCode.badInput : ExitCode.integrity
             case .io: code = ExitCode.badInput
             case .malformed, .refused, .conflictingID: code = ExitCode.badInput
             }
@@ -72,7 +72,7 @@ extension Commands {
             if format == "json" {
                 print(json: .object([("ok", .bool(false)), ("error", .string(error.description))]))
             }
-            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
+            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: error.isBadInput ? ExitCode.badInput : ExitCode.integrity)
         }
         if format == "json" {
             print(json: .object([
@@ -89,10 +89,13 @@ extension Commands {
     func repair() throws(CommandFailure) {
         let outcome: RepairOutcome
         do { outcome = try LedgerRepair.repair(path: ledgerPath) } catch {
-            let code = if case .integrity = error { ExitCode.integrity } else { ExitCode.badInput }
+            let code = if case .integrity(let error) = error, !error.isBadInput { ExitCode.integrity } else { ExitCode.badInput }
             throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: code)
         }
-        if outcome.removedBytes == 0 {
+        if outcome.rolledBack {
+            let records = outcome.removed.count(where: { $0 == 0x0A })
+            Output.out("rolled back an interrupted append that was never acknowledged: removed \(outcome.removedBytes) bytes (\(records) complete lines) at byte offset \(outcome.offset)\n\(outcome.records) committed records kept")
+        } else if outcome.removedBytes == 0 {
             Output.out("nothing to repair: \(outcome.records) complete records, no incomplete final line")
         } else {
             let preview = String(decoding: outcome.removed.prefix(120), as: UTF8.self)

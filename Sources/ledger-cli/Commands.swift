@@ -65,7 +65,7 @@ struct Commands {
     /// The whole ledger, read and checked: for questions about records (history).
     func openLedger() throws(CommandFailure) -> Ledger {
         do { return try Ledger.open(path: ledgerPath) } catch {
-            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
+            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: error.isBadInput ? ExitCode.badInput : ExitCode.integrity)
         }
     }
 
@@ -73,7 +73,7 @@ struct Commands {
     func openForQueries() throws(CommandFailure) -> any LedgerQuerying {
         let ledger: any LedgerQuerying
         do { ledger = try LedgerStore.openForQueries(path: ledgerPath) } catch {
-            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
+            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: error.isBadInput ? ExitCode.badInput : ExitCode.integrity)
         }
         OpenLedgers.keep(ledger)
         return ledger

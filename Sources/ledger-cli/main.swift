@@ -8,6 +8,9 @@ import Darwin
 
 // Output to a closed pipe (`ledger … | head`) must end quietly, not kill the process with SIGPIPE.
 signal(SIGPIPE, SIG_IGN)
+// A file-size limit (`ulimit -f`) must fail the write that exceeds it, which the append then
+// rolls back and a cache write shrugs off, not kill the process mid-batch.
+signal(SIGXFSZ, SIG_IGN)
 
 let parser = CommandLineParser(
     root: CommandTree.root, version: CommandTree.version, globalOptions: [CommandTree.ledgerOption])

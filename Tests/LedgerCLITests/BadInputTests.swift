@@ -134,17 +134,22 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ledgerPath)), before)
     }
 
-    func testAStaleExpectedHeadIsAConflictWithExit3() throws {
+    func testAnExpectedHeadThatIsNotTheHeadIsAConflictWithExit3ThatSaysWhetherHistoryMovedOnOrWasRewritten() throws {
         let before = try Data(contentsOf: URL(fileURLWithPath: ledgerPath))
-        let result = try LedgerProcess.run(["append", "--expect-head", String(repeating: "a", count: 64), "--ledger", ledgerPath],
-                                           input: Self.record("r-conflict"))
-        XCTAssertEqual(result.status, 3)
-        XCTAssertTrue(result.stderr.contains("not the expected"))
+        let foreign = try LedgerProcess.run(["append", "--expect-head", String(repeating: "a", count: 64), "--ledger", ledgerPath],
+                                            input: Self.record("r-conflict"))
+        XCTAssertEqual(foreign.status, 3)
+        XCTAssertTrue(foreign.stderr.contains("is not a record of this ledger"), foreign.stderr)
+        XCTAssertTrue(foreign.stderr.contains("history was rewritten or this is another ledger"), foreign.stderr)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ledgerPath)), before)
         let head = try XCTUnwrap(try LedgerProcess.run(["verify", "--ledger", ledgerPath]).stdout.components(separatedBy: "head ").last?
             .trimmingCharacters(in: .whitespacesAndNewlines))
         let ok = try LedgerProcess.run(["append", "--expect-head", head, "--ledger", ledgerPath], input: Self.record("r-conflict"))
         XCTAssertEqual(ok.status, 0, ok.stderr)
+        // The old head is still in the chain: someone appended since.
+        let moved = try LedgerProcess.run(["append", "--expect-head", head, "--ledger", ledgerPath], input: Self.record("r-late"))
+        XCTAssertEqual(moved.status, 3)
+        XCTAssertTrue(moved.stderr.contains("someone appended since"), moved.stderr)
     }
 }
 

@@ -3,9 +3,20 @@ import FoundationEssentials
 /// Reads the records an author hands to `append`: JSON Lines (one body per line, blank lines
 /// ignored) or one JSON array of bodies.
 public enum RecordBatch {
-    /// Lines longer than this are refused before parsing: no real record is near it, and a
-    /// runaway input must not exhaust memory.
-    public static let maximumLineBytes = 1 << 20
+    /// The most bytes a record may take as stored (its canonical line), whichever form it came
+    /// in: no real record is near it. JSON Lines input is also refused line by line above it
+    /// before parsing, so a runaway input does not exhaust memory.
+    public static let maximumRecordBytes = 1 << 20
+    public static let maximumLineBytes = maximumRecordBytes
+
+    /// A record's body decoded from `value`, refused if its canonical form is over the limit.
+    private static func body(of value: JSONValue) throws(RecordFormatError) -> RecordBody {
+        let size = CanonicalJSON.bytes(of: value).count
+        guard size <= maximumRecordBytes else {
+            throw RecordFormatError(message: "the record is \(size) bytes as stored, more than the limit of \(maximumRecordBytes)")
+        }
+        return try RecordBody(json: value)
+    }
 
     /// One record of a batch and where it stood, so later errors can point at it.
     public struct Entry: Hashable, Sendable {
@@ -39,7 +50,7 @@ public enum RecordBatch {
             guard case .array(let elements) = value else { preconditionFailure("starts with [") }
             guard !elements.isEmpty else { throw RecordFormatError(message: "the batch is empty: no records to append") }
             return try elements.enumerated().map { (offset, element) throws(RecordFormatError) in
-                do throws(RecordFormatError) { return Entry(body: try RecordBody(json: element), element: offset + 1) } catch {
+                do throws(RecordFormatError) { return Entry(body: try body(of: element), element: offset + 1) } catch {
                     var error = error
                     error.element = offset + 1
                     throw error
@@ -56,11 +67,11 @@ public enum RecordBatch {
             let line = bytes[start..<end]
             if line.allSatisfy({ [0x20, 0x09, 0x0D].contains($0) }) { continue }
             guard line.count <= maximumLineBytes else {
-                throw RecordFormatError(line: lineNumber, message: "line is \(line.count) bytes, more than the limit of \(maximumLineBytes)")
+                throw RecordFormatError(line: lineNumber, message: "line is \(line.count) bytes, more than the limit of \(maximumLineBytes) for a record")
             }
             do {
                 let value = try JSONParser.parse(bytes: Array(line))
-                bodies.append(Entry(body: try RecordBody(json: value), line: lineNumber))
+                bodies.append(Entry(body: try body(of: value), line: lineNumber))
             } catch let error as JSONSyntaxError {
                 throw RecordFormatError(line: lineNumber, message: error.description)
             } catch var error as RecordFormatError {

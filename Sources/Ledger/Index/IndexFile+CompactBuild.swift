@@ -11,8 +11,14 @@ extension IndexFile {
     /// names), or the index could not be written.
     @discardableResult
     public static func build(ledgerPath: String) -> Bool {
-        guard let stamp = FileSystem.stamp(ledgerPath), let file = FileSystem.map(ledgerPath), UInt64(file.bytes.count) == stamp.size,
-              var ledger = CompactLedger.read(file, keepingTexts: true), !ledger.records.isEmpty
+        guard let committed = try? CommittedLedger.open(ledgerPath) else { return false }
+        return build(committed)
+    }
+
+    /// Builds the index of the committed ledger (see `build(ledgerPath:)`).
+    static func build(_ committed: CommittedLedger) -> Bool {
+        let ledgerPath = committed.file.path, stamp = committed.stamp
+        guard let file = committed.map(), var ledger = CompactLedger.read(file, keepingTexts: true), !ledger.records.isEmpty
         else { return false }
         var timelines = CompactTimelines(units: ledger.units.count, tasks: ledger.tasks.count)
         guard ledger.checkRules({ timelines.apply(change: $0, of: $1, in: ledger) }) else { return false }
@@ -30,8 +36,9 @@ extension IndexFile {
     /// The index of the ledger at `ledgerPath`, built first if it is missing or stale; nil if it
     /// cannot be built (the caller then reads the ledger in full, which names any problem).
     public static func openOrBuild(ledgerPath: String) -> IndexFile? {
-        if let index = open(ledgerPath: ledgerPath) { return index }
-        return build(ledgerPath: ledgerPath) ? open(ledgerPath: ledgerPath) : nil
+        guard let committed = try? CommittedLedger.open(ledgerPath) else { return nil }
+        if let index = open(committed) { return index }
+        return build(committed) ? open(committed) : nil
     }
 }
 

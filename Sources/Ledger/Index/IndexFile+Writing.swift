@@ -8,8 +8,8 @@ extension IndexFile {
     /// The index is a cache: failing to write it (a read-only directory) costs speed, not answers.
     @discardableResult
     public static func write(for ledger: Ledger, ledgerPath: String) -> Bool {
-        guard let stamp = FileSystem.stamp(ledgerPath), let file = FileSystem.map(ledgerPath),
-              let contents = try? encode(ledger, ledgerBytes: file.bytes, stamp: stamp)
+        guard let committed = try? CommittedLedger.open(ledgerPath), let file = committed.map(),
+              let contents = try? encode(ledger, ledgerBytes: file.bytes, stamp: committed.stamp)
         else { return false }
         return store(contents, ledgerPath: ledgerPath)
     }

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import FoundationEssentials
 
 /// The persistent index of a ledger file, mapped read-only: queries binary-search the rows they
@@ -53,12 +60,22 @@ public final class IndexFile: @unchecked Sendable {
     /// Opens the index of the ledger at `ledgerPath` if it matches that file exactly; nil if it is
     /// missing, stale or damaged.
     public static func open(ledgerPath: String) -> IndexFile? {
-        guard let stamp = FileSystem.stamp(ledgerPath), let file = FileSystem.map(path(forLedger: ledgerPath)) else { return nil }
-        file.adviseRandomAccess()
-        return try? IndexFile(file: file, ledgerPath: ledgerPath, ledgerStamp: stamp)
+        guard let committed = try? CommittedLedger.open(ledgerPath) else { return nil }
+        return open(committed)
     }
 
-    init(file: FileSystem.MappedFile, ledgerPath: String, ledgerStamp: FileSystem.FileStamp) throws(IndexDamage) {
+    /// The index of the committed ledger, if it is trustworthy (see `FileSystem.isTrustworthy`)
+    /// and describes exactly that ledger.
+    static func open(_ committed: CommittedLedger) -> IndexFile? {
+        let ledgerPath = committed.file.path
+        guard let (index, info) = FileSystem.openTrusted(path(forLedger: ledgerPath), ledgerOwner: committed.owner),
+              let file = FileSystem.map(index, length: Int(info.st_size))
+        else { return nil }
+        file.adviseRandomAccess()
+        return try? IndexFile(file: file, ledgerPath: ledgerPath, ledgerStamp: committed.stamp, ledgerOwner: committed.owner)
+    }
+
+    init(file: FileSystem.MappedFile, ledgerPath: String, ledgerStamp: FileSystem.FileStamp, ledgerOwner: uid_t) throws(IndexDamage) {
         let raw = file.bytes
         func u32(_ at: Int) -> Int { Int(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
         func u64(_ at: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian }
@@ -75,12 +92,13 @@ public final class IndexFile: @unchecked Sendable {
         let stored = FileSystem.FileStamp(
             size: u64(IndexLayout.ledgerSizeOffset),
             modifiedNanoseconds: Int64(bitPattern: u64(IndexLayout.ledgerModifiedOffset)),
-            inode: u64(IndexLayout.ledgerInodeOffset))
+            inode: u64(IndexLayout.ledgerInodeOffset),
+            changedNanoseconds: Int64(bitPattern: u64(IndexLayout.ledgerChangedOffset)))
         // Appends since the index was written are vouched for by the tail file, if it describes the
         // ledger as it is now; any other change to the file makes the index stale.
         var appended: IndexTail?
         if stored != ledgerStamp {
-            guard let tail = IndexTail.read(forLedger: ledgerPath), tail.ledger == ledgerStamp, stored.inode == ledgerStamp.inode,
+            guard let tail = IndexTail.read(forLedger: ledgerPath, ledgerOwner: ledgerOwner), tail.ledger == ledgerStamp, stored.inode == ledgerStamp.inode,
                   stored.size < ledgerStamp.size
             else { throw IndexDamage("stale") }
             appended = tail

@@ -105,6 +105,7 @@ struct IndexFileWriter {
         }
         header.u32(UInt32(checksums.count / IndexLayout.checksumSize))
         header.i32(facts.lastEffectiveDay)
+        header.i64(facts.stamp.changedNanoseconds)
         header.pad(IndexLayout.headerSize - header.bytes.count)
         let fieldsChecksum = header.bytes.withUnsafeBytes { IndexFile.blockChecksum($0) }
         header.bytes.append(contentsOf: checksums)

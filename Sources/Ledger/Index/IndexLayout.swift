@@ -10,7 +10,7 @@
 /// dozen rows spread over the file, hashes kilobytes rather than megabytes.
 enum IndexLayout {
     static let magic: [UInt8] = Array("LDGRIDX1".utf8)
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
     static let blockSize = 1 << 12
 
     /// Fixed header fields, then `blockCount` block checksums, then the checksum of the fixed
@@ -57,6 +57,9 @@ enum IndexLayout {
     /// The latest effective day (first day) of any record: appends effective on or after it can
     /// be checked against the index alone (`IndexTail`).
     static let lastEffectiveDayOffset = 236 // Int32
+    /// The ledger's change time when indexed (version 7), beside its size, modification time and
+    /// inode: an in-place edit that sets the modification time back still changes it.
+    static let ledgerChangedOffset = 240    // Int64
 }
 
 /// Little-endian output for the index writer.

@@ -19,8 +19,8 @@ import Darwin
 /// changes in any other way (its stamp no longer matches), and a full index rewrite removes it.
 struct IndexTail: Equatable {
     static let magic: [UInt8] = Array("LDGRTAIL".utf8)
-    static let version: UInt32 = 1
-    static let size = 8 + 4 + 4 + 8 + 64 + 8 + 8 + 8 + 8 + 64 + 8 + 4
+    static let version: UInt32 = 2
+    static let size = 8 + 4 + 4 + 8 + 64 + 8 + 8 + 8 + 8 + 64 + 8 + 8 + 4
 
     /// The records the index file itself covers, and the hash of the last of them.
     var baseRecords: Int
@@ -41,9 +41,11 @@ struct IndexTail: Equatable {
     }
 
     /// The tail file beside `ledgerPath`, if there is one and it is intact.
-    static func read(forLedger ledgerPath: String) -> IndexTail? {
-        guard let stamp = FileSystem.stamp(path(forLedger: ledgerPath)), stamp.size == UInt64(size),
-              let bytes = FileSystem.readRange(path(forLedger: ledgerPath), offset: 0, count: size)
+    /// The tail file beside `ledgerPath`, if there is one, it is intact and it is trustworthy
+    /// (see `FileSystem.isTrustworthy`).
+    static func read(forLedger ledgerPath: String, ledgerOwner: uid_t) -> IndexTail? {
+        guard let (file, info) = FileSystem.openTrusted(path(forLedger: ledgerPath), ledgerOwner: ledgerOwner),
+              info.st_size == size, let bytes = FileSystem.readPrefix(file, limit: size), bytes.count == size
         else { return nil }
         return IndexTail(bytes: bytes)
     }
@@ -71,6 +73,7 @@ struct IndexTail: Equatable {
         writer.u64(UInt64(records))
         writer.bytes.append(contentsOf: Array(head.utf8))
         writer.i64(lastRecorded.nanoseconds)
+        writer.i64(ledger.changedNanoseconds)
         writer.u32(CRC32C.checksum(writer.bytes))
         return writer.bytes
     }
@@ -94,7 +97,8 @@ struct IndexTail: Equatable {
         }
         baseRecords = Int(u64(16))
         baseHead = hex(24)
-        ledger = FileSystem.FileStamp(size: u64(88), modifiedNanoseconds: Int64(bitPattern: u64(96)), inode: u64(104))
+        ledger = FileSystem.FileStamp(size: u64(88), modifiedNanoseconds: Int64(bitPattern: u64(96)), inode: u64(104),
+                                      changedNanoseconds: Int64(bitPattern: u64(192)))
         records = Int(u64(112))
         head = hex(120)
         lastRecorded = TransactionTime(nanosecondsSinceEpoch: Int64(bitPattern: u64(184)))

@@ -19,6 +19,16 @@ public enum IntegrityError: Error, Hashable, Sendable, CustomStringConvertible {
     case headNotFound(String)
     /// The file could not be read.
     case unreadable(path: String, reason: String)
+    /// The path names a directory, FIFO, device or socket: no ledger, and a FIFO would block.
+    case notARegularFile(path: String, kind: String)
+    /// The rollback journal beside the ledger cannot be used to restore the last committed state.
+    case journal(path: String, reason: String)
+
+    /// Whether the error is in what the user pointed the ledger at rather than in the ledger's
+    /// contents (exit code 1, not 2).
+    public var isBadInput: Bool {
+        if case .notARegularFile = self { true } else { false }
+    }
 
     public var description: String {
         switch self {
@@ -46,6 +56,10 @@ public enum IntegrityError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the expected head \(head) is not a record of this ledger: history was rewritten or this is another ledger"
         case let .unreadable(path, reason):
             return "cannot read ledger '\(path)': \(reason)"
+        case let .notARegularFile(path, kind):
+            return "'\(path)' is \(kind), not a ledger file; point --ledger (or $LEDGER) at a ledger's .jsonl file"
+        case let .journal(path, reason):
+            return "the rollback journal '\(path)' \(reason); nothing was changed. If no append is running and the journal is not the ledger's own, remove it by hand"
         }
     }
 }

@@ -22,21 +22,19 @@ enum FileSystem {
 
     static func errorText() -> String { String(cString: strerror(errno)) }
 
-    /// Opens `path` for reading and appending, creating it (and fsyncing its directory) if needed.
-    static func openForAppend(_ path: String) throws(IOFailure) -> Descriptor {
-        let existed = FileManager.default.fileExists(atPath: path)
-        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw IOFailure(action: "open '\(path)'", reason: errorText()) }
-        let descriptor = Descriptor(fd: fd, path: path)
-        if !existed { try syncDirectory(of: path) }
-        return descriptor
-    }
-
-    /// Opens `path` read-only.
-    static func openForReading(_ path: String) throws(IOFailure) -> Descriptor {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw IOFailure(action: "open '\(path)'", reason: errorText()) }
-        return Descriptor(fd: fd, path: path)
+    /// Opens the ledger at `path` for reading and appending, creating it (and fsyncing its
+    /// directory) if needed. It must be a regular file.
+    static func openForAppend(_ path: String) throws(IntegrityError) -> Descriptor {
+        if let file = try openRegularFile(path, writable: true) { return file }
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            // Created by another appender in between: open it as it is.
+            if errno == EEXIST, let file = try openRegularFile(path, writable: true) { return file }
+            throw .unreadable(path: path, reason: errorText())
+        }
+        let file = Descriptor(fd: fd, path: path)
+        do { try syncDirectory(of: path) } catch { throw .unreadable(path: path, reason: error.reason) }
+        return file
     }
 
     /// Takes an exclusive lock, waiting for other appenders; released when the descriptor closes.
@@ -65,13 +63,24 @@ enum FileSystem {
         }
     }
 
-    /// Appends `bytes` and fsyncs. One `write` call per chunk; a short write is continued, and a
-    /// crash in between leaves a torn tail that the next reader detects.
+    /// Appends `bytes` and fsyncs. One `write` call per chunk; a short write is continued. A
+    /// crash in between leaves bytes that the append's journal names (`LedgerJournal`).
     static func appendDurably(_ bytes: [UInt8], to file: Descriptor) throws(IOFailure) {
+        // Test builds only (see `FaultInjection`).
         if let torn = FaultInjection.tornWriteBytes {
             _ = bytes.withUnsafeBytes { write(file.fd, $0.baseAddress, min(torn, $0.count)) }
             fsync(file.fd)
             _exit(70)
+        }
+        if let room = FaultInjection.noSpaceAfterBytes, room < bytes.count {
+            try writeAll(Array(bytes[..<room]), to: file.fd, name: file.path)
+            throw IOFailure(action: "write '\(file.path)'", reason: String(cString: strerror(ENOSPC)))
+        }
+        if let pause = FaultInjection.pauseMilliseconds {
+            try writeDurably(Array(bytes[..<(bytes.count / 2)]), to: file)
+            usleep(UInt32(pause) * 1000)
+            try writeDurably(Array(bytes[(bytes.count / 2)...]), to: file)
+            return
         }
         try writeDurably(bytes, to: file)
     }
@@ -128,21 +137,162 @@ enum FileSystem {
         guard fsync(file.fd) == 0 else { throw IOFailure(action: "fsync '\(file.path)'", reason: errorText()) }
     }
 
-    /// What identifies a version of a file cheaply: size, modification time and inode. Any
-    /// write through the file system changes at least one of them.
+    /// What identifies a version of a file cheaply: size, modification and change times, and
+    /// inode. Any write through the file system changes at least one of them. The change time
+    /// (`st_ctime`) is set by the kernel on every write, `chmod` and `utime` call and cannot be
+    /// set back by a user, so an in-place edit that restores the modification time (`touch -d`)
+    /// still shows.
     struct FileStamp: Hashable, Sendable {
         var size: UInt64
         var modifiedNanoseconds: Int64
         var inode: UInt64
+        var changedNanoseconds: Int64
     }
 
     static func stamp(_ path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(
-            size: UInt64(info.st_size),
-            modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-            inode: UInt64(info.st_ino))
+        return FileStamp(info)
+    }
+
+    /// The stamp of an open file.
+    static func stamp(_ file: Descriptor) throws(IOFailure) -> FileStamp {
+        try FileStamp(status(file))
+    }
+
+    /// `fstat` of an open file.
+    static func status(_ file: Descriptor) throws(IOFailure) -> stat {
+        var info = stat()
+        guard fstat(file.fd, &info) == 0 else { throw IOFailure(action: "stat '\(file.path)'", reason: errorText()) }
+        return info
+    }
+
+    /// Opens an existing ledger file that must be a regular file: a FIFO would block every reader
+    /// (so it is opened without blocking), and a directory or device is no ledger. Nil if there
+    /// is no file at `path`.
+    static func openRegularFile(_ path: String, writable: Bool) throws(IntegrityError) -> Descriptor? {
+        let fd = open(path, (writable ? O_RDWR | O_APPEND : O_RDONLY) | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return nil }
+            if errno == EISDIR { throw .notARegularFile(path: path, kind: "a directory") }
+            throw .unreadable(path: path, reason: errorText())
+        }
+        let file = Descriptor(fd: fd, path: path)
+        let info: stat
+        do { info = try status(file) } catch { throw .unreadable(path: path, reason: error.reason) }
+        if let kind = fileKind(info.st_mode) { throw .notARegularFile(path: path, kind: kind) }
+        // Reads of a regular file do not block anyway; clear the flag so nothing else is surprised.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return file
+    }
+
+    /// What a file is when it is not a regular file, in words; nil for a regular file.
+    static func fileKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFSOCK: "a socket"
+        case S_IFLNK: "a symbolic link"
+        default: "not a regular file"
+        }
+    }
+
+    /// Tries to take a lock without waiting: false if another process holds a conflicting one.
+    static func tryLock(_ file: Descriptor, shared: Bool) throws(IOFailure) -> Bool {
+        while flock(file.fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
+            if errno == EINTR { continue }
+            if errno == EWOULDBLOCK { return false }
+            throw IOFailure(action: "lock '\(file.path)'", reason: errorText())
+        }
+        return true
+    }
+
+    /// Takes a shared lock, waiting for a writer to finish.
+    static func lockShared(_ file: Descriptor) throws(IOFailure) {
+        while flock(file.fd, LOCK_SH) != 0 {
+            if errno == EINTR { continue }
+            throw IOFailure(action: "lock '\(file.path)'", reason: errorText())
+        }
+    }
+
+    static func unlock(_ file: Descriptor) { flock(file.fd, LOCK_UN) }
+
+    /// Whether a file beside the ledger may be believed: the index, its tail and the journal are
+    /// only as trustworthy as whoever wrote them. As OpenSSH's StrictModes treats key files, such
+    /// a file counts only if it is a regular file (not a link), owned by the ledger's owner, by
+    /// this user or by root, and writable by nobody else.
+    static func isTrustworthy(_ info: stat, ledgerOwner: uid_t) -> Bool {
+        info.st_mode & S_IFMT == S_IFREG && [ledgerOwner, geteuid(), 0].contains(info.st_uid)
+            && info.st_mode & (S_IWGRP | S_IWOTH) == 0
+    }
+
+    /// Opens a file beside the ledger for reading, without following a link; nil if it is not
+    /// there or not trustworthy (see `isTrustworthy`).
+    static func openTrusted(_ path: String, ledgerOwner: uid_t) -> (Descriptor, stat)? {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        let file = Descriptor(fd: fd, path: path)
+        guard let info = try? status(file), isTrustworthy(info, ledgerOwner: ledgerOwner) else { return nil }
+        return (file, info)
+    }
+
+    /// Reads up to `limit` bytes from the start of an open file.
+    static func readPrefix(_ file: Descriptor, limit: Int) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: limit)
+        var done = 0
+        while done < limit {
+            let got = buffer.withUnsafeMutableBytes { pread(file.fd, $0.baseAddress! + done, limit - done, off_t(done)) }
+            if got < 0, errno == EINTR { continue }
+            guard got >= 0 else { return nil }
+            if got == 0 { break }
+            done += got
+        }
+        return Array(buffer[0..<done])
+    }
+
+    /// Creates `path`, which must not exist (not even as a link), writes `bytes` and makes file
+    /// and directory entry durable.
+    static func createDurably(_ bytes: [UInt8], at path: String) throws(IOFailure) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IOFailure(action: "create '\(path)'", reason: errorText()) }
+        let file = Descriptor(fd: fd, path: path)
+        do throws(IOFailure) {
+            try writeDurably(bytes, to: file)
+            try syncDirectory(of: path)
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+
+    /// Removes `path` and makes the removal durable; a missing file is no error.
+    static func removeDurably(_ path: String) throws(IOFailure) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw IOFailure(action: "remove '\(path)'", reason: errorText()) }
+        try syncDirectory(of: path)
+    }
+
+    /// Reads exactly `count` bytes at `offset` of an open file.
+    static func readRange(_ file: Descriptor, offset: Int, count: Int) throws(IOFailure) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = buffer.withUnsafeMutableBytes { pread(file.fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else {
+                throw IOFailure(action: "read '\(file.path)'", reason: got == 0 ? "the file ended early" : errorText())
+            }
+            done += got
+        }
+        return buffer
+    }
+
+    /// Maps the first `length` bytes of the file open as `file`.
+    static func map(_ file: Descriptor, length: Int) -> MappedFile? {
+        guard length > 0 else { return MappedFile(bytes: UnsafeRawBufferPointer(start: nil, count: 0)) }
+        guard let base = mmap(nil, length, PROT_READ, MAP_PRIVATE, file.fd, 0), base != MAP_FAILED else { return nil }
+        return MappedFile(bytes: UnsafeRawBufferPointer(start: base, count: length))
     }
 
     /// A read-only memory map of a whole file, unmapped on deinit.
@@ -169,18 +319,6 @@ enum FileSystem {
             guard last > first else { return }
             madvise(UnsafeMutableRawPointer(mutating: base + first), last - first, Int32(MADV_DONTNEED))
         }
-    }
-
-    static func map(_ path: String) -> MappedFile? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        guard size > 0 else { return MappedFile(bytes: UnsafeRawBufferPointer(start: nil, count: 0)) }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
-        return MappedFile(bytes: UnsafeRawBufferPointer(start: base, count: size))
     }
 
     /// Reads `count` bytes at `offset` of `path`.
@@ -248,6 +386,16 @@ enum FileSystem {
 }
 
 /// A system call that failed, with what the ledger was doing.
+extension FileSystem.FileStamp {
+    init(_ info: stat) {
+        self.init(
+            size: UInt64(info.st_size),
+            modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            inode: UInt64(info.st_ino),
+            changedNanoseconds: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+    }
+}
+
 public struct IOFailure: Error, Hashable, Sendable, CustomStringConvertible {
     public var action: String
     public var reason: String

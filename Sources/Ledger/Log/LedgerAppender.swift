@@ -47,58 +47,87 @@ public enum LedgerAppender {
     }
 
     /// Appends a parsed batch; errors point at each record's line or element in the batch.
+    ///
+    /// The batch is all or nothing (see `LedgerJournal`): it is acknowledged only once its bytes
+    /// are durable and its journal is gone; after any failure, before or after a byte was
+    /// written, the ledger is as it was, or it is made so by the next command that may write it.
     public static func append(
         _ bodies: [RecordBatch.Entry], to path: String, expectHead: String? = nil, dryRun: Bool = false,
         now: TransactionTime = .now
     ) throws(AppendError) -> AppendOutcome {
-        let file: FileSystem.Descriptor
         do {
-            if dryRun, !FileManager.default.fileExists(atPath: path) {
-                return try plan(bodies, onto: try Ledger(records: []), expectHead: expectHead, now: now, dryRun: true)
-            }
-            file = dryRun ? try FileSystem.openForReading(path) : try FileSystem.openForAppend(path)
-            try FileSystem.lockExclusively(file)
-        } catch let error as IOFailure {
-            throw .io(error)
-        } catch let error as AppendError {
-            throw error
-        } catch {
-            throw .io(IOFailure(action: "open '\(path)'", reason: "\(error)"))
+            return try appendLocked(bodies, to: path, expectHead: expectHead, dryRun: dryRun, now: now)
+        } catch .headMoved(let expected, let actual) {
+            // Moved on, or rewritten? Only the whole chain can tell, and only this error pays for it.
+            do throws(IntegrityError) {
+                _ = try LedgerVerification.verify(path: path, expectHead: expected)
+            } catch .headNotFound {
+                throw .headNotFound(expected: expected, actual: actual)
+            } catch {}
+            throw .headMoved(expected: expected, actual: actual)
+        }
+    }
+
+    private static func appendLocked(
+        _ bodies: [RecordBatch.Entry], to path: String, expectHead: String?, dryRun: Bool, now: TransactionTime
+    ) throws(AppendError) -> AppendOutcome {
+        let opened: FileSystem.Descriptor?
+        do { opened = dryRun ? try FileSystem.openRegularFile(path, writable: false) : try FileSystem.openForAppend(path) } catch {
+            throw .integrity(error)
+        }
+        guard let file = opened else {
+            let empty: Ledger
+            do { empty = try Ledger(records: []) } catch { throw .refused(error) }
+            return try plan(bodies, onto: empty, expectHead: expectHead, now: now, dryRun: true)
+        }
+        do { try FileSystem.lockExclusively(file) } catch { throw .io(error) }
+        // A batch some earlier append left half-written is undone before anything else.
+        if !dryRun {
+            do { _ = try LedgerJournal.recover(file) } catch { throw .integrity(error) }
         }
         // Checked against the index when it describes the file and the batch allows (see
         // `IndexFile.planAppend`): no replay, so the cost does not grow with the ledger.
         if let index = IndexFile.openOrBuild(ledgerPath: path),
            let outcome = try index.planAppend(bodies, expectHead: expectHead, now: now, dryRun: dryRun) {
             guard !dryRun, !outcome.stored.isEmpty else { return outcome }
-            try write(outcome.stored, to: file)
-            if let stamp = FileSystem.stamp(path) { _ = index.tail(after: outcome.stored, ledger: stamp).write(forLedger: path) }
+            try write(outcome.stored, to: file, after: index.head)
+            if let stamp = try? FileSystem.stamp(file) { _ = index.tail(after: outcome.stored, ledger: stamp).write(forLedger: path) }
             return outcome
         }
-        let data: Data
-        do { data = try FileSystem.readAll(file) } catch { throw .io(error) }
         let current: Ledger
-        do throws(IntegrityError) {
-            let records = try LedgerFile.parse(data)
-            do { current = try Ledger(records: records) } catch { throw IntegrityError.ruleViolation(error) }
-        } catch {
-            throw .integrity(error)
-        }
+        do { current = try Ledger.open(path: path) } catch { throw .integrity(error) }
         let outcome = try plan(bodies, onto: current, expectHead: expectHead, now: now, dryRun: dryRun)
         guard !dryRun, !outcome.stored.isEmpty, let ledger = outcome.ledger else { return outcome }
-        try write(outcome.stored, to: file)
+        try write(outcome.stored, to: file, after: current.head)
         // Still under the lock: index the new state so the next query need not read it all.
         IndexFile.write(for: ledger, ledgerPath: path)
         return outcome
     }
 
-    /// Writes the sealed records in one write and fsyncs before anything is acknowledged.
-    private static func write(_ records: [Record], to file: FileSystem.Descriptor) throws(AppendError) {
+    /// Writes the sealed records as one batch: the journal first, made durable; then the records
+    /// in one write, fsynced; then the journal removed, which commits them. On any failure the
+    /// file is cut back to where it was (and if even that fails, the journal stays for the next
+    /// command to roll back), and nothing is acknowledged.
+    private static func write(_ records: [Record], to file: FileSystem.Descriptor, after head: String) throws(AppendError) {
         var bytes: [UInt8] = []
         for record in records {
             bytes.append(contentsOf: CanonicalJSON.bytes(of: record.json))
             bytes.append(0x0A)
         }
-        do { try FileSystem.appendDurably(bytes, to: file) } catch { throw .io(error) }
+        let before: FileSystem.FileStamp
+        do {
+            before = try FileSystem.stamp(file)
+            try LedgerJournal(ledger: before, head: head).create(forLedger: file.path)
+        } catch {
+            throw .io(error)
+        }
+        do throws(IOFailure) {
+            try FileSystem.appendDurably(bytes, to: file)
+            try LedgerJournal.remove(forLedger: file.path)
+        } catch {
+            if (try? FileSystem.truncate(file, to: Int(before.size))) != nil { try? LedgerJournal.remove(forLedger: file.path) }
+            throw .io(error)
+        }
     }
 
     /// Seals the batch onto `current` and validates the result, touching no file.

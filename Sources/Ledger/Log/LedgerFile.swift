@@ -6,17 +6,15 @@ public enum LedgerFile {
     /// The default location, relative to the working directory.
     public static let defaultPath = "events/ledger.jsonl"
 
-    /// Reads and chain-checks every record. A missing file is an empty ledger; a final line
-    /// without its newline is a torn write and refused.
+    /// Reads and chain-checks every record committed (an append in progress is not read, see
+    /// `CommittedLedger`). A missing file is an empty ledger; a final line without its newline is
+    /// a torn write and refused.
     public static func read(path: String) throws(IntegrityError) -> [Record] {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            throw .unreadable(path: path, reason: "\(error)")
-        }
-        return try parse(data)
+        guard let committed = try CommittedLedger.open(path) else { return [] }
+        guard let mapped = committed.map() else { return try parse(try committed.read()) }
+        let result = Result { () throws(IntegrityError) in try parse(mapped.bytes.bindMemory(to: UInt8.self)) }
+        withExtendedLifetime(mapped) {}
+        return try result.get()
     }
 
     /// Chain-checks the records in `data` (a whole ledger file's bytes).

@@ -1,0 +1,173 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The rollback journal that makes an append all or nothing, as SQLite's rollback journal makes
+/// a transaction: `<ledger>.journal` holds what the ledger was before the batch (its stamp, whose
+/// size is the committed length, and its head).
+///
+/// An append makes the journal durable before it writes a byte of the batch, writes and fsyncs
+/// the batch, and removes the journal (durably) before it acknowledges anything: removing it is
+/// the commit. So a journal that exists names bytes nobody acknowledged. Whoever next holds the
+/// ledger's exclusive lock (the next append, `repair`, or any command that may write the file)
+/// cuts the ledger back to the journal's length and removes it; a reader that may not, or that
+/// meets an append in progress, reads only the committed length (`CommittedLedger`).
+///
+/// The journal is believed only as far as it can be checked: it must be a regular file of the
+/// ledger's owner (or this user, or root) that nobody else may write (`FileSystem.isTrustworthy`),
+/// name the ledger's inode, a length no longer than the file, and the head hash the line ending
+/// at that length carries. Otherwise nothing is cut, and the command says why.
+struct LedgerJournal: Equatable {
+    static let magic: [UInt8] = Array("LDGRJRNL".utf8)
+    static let version: UInt32 = 1
+    static let size = 8 + 4 + 4 + 8 + 8 + 8 + 8 + 64 + 4
+
+    /// The ledger file as committed, before the batch: `size` is the committed length.
+    var ledger: FileSystem.FileStamp
+    /// The hash of the last committed record (64 zeros for an empty ledger).
+    var head: String
+
+    static func path(forLedger ledgerPath: String) -> String { ledgerPath + ".journal" }
+
+    /// What is at the journal's path.
+    enum Found: Equatable {
+        case none
+        /// Shorter than a journal: its writer died before finishing it, and so before writing any
+        /// byte of its batch.
+        case incomplete
+        /// Not the ledger's own (see `FileSystem.isTrustworthy`): never acted on.
+        case untrusted
+        /// A journal-sized file that fails its checksum.
+        case damaged
+        case journal(LedgerJournal)
+    }
+
+    static func read(forLedger ledgerPath: String, ledgerOwner: uid_t) -> Found {
+        let path = path(forLedger: ledgerPath)
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .none }
+        guard let (file, _) = FileSystem.openTrusted(path, ledgerOwner: ledgerOwner) else { return .untrusted }
+        guard let bytes = FileSystem.readPrefix(file, limit: size + 1) else { return .damaged }
+        if bytes.count < size { return .incomplete }
+        guard bytes.count == size, let journal = LedgerJournal(bytes: bytes) else { return .damaged }
+        return .journal(journal)
+    }
+
+    /// Makes the journal durable beside the ledger; fails if one is there already.
+    func create(forLedger ledgerPath: String) throws(IOFailure) {
+        try FileSystem.createDurably(bytes, at: LedgerJournal.path(forLedger: ledgerPath))
+    }
+
+    /// Removes the journal durably: after this, the batch it guarded is committed.
+    static func remove(forLedger ledgerPath: String) throws(IOFailure) {
+        try FileSystem.removeDurably(path(forLedger: ledgerPath))
+    }
+
+    var bytes: [UInt8] {
+        var writer = ByteWriter(capacity: LedgerJournal.size)
+        writer.bytes.append(contentsOf: LedgerJournal.magic)
+        writer.u32(LedgerJournal.version)
+        writer.u32(0)
+        writer.u64(ledger.size)
+        writer.i64(ledger.modifiedNanoseconds)
+        writer.u64(ledger.inode)
+        writer.i64(ledger.changedNanoseconds)
+        writer.bytes.append(contentsOf: Array(head.utf8))
+        writer.u32(CRC32C.checksum(writer.bytes))
+        return writer.bytes
+    }
+
+    init(ledger: FileSystem.FileStamp, head: String) {
+        self.ledger = ledger
+        self.head = head
+    }
+
+    private init?(bytes: [UInt8]) {
+        guard bytes.count == LedgerJournal.size, Array(bytes[0..<8]) == LedgerJournal.magic else { return nil }
+        func u64(_ at: Int) -> UInt64 { bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian } }
+        func u32(_ at: Int) -> UInt32 { bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian } }
+        guard u32(8) == LedgerJournal.version,
+              u32(LedgerJournal.size - 4) == CRC32C.checksum(Array(bytes[0..<(LedgerJournal.size - 4)]))
+        else { return nil }
+        ledger = FileSystem.FileStamp(size: u64(16), modifiedNanoseconds: Int64(bitPattern: u64(24)), inode: u64(32),
+                                      changedNanoseconds: Int64(bitPattern: u64(40)))
+        head = String(decoding: bytes[48..<112], as: UTF8.self)
+    }
+}
+
+/// What rolling back an interrupted append removed.
+public struct Rollback: Hashable, Sendable {
+    /// The committed length the ledger was cut back to.
+    public var committedLength: Int
+    /// The bytes of the batch nobody acknowledged.
+    public var removed: [UInt8]
+    /// The head of the ledger as committed.
+    public var head: String
+}
+
+extension LedgerJournal {
+    /// Restores the last committed state if a journal says an append was interrupted: cuts the
+    /// ledger back to the journal's length, fsyncs, and removes the journal. The caller holds the
+    /// ledger's exclusive lock on `file`, opened for writing. Nil if there was nothing to undo.
+    static func recover(_ file: FileSystem.Descriptor) throws(IntegrityError) -> Rollback? {
+        let ledgerPath = file.path
+        let journalPath = path(forLedger: ledgerPath)
+        let info: stat
+        do { info = try FileSystem.status(file) } catch { throw .unreadable(path: ledgerPath, reason: error.reason) }
+        let found = read(forLedger: ledgerPath, ledgerOwner: info.st_uid)
+        let journal: LedgerJournal
+        switch found {
+        case .none: return nil
+        case .incomplete:
+            // Its writer died before writing any byte of the batch: there is nothing to undo.
+            do { try remove(forLedger: ledgerPath) } catch { throw .journal(path: journalPath, reason: "cannot be removed: \(error)") }
+            return nil
+        case .untrusted:
+            throw .journal(path: journalPath, reason: "is not a regular file of the ledger's owner that only they may write, so it is not believed")
+        case .damaged:
+            throw .journal(path: journalPath, reason: "is damaged (its checksum does not hold)")
+        case .journal(let found): journal = found
+        }
+        let current = FileSystem.FileStamp(info)
+        guard journal.ledger.inode == current.inode else {
+            throw .journal(path: journalPath, reason: "belongs to another file (inode \(journal.ledger.inode), the ledger's is \(current.inode))")
+        }
+        guard journal.ledger.size <= current.size else {
+            throw .journal(path: journalPath, reason: "says the ledger had \(journal.ledger.size) bytes, but it has only \(current.size)")
+        }
+        let length = Int(journal.ledger.size)
+        guard LedgerJournal.head(of: file, endingAt: length) == journal.head else {
+            throw .journal(path: journalPath, reason: "names head \(journal.head), which is not the record ending at byte \(length)")
+        }
+        let removed: [UInt8]
+        do {
+            removed = try FileSystem.readRange(file, offset: length, count: Int(current.size) - length)
+            try FileSystem.truncate(file, to: length)
+            try remove(forLedger: ledgerPath)
+        } catch {
+            throw .unreadable(path: ledgerPath, reason: "rolling back an interrupted append: \(error)")
+        }
+        return Rollback(committedLength: length, removed: removed, head: journal.head)
+    }
+
+    /// The stored hash of the line that ends at byte `end` (64 zeros for `end` 0); nil if no
+    /// complete record line ends there.
+    static func head(of file: FileSystem.Descriptor, endingAt end: Int) -> String? {
+        guard end > 0 else { return Record.genesisHash }
+        var window = 4096
+        while true {
+            let start = max(0, end - window)
+            guard let bytes = try? FileSystem.readRange(file, offset: start, count: end - start), bytes.last == 0x0A else { return nil }
+            let body = bytes.dropLast()
+            if let newline = body.lastIndex(of: 0x0A) {
+                return Array(body[(newline + 1)...]).withUnsafeBufferPointer { HashChain.storedHash(inCanonicalLine: $0) }
+            }
+            if start == 0 { return Array(body).withUnsafeBufferPointer { HashChain.storedHash(inCanonicalLine: $0) } }
+            window *= 4
+        }
+    }
+}
