@@ -156,26 +156,50 @@ enum CommandTree {
             CommandSpec(
                 name: "html",
                 abstract: "Write one self-contained HTML page: org chart, timeline, sources, search.",
+                discussion: exportOutputRules,
                 options: [
                     at("The date the page opens at: YYYY, YYYY-MM or YYYY-MM-DD."),
                     OptionSpec(name: "out", valueName: "file", help: "Write to this file instead of standard output."),
                 ],
+                flags: [exportForce],
                 examples: ["ledger export html --out ledger.html"]),
             CommandSpec(
                 name: "jsonld",
                 abstract: "Write the org structure and its changes as W3C Organization Ontology JSON-LD.",
+                discussion: exportOutputRules,
                 options: [OptionSpec(name: "out", valueName: "file", help: "Write to this file instead of standard output.")],
+                flags: [exportForce],
                 examples: ["ledger export jsonld --out ledger.jsonld"]),
         ])
+
+    /// What `export --out` will and will not replace (`OutputPath` in the library).
+    static let exportOutputRules = """
+        --out writes a new file beside <file> and renames it into place. It never replaces the \
+        ledger or its index, index tail or journal (<ledger>.index, .index-tail, .journal; also \
+        through a link), a file that holds a ledger, a directory, FIFO or device. An existing \
+        <file> that is not empty is replaced only if ledger export wrote it (its first 4 KB carry \
+        <meta name="generator" content="ledger export html"> or "ledger:generator": "ledger \
+        export jsonld"), or with --force.
+        """
+
+    static let exportForce = FlagSpec(
+        name: "force", help: "Replace an existing --out file that ledger export did not write (never a ledger or its files).")
 
     static let generate = CommandSpec(
         name: "generate",
         abstract: "Write a synthetic, valid, hash-chained ledger for benchmarks and tests.",
-        discussion: "The same seed always gives the same file.",
+        discussion: """
+            The same seed always gives the same file. --out writes a new file beside <file> and \
+            renames it into place; <file> must be missing or empty. A file that is not empty is \
+            replaced only with --force, and never one that holds a ledger (begins with {"), nor \
+            the ledger's index, index tail or journal, nor the ledger itself once it exists, nor \
+            a directory, FIFO or device.
+            """,
         options: [
             OptionSpec(name: "records", valueName: "n", help: "How many records to write.", isRequired: true),
             OptionSpec(name: "seed", valueName: "s", help: "Seed of the pseudo-random generator.", defaultValue: "1"),
             OptionSpec(name: "out", valueName: "file", help: "Write to this file instead of standard output."),
         ],
+        flags: [FlagSpec(name: "force", help: "Replace a non-empty --out file that is not a ledger.")],
         examples: ["ledger generate --records 100000 --seed 7 --out /tmp/big.jsonl"])
 }

@@ -4,6 +4,9 @@ import Ledger
 /// `ledger export html|jsonld`: asks the library for the document and writes it to `--out` or stdout.
 extension Commands {
     func export() throws(CommandFailure) {
+        // Checked first: a refused path costs no reading of the ledger.
+        let path = invocation.option("out")
+        if let path { try checkOutput(path, for: .export) }
         let ledger = try openLedger()
         let document: String
         switch invocation.commandPath.dropFirst().first {
@@ -17,7 +20,7 @@ extension Commands {
         default:
             throw usageError("Missing expected subcommand: html or jsonld")
         }
-        guard let path = invocation.option("out") else {
+        guard let path else {
             Output.out(document)
             return
         }

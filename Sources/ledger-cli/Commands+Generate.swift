@@ -13,6 +13,7 @@ extension Commands {
         }
         let generator = HistoryGenerator(records: records, seed: seed)
         let out = invocation.option("out")
+        if let out { try checkOutput(out, for: .ledger) }
         do {
             if let out {
                 let started = ContinuousClock.now
@@ -24,8 +25,6 @@ extension Commands {
             } else {
                 try generator.write { chunk throws(IOFailure) in try StandardStreams.output(chunk) }
             }
-        } catch let failure as CommandFailure {
-            throw failure
         } catch {
             throw CommandFailure(message: "Error: cannot write \(out ?? "<stdout>"): \(error)", code: ExitCode.badInput)
         }

@@ -62,6 +62,14 @@ struct Commands {
         }
     }
 
+    /// Refuses (exit 1) to write `contents` at `--out` when the library's output rules say no:
+    /// the ledger's own files, a non-regular file, a ledger, or someone else's file without `--force`.
+    func checkOutput(_ path: String, for contents: OutputPath.Contents) throws(CommandFailure) {
+        do { try OutputPath.check(path, for: contents, ledgerPath: ledgerPath, force: invocation.flag("force")) } catch {
+            throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
+        }
+    }
+
     /// The whole ledger, read and checked: for questions about records (history).
     func openLedger() throws(CommandFailure) -> Ledger {
         do { return try Ledger.open(path: ledgerPath) } catch {

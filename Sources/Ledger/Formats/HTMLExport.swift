@@ -39,7 +39,7 @@ public struct HTMLExport: Sendable {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="ledger export html">
+        \(HTMLExport.generatorMark)
         <title>Organisation und Zuständigkeiten</title>
         <style>
         \(HTMLExport.style)
@@ -56,6 +56,10 @@ public struct HTMLExport: Sendable {
 
         """
     }
+
+    /// The line near the page's top that names its maker: how `OutputPath` knows a file at
+    /// `--out` as one the tool wrote, which it may replace without `--force`.
+    static let generatorMark = #"<meta name="generator" content="ledger export html">"#
 
     /// JSON made safe inside a `<script>` element: every `<` written as the JSON escape `\u003c`,
     /// so no text in the data (a title containing `</script>` or `<!--`) can end the element early.

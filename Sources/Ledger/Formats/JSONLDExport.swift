@@ -14,6 +14,8 @@
 ///   Records without changes (reports, meetings) are `prov:Activity` nodes with their sources.
 /// - Units ever established, dissolved ones included (with `prov:invalidatedAtTime`), so every
 ///   event points at a described node.
+/// - One `prov:Entity` node for the export itself, first in the graph: the date it describes, the
+///   ledger's head, and `ledger:generator` naming the tool (so the tool knows its own file again).
 ///
 /// Kinds map onto ORG's classes: government, chancellery, ministry, authority, company and body
 /// (and unknown kinds) are `org:Organization` (and `org:FormalOrganization`: each is a body in law);
@@ -52,6 +54,7 @@ public struct JSONLDExport: Sendable {
             ("@id", .string(base + "export")), ("@type", .string("prov:Entity")),
             ("dct:description", .string(description)),
             ("dct:valid", structureDate.map(JSONLDExport.typed) ?? .null),
+            ("ledger:generator", .string(JSONLDExport.generator)),
             ("ledger:head", .string(ledger.head)),
         ].filter { $0.1 != .null }))
 
@@ -271,6 +274,13 @@ public struct JSONLDExport: Sendable {
         if result.hasSuffix("-") { result.removeLast() }
         return result.hasPrefix("-") ? String(result.dropFirst()) : result
     }
+
+    /// The document's maker, named in the export node near its top.
+    static let generator = "ledger export jsonld"
+
+    /// That member as `PrettyJSON` writes it: how `OutputPath` knows a file at `--out` as one the
+    /// tool wrote, which it may replace without `--force`.
+    static let generatorMark = #""ledger:generator": "\#(generator)""#
 
     /// Prefixes end in `:` so JSON-LD treats them as prefixes for compact IRIs such as `unit:kv40`.
     static func context(base: String) -> JSONValue {

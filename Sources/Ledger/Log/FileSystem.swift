@@ -345,11 +345,15 @@ enum FileSystem {
     /// Creates `path` atomically from what `body` writes to the descriptor it is given: into a
     /// temporary file beside it, fsynced (unless not `durably`) and renamed over it, so no reader
     /// ever sees half a file.
+    ///
+    /// The temporary file is always a new one (`createTemporaryFile(beside:)`): a file or symbolic
+    /// link planted at its name is never opened, followed or truncated. The rename replaces
+    /// whatever is at `path`, a symbolic link included, and never writes through it. Temporary
+    /// files that dead writers left beside `path` are removed first.
     static func writeAtomically(to path: String, durably: Bool = true, _ body: (Descriptor) throws(IOFailure) -> Void) throws(IOFailure) {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw IOFailure(action: "create '\(temporary)'", reason: errorText()) }
-        let file = Descriptor(fd: fd, path: temporary)
+        removeStaleTemporaryFiles(of: path)
+        let file = try createTemporaryFile(beside: path)
+        let temporary = file.path
         do throws(IOFailure) {
             try body(file)
             if durably, fsync(file.fd) != 0 { throw IOFailure(action: "fsync '\(file.path)'", reason: errorText()) }
@@ -382,6 +386,153 @@ enum FileSystem {
         guard fd >= 0 else { throw IOFailure(action: "open directory of '\(path)'", reason: errorText()) }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw IOFailure(action: "fsync directory of '\(path)'", reason: errorText()) }
+    }
+
+    // MARK: Temporary files and output paths
+
+    /// A new, empty file beside `path` for `writeAtomically`, named `<path>.tmp-<pid>-<8 hex digits>`.
+    ///
+    /// Opened with `O_CREAT | O_EXCL | O_NOFOLLOW`: if the name exists (a file or symbolic link
+    /// planted there to be written through, or another writer's) it is left alone and another
+    /// random name is tried, so the tool only ever writes into a file it has just created. The pid
+    /// in the name lets `removeStaleTemporaryFiles(of:)` tell a dead writer's leftovers from a live one's.
+    static func createTemporaryFile(beside path: String) throws(IOFailure) -> Descriptor {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<32 {
+            let hex = String(UInt32.random(in: .min ... .max, using: &random), radix: 16)
+            let temporary = "\(path).tmp-\(getpid())-\(String(repeating: "0", count: 8 - hex.utf8.count))\(hex)"
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if fd >= 0 { return Descriptor(fd: fd, path: temporary) }
+            guard errno == EEXIST || errno == EINTR else {
+                throw IOFailure(action: "create '\(temporary)'", reason: errorText())
+            }
+        }
+        throw IOFailure(action: "create a temporary file beside '\(path)'", reason: "every name tried exists already")
+    }
+
+    /// Removes what writers that died before renaming (killed, crashed) left beside `path`: regular
+    /// files named exactly `<name>.tmp-<pid>` or `<name>.tmp-<pid>-<hex>` whose pid is no live process.
+    ///
+    /// Entries are examined with `lstat` and removed with `unlink`, neither of which follows a
+    /// symbolic link; links, directories and names of any other shape are left alone, as are the
+    /// files of a live pid (a writer still at work, or a pid reused since: it is left for later).
+    static func removeStaleTemporaryFiles(of path: String) {
+        let (directory, name) = directoryAndName(of: path)
+        guard !name.isEmpty, let stream = opendir(directory) else { return }
+        defer { closedir(stream) }
+        let directoryFD = dirfd(stream)
+        let prefix = Array((name + ".tmp-").utf8)
+        while let entry = readdir(stream) {
+            let entryName: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            guard let pid = temporaryFileOwner(entryName, prefix: prefix) else { continue }
+            var cName = entryName.map { CChar(bitPattern: $0) }
+            cName.append(0)
+            var info = stat()
+            guard fstatat(directoryFD, cName, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG,
+                  !isLiveProcess(pid)
+            else { continue }
+            unlinkat(directoryFD, cName, 0)
+        }
+    }
+
+    /// The pid in a temporary file's name, if `name` is `prefix` followed by a pid (decimal, no
+    /// leading zero) and optionally `-` and 1 to 16 lowercase hex digits; nil for any other name.
+    static func temporaryFileOwner(_ name: [UInt8], prefix: [UInt8]) -> pid_t? {
+        guard name.count > prefix.count, name.starts(with: prefix) else { return nil }
+        let rest = name[prefix.count...]
+        let digits = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard (1...10).contains(digits.count), digits.first != UInt8(ascii: "0"),
+              let pid = Int32(String(decoding: digits, as: UTF8.self)) else { return nil }
+        let suffix = rest[digits.endIndex...]
+        if suffix.isEmpty { return pid }
+        let hex = suffix.dropFirst()
+        guard suffix.first == UInt8(ascii: "-"), (1...16).contains(hex.count),
+              hex.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) })
+        else { return nil }
+        return pid
+    }
+
+    /// Whether a process with this pid exists: `kill(pid, 0)` fails with ESRCH only when none does
+    /// (EPERM means it exists but belongs to someone else).
+    static func isLiveProcess(_ pid: pid_t) -> Bool {
+        guard pid > 0 else { return true }
+        return kill(pid, 0) == 0 || errno != ESRCH
+    }
+
+    /// The directory part of `path` (`.` for a bare name, `/` for a file in the root) and the last
+    /// component.
+    static func directoryAndName(of path: String) -> (directory: String, name: String) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return (".", path) }
+        let directory = slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+        return (directory, String(path[path.utf8.index(after: slash)...]))
+    }
+
+    /// `path` with every symbolic link and `.`/`..` resolved (`realpath`); nil if it does not exist.
+    static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// What kind of file is at a path, and which file it is (device and inode).
+    struct FileStatus: Hashable, Sendable {
+        enum Kind: Hashable, Sendable { case regular, directory, symbolicLink, fifo, characterDevice, blockDevice, socket, other }
+        var kind: Kind
+        var device: UInt64
+        var inode: UInt64
+        var size: UInt64
+    }
+
+    /// The status of `path` (`stat`, or `lstat` unless `followingLinks`); nil if there is nothing there
+    /// (or it cannot be looked at).
+    static func status(_ path: String, followingLinks: Bool) -> FileStatus? {
+        var info = stat()
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        return FileStatus(info)
+    }
+
+    /// Up to `count` bytes from the start of the regular file at `path`. Opened without following a
+    /// symbolic link and without blocking, and checked to be a regular file once open, so a link or
+    /// FIFO swapped in after the caller looked is never read through or waited on.
+    static func leadingBytes(of path: String, count: Int) throws(IOFailure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw IOFailure(action: "open '\(path)'", reason: errorText()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw IOFailure(action: "stat '\(path)'", reason: errorText()) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw IOFailure(action: "read '\(path)'", reason: "not a regular file") }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(done)) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(action: "read '\(path)'", reason: errorText())
+            }
+            if got == 0 { break }
+            done += got
+        }
+        return Array(buffer[0..<done])
+    }
+}
+
+extension FileSystem.FileStatus {
+    init(_ info: stat) {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: kind = .regular
+        case S_IFDIR: kind = .directory
+        case S_IFLNK: kind = .symbolicLink
+        case S_IFIFO: kind = .fifo
+        case S_IFCHR: kind = .characterDevice
+        case S_IFBLK: kind = .blockDevice
+        case S_IFSOCK: kind = .socket
+        default: kind = .other
+        }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = UInt64(info.st_size)
     }
 }
 
