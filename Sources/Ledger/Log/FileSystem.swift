@@ -180,23 +180,11 @@ enum FileSystem {
         let file = Descriptor(fd: fd, path: path)
         let info: stat
         do { info = try status(file) } catch { throw .unreadable(path: path, reason: error.reason) }
-        if let kind = fileKind(info.st_mode) { throw .notARegularFile(path: path, kind: kind) }
+        let kind = FileStatus(info).kind
+        if kind != .regular { throw .notARegularFile(path: path, kind: kind.words) }
         // Reads of a regular file do not block anyway; clear the flag so nothing else is surprised.
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return file
-    }
-
-    /// What a file is when it is not a regular file, in words; nil for a regular file.
-    static func fileKind(_ mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG: nil
-        case S_IFDIR: "a directory"
-        case S_IFIFO: "a FIFO (named pipe)"
-        case S_IFCHR, S_IFBLK: "a device"
-        case S_IFSOCK: "a socket"
-        case S_IFLNK: "a symbolic link"
-        default: "not a regular file"
-        }
     }
 
     /// Tries to take a lock without waiting: false if another process holds a conflicting one.
@@ -536,7 +524,21 @@ extension FileSystem.FileStatus {
     }
 }
 
-/// A system call that failed, with what the ledger was doing.
+extension FileSystem.FileStatus.Kind {
+    /// What the file is, in words for an error message.
+    var words: String {
+        switch self {
+        case .regular: "a regular file"
+        case .directory: "a directory"
+        case .symbolicLink: "a symbolic link"
+        case .fifo: "a FIFO (named pipe)"
+        case .characterDevice, .blockDevice: "a device"
+        case .socket: "a socket"
+        case .other: "not a regular file"
+        }
+    }
+}
+
 extension FileSystem.FileStamp {
     init(_ info: stat) {
         self.init(
@@ -547,6 +549,7 @@ extension FileSystem.FileStamp {
     }
 }
 
+/// A system call that failed, with what the ledger was doing.
 public struct IOFailure: Error, Hashable, Sendable, CustomStringConvertible {
     public var action: String
     public var reason: String

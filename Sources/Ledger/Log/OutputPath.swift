@@ -76,9 +76,7 @@ public enum OutputPath {
             (.ledger, ledgerPath),
             (.index, IndexFile.path(forLedger: ledgerPath)),
             (.indexTail, IndexTail.path(forLedger: ledgerPath)),
-            // The rollback journal an append keeps while it writes: named here, not by its type,
-            // so the rule holds whichever version of the journal is in the build.
-            (.journal, ledgerPath + ".journal"),
+            (.journal, LedgerJournal.path(forLedger: ledgerPath)),
         ]
     }
 
