@@ -74,13 +74,25 @@ extension Commands {
             }
             throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: error.isBadInput ? ExitCode.badInput : ExitCode.integrity)
         }
+        let indexVerdict: (code: JSONValue, detail: JSONValue) = report.index.map { (.string($0.code), .string($0.description)) } ?? (.null, .null)
+        if case .rebuilt? = report.index {
+            // The ledger holds; a cache beside it did not. Scripts must notice, so it is a failure.
+            let message = "the ledger is intact (\(report.records) records, head \(report.head)), but its index \(report.index!); something beside the ledger damaged or forged it"
+            if format == "json" {
+                print(json: .object([("ok", .bool(false)), ("error", .string(message)), ("index", indexVerdict.code), ("indexDetail", indexVerdict.detail)]))
+            }
+            throw CommandFailure(message: "Error: \(ledgerPath): \(message)", code: ExitCode.integrity)
+        }
         if format == "json" {
             print(json: .object([
                 ("ok", .bool(true)), ("records", .number(String(report.records))), ("head", .string(report.head)),
                 ("expectedHeadSeq", report.expectedHeadSeq.map { .number(String($0)) } ?? .null),
+                ("index", indexVerdict.code), ("indexDetail", indexVerdict.detail),
             ]))
         } else {
-            var text = "ok: \(report.records) records, chain intact, every rule holds; head \(report.head)"
+            var text = "ok: \(report.records) records, chain intact, every rule holds"
+            if let index = report.index, index != .absent { text += "; index \(index)" }
+            text += "; head \(report.head)"
             if let seq = report.expectedHeadSeq { text += "\nexpected head found at seq \(seq)" }
             Output.out(text)
         }

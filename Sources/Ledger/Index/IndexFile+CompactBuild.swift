@@ -17,9 +17,14 @@ extension IndexFile {
 
     /// Builds the index of the committed ledger (see `build(ledgerPath:)`).
     static func build(_ committed: CommittedLedger) -> Bool {
-        let ledgerPath = committed.file.path, stamp = committed.stamp
-        guard let file = committed.map(), var ledger = CompactLedger.read(file, keepingTexts: true), !ledger.records.isEmpty
-        else { return false }
+        guard let file = committed.map() else { return false }
+        return build(of: file, stamp: committed.stamp, ledgerPath: committed.file.path)
+    }
+
+    /// Builds the index of the ledger bytes in `file`, whose stamp is `stamp`, beside the ledger;
+    /// or, given a `scratch` path, there, for `verify` to compare with the index in use.
+    static func build(of file: FileSystem.MappedFile, stamp: FileSystem.FileStamp, ledgerPath: String, scratch: String? = nil) -> Bool {
+        guard var ledger = CompactLedger.read(file, keepingTexts: true), !ledger.records.isEmpty else { return false }
         var timelines = CompactTimelines(units: ledger.units.count, tasks: ledger.tasks.count)
         guard ledger.checkRules({ timelines.apply(change: $0, of: $1, in: ledger) }) else { return false }
         // The timelines hold all the index needs of the records and changes: they leave memory
@@ -28,8 +33,8 @@ extension IndexFile {
         (ledger.records, ledger.changes, ledger.changeTexts) = ([], [], [])
         let layout = CompactIndexLayout(ledger: ledger, timelines: timelines, fileSize: file.bytes.count, stamp: stamp,
                                         lastEffectiveDay: lastEffectiveDay)
-        return store(facts: layout.facts, sectionLengths: layout.sectionLengths, ledgerPath: ledgerPath) { writer throws(IOFailure) in
-            try layout.write(to: &writer)
+        return store(facts: layout.facts, sectionLengths: layout.sectionLengths, ledgerPath: ledgerPath, scratch: scratch) {
+            writer throws(IOFailure) in try layout.write(to: &writer)
         }
     }
 

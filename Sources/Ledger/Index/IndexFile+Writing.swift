@@ -22,19 +22,21 @@ extension IndexFile {
     }
 
     /// Writes an index beside the ledger atomically, its payload streamed by `payload`, if the
-    /// ledger is still as it was when it was read (else the index would lie).
-    static func store(facts: IndexFileWriter.Facts, sectionLengths: [Int], ledgerPath: String,
+    /// ledger is still as it was when it was read (else the index would lie). With `scratch`,
+    /// writes it there instead, as it is, for a comparison.
+    static func store(facts: IndexFileWriter.Facts, sectionLengths: [Int], ledgerPath: String, scratch: String? = nil,
                       payload: (inout IndexFileWriter) throws(IOFailure) -> Void) -> Bool {
         // Not fsynced: after a crash a torn index fails its checksums and is built anew.
-        let written: ()? = try? FileSystem.writeAtomically(to: path(forLedger: ledgerPath), durably: false) { file throws(IOFailure) in
+        let written: ()? = try? FileSystem.writeAtomically(to: scratch ?? path(forLedger: ledgerPath), durably: false) { file throws(IOFailure) in
             var writer = IndexFileWriter(file: file, facts: facts, sectionLengths: sectionLengths)
             try payload(&writer)
             try writer.finish()
-            guard FileSystem.stamp(ledgerPath) == facts.stamp else {
+            guard scratch != nil || FileSystem.stamp(ledgerPath) == facts.stamp else {
                 throw IOFailure(action: "index '\(ledgerPath)'", reason: "it changed while it was indexed")
             }
         }
         guard written != nil else { return false }
+        if scratch != nil { return true }
         // The index now covers every record: a tail of appends recorded for the old one is void.
         IndexTail.remove(forLedger: ledgerPath)
         return true

@@ -26,8 +26,9 @@ public final class IndexFile: @unchecked Sendable {
     let recordCount: Int
     /// The hash of the last record the index file covers.
     let baseHead: String
-    /// The ledger's size when the index was written: where the tail's lines start.
-    let indexedLedgerSize: UInt64
+    /// The ledger's stamp when the index was written; its size is where the tail's lines start.
+    let indexedStamp: FileSystem.FileStamp
+    var indexedLedgerSize: UInt64 { indexedStamp.size }
     /// The latest effective day of the records the index covers.
     let lastEffectiveDay: Int
     /// Records appended since the index was written (see `IndexTail`), in seq order, which is the
@@ -119,7 +120,7 @@ public final class IndexFile: @unchecked Sendable {
         recordCount = Int(u64(IndexLayout.recordCountOffset))
         baseHead = String(decoding: raw[IndexLayout.headOffset..<(IndexLayout.headOffset + 64)], as: UTF8.self)
         let baseRecorded = TransactionTime(nanosecondsSinceEpoch: Int64(bitPattern: u64(IndexLayout.lastRecordedOffset)))
-        indexedLedgerSize = stored.size
+        indexedStamp = stored
         lastEffectiveDay = Int(Int32(bitPattern: UInt32(u32(IndexLayout.lastEffectiveDayOffset))))
         verifiedBlocks = [UInt64](repeating: 0, count: (blockCount + 63) / 64)
         if let appended {

@@ -26,6 +26,22 @@ enum IndexLayout {
     enum Section: Int, CaseIterable {
         case strings, units, unitSteps, tasks, taskSteps, supervisionKeys, supervisionSteps
         case appointmentKeys, appointmentSteps, records, recordsByID
+
+        /// The size of one row; nil for the string section, which has none.
+        var rowSize: Int? {
+            switch self {
+            case .strings: nil
+            case .units: IndexLayout.unitRow
+            case .unitSteps: IndexLayout.unitStep
+            case .tasks: IndexLayout.taskRow
+            case .taskSteps: IndexLayout.taskStep
+            case .supervisionKeys: IndexLayout.supervisionKey
+            case .appointmentKeys: IndexLayout.appointmentKey
+            case .supervisionSteps, .appointmentSteps: IndexLayout.step
+            case .records: IndexLayout.recordRow
+            case .recordsByID: 4
+            }
+        }
     }
 
     static let unitRow = 48        // id(8) stepStart(4) stepCount(4) supStart(4) supCount(4) appStart(4) appCount(4) idPrefix(16)

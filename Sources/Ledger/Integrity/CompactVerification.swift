@@ -5,7 +5,12 @@
 enum CompactVerification {
     /// The report if every check holds; nil if the full check must decide.
     static func verify(path: String, expectHead: String?) -> VerificationReport? {
-        guard let committed = try? CommittedLedger.open(path), let file = committed.map(), let ledger = CompactLedger.read(file, expectHead: expectHead), ledger.checkRules()
+        guard let committed = try? CommittedLedger.open(path) else { return nil }
+        return verify(committed, expectHead: expectHead)
+    }
+
+    static func verify(_ committed: CommittedLedger, expectHead: String?) -> VerificationReport? {
+        guard let file = committed.map(), let ledger = CompactLedger.read(file, expectHead: expectHead), ledger.checkRules()
         else { return nil }
         var report = VerificationReport(records: ledger.records.count, head: ledger.head)
         if let expectHead {

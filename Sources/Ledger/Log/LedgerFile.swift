@@ -11,6 +11,11 @@ public enum LedgerFile {
     /// a torn write and refused.
     public static func read(path: String) throws(IntegrityError) -> [Record] {
         guard let committed = try CommittedLedger.open(path) else { return [] }
+        return try read(committed)
+    }
+
+    /// Reads and chain-checks the committed records of an open ledger.
+    static func read(_ committed: CommittedLedger) throws(IntegrityError) -> [Record] {
         guard let mapped = committed.map() else { return try parse(try committed.read()) }
         let result = Result { () throws(IntegrityError) in try parse(mapped.bytes.bindMemory(to: UInt8.self)) }
         withExtendedLifetime(mapped) {}

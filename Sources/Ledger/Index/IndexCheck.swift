@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What `verify` found of the index beside a ledger it has just checked.
+public enum IndexVerdict: Hashable, Sendable, CustomStringConvertible {
+    /// There is no index.
+    case absent
+    /// The index is not a regular file of the ledger's owner that only they may write: it is
+    /// never used, and queries build their own.
+    case untrusted
+    /// The index describes another state of the ledger (or is damaged): it is not used, and the
+    /// next query builds a new one.
+    case notCurrent
+    /// The index, rebuilt from the records it covers, is byte for byte the one in use; its tail
+    /// (appends since) was chain-checked against the ledger.
+    case matches(indexedRecords: Int, tailRecords: Int)
+    /// The index in use held bytes the ledger does not give (forged or damaged with its checksums
+    /// fixed up). It has been replaced by the rebuilt one.
+    case rebuilt(firstDifference: String)
+
+    public var description: String {
+        switch self {
+        case .absent: "no index"
+        case .untrusted: "not used: it is not a regular file of the ledger's owner that only they may write"
+        case .notCurrent: "not current; the next query builds a new one"
+        case let .matches(indexed, tail): "matches the ledger (\(indexed) records indexed, \(tail) in its tail)"
+        case let .rebuilt(difference): "did not match the ledger (\(difference) differed) and was rebuilt"
+        }
+    }
+
+    /// The verdict as one word, for JSON.
+    public var code: String {
+        switch self {
+        case .absent: "absent"
+        case .untrusted: "untrusted"
+        case .notCurrent: "not-current"
+        case .matches: "matches"
+        case .rebuilt: "rebuilt"
+        }
+    }
+}
+
+extension IndexFile {
+    /// Checks the index beside the committed ledger against it: the index is rebuilt from the
+    /// ledger bytes it covers, with the stamp it records, into a scratch file and compared byte
+    /// for byte. Equal, the scratch file goes; different, it replaces the index. The tail is
+    /// checked by opening the index: its lines are chain-checked as a continuation of the
+    /// indexed records, and its count and head must be the ledger's.
+    static func check(_ committed: CommittedLedger) -> IndexVerdict {
+        let indexPath = path(forLedger: committed.file.path)
+        guard FileSystem.status(indexPath, followingLinks: false) != nil else { return .absent }
+        guard FileSystem.openTrusted(indexPath, ledgerOwner: committed.owner) != nil else { return .untrusted }
+        guard let index = open(committed),
+              let covered = FileSystem.map(committed.file, length: Int(index.indexedLedgerSize))
+        else { return .notCurrent }
+        let scratch = indexPath + ".verify-\(getpid())"
+        defer { unlink(scratch) }
+        guard build(of: covered, stamp: index.indexedStamp, ledgerPath: committed.file.path, scratch: scratch),
+              let (rebuiltFile, info) = FileSystem.openTrusted(scratch, ledgerOwner: committed.owner),
+              let rebuilt = FileSystem.map(rebuiltFile, length: Int(info.st_size))
+        else { return .notCurrent }
+        guard let difference = index.firstDifference(from: rebuilt.bytes) else {
+            return .matches(indexedRecords: index.recordCount, tailRecords: index.tail.count)
+        }
+        guard rename(scratch, indexPath) == 0 else { return .notCurrent }
+        return .rebuilt(firstDifference: difference)
+    }
+
+    /// Where this index first differs from `other` (an index file's bytes), in words; nil if
+    /// they are equal. The payload is compared first: a changed row also changes its block's
+    /// checksum in the header, and the row is what a reader wants named.
+    func firstDifference(from other: UnsafeRawBufferPointer) -> String? {
+        let mine = file.bytes
+        guard other.count == mine.count else { return "the length (\(mine.count) bytes, rebuilt \(other.count))" }
+        let start = payloadStart
+        if let offset = Self.firstDifference(mine, other, in: start..<mine.count) {
+            let payloadOffset = offset - start
+            let section = IndexLayout.Section.allCases.last { sections[$0.rawValue] <= payloadOffset }!
+            let within = payloadOffset - sections[section.rawValue]
+            if let row = section.rowSize { return "section '\(section)', row \(within / row)" }
+            return "section '\(section)', byte \(within)"
+        }
+        if let offset = Self.firstDifference(mine, other, in: 0..<start) { return "the header, byte \(offset)" }
+        return nil
+    }
+
+    /// The first offset in `range` where `a` and `b` differ: compared a block at a time with
+    /// `memcmp`, then byte by byte inside the block that differs.
+    private static func firstDifference(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, in range: Range<Int>) -> Int? {
+        var block = range.lowerBound
+        while block < range.upperBound {
+            let end = min(block + IndexLayout.blockSize, range.upperBound)
+            if memcmp(a.baseAddress! + block, b.baseAddress! + block, end - block) != 0 {
+                return (block..<end).first { a[$0] != b[$0] }
+            }
+            block = end
+        }
+        return nil
+    }
+}
