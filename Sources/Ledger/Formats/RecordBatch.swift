@@ -3,8 +3,9 @@ import FoundationEssentials
 /// Reads the records an author hands to `append`: JSON Lines (one body per line, blank lines
 /// ignored) or one JSON array of bodies.
 public enum RecordBatch {
-    /// The most bytes a record may take as stored (its canonical line), whichever form it came
-    /// in: no real record is near it. JSON Lines input is also refused line by line above it
+    /// The most bytes a record's body may take in canonical form (its stored line adds `seq`,
+    /// `recorded`, `prev` and `hash`, some 170 bytes), whichever form it came in: no real record
+    /// is near it. JSON Lines input is also refused line by line above it
     /// before parsing, so a runaway input does not exhaust memory.
     public static let maximumRecordBytes = 1 << 20
     public static let maximumLineBytes = maximumRecordBytes
@@ -13,7 +14,7 @@ public enum RecordBatch {
     private static func body(of value: JSONValue) throws(RecordFormatError) -> RecordBody {
         let size = CanonicalJSON.bytes(of: value).count
         guard size <= maximumRecordBytes else {
-            throw RecordFormatError(message: "the record is \(size) bytes as stored, more than the limit of \(maximumRecordBytes)")
+            throw RecordFormatError(message: "the record is \(size) bytes in canonical form, more than the limit of \(maximumRecordBytes)")
         }
         return try RecordBody(json: value)
     }

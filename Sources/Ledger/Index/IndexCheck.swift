@@ -60,7 +60,7 @@ extension IndexFile {
         else { return .notCurrent }
         let scratch = indexPath + ".verify-\(getpid())"
         defer { unlink(scratch) }
-        guard build(of: covered, stamp: index.indexedStamp, ledgerPath: committed.file.path, scratch: scratch),
+        guard rebuild(of: covered, stamp: index.indexedStamp, ledgerPath: committed.file.path, scratch: scratch),
               let (rebuiltFile, info) = FileSystem.openTrusted(scratch, ledgerOwner: committed.owner),
               let rebuilt = FileSystem.map(rebuiltFile, length: Int(info.st_size))
         else { return .notCurrent }
@@ -69,6 +69,17 @@ extension IndexFile {
         }
         guard rename(scratch, indexPath) == 0 else { return .notCurrent }
         return .rebuilt(firstDifference: difference)
+    }
+
+    /// Builds the index of `file` into `scratch`: compactly, or, for a ledger the compact reading
+    /// does not vouch for (escapes, `null` members), from its records read in full, as queries do.
+    private static func rebuild(of file: FileSystem.MappedFile, stamp: FileSystem.FileStamp, ledgerPath: String,
+                                scratch: String) -> Bool {
+        if build(of: file, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch) { return true }
+        guard let records = try? LedgerFile.parse(file.bytes.bindMemory(to: UInt8.self)), let ledger = try? Ledger(records: records),
+              let contents = try? encode(ledger, ledgerBytes: file.bytes, stamp: stamp)
+        else { return false }
+        return store(contents, ledgerPath: ledgerPath, scratch: scratch)
     }
 
     /// Where this index first differs from `other` (an index file's bytes), in words; nil if

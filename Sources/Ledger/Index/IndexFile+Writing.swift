@@ -15,8 +15,9 @@ extension IndexFile {
     }
 
     /// Writes an encoded index beside the ledger, if the ledger is still as it was when encoded.
-    static func store(_ contents: Contents, ledgerPath: String) -> Bool {
-        store(facts: contents.facts, sectionLengths: contents.sections.map(\.count), ledgerPath: ledgerPath) { writer throws(IOFailure) in
+    static func store(_ contents: Contents, ledgerPath: String, scratch: String? = nil) -> Bool {
+        store(facts: contents.facts, sectionLengths: contents.sections.map(\.count), ledgerPath: ledgerPath, scratch: scratch) {
+            writer throws(IOFailure) in
             for section in contents.sections { try writer.write(section) }
         }
     }
