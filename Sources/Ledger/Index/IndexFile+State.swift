@@ -278,3 +278,17 @@ extension IndexFile {
         return state
     }
 }
+
+extension OrgState {
+    /// Throws unless the units above `id` end at a root. Built by the rules, they always do; built
+    /// from a forged index, a unit can be its own ancestor, and a chart drawn down from it would
+    /// never end.
+    func checkNoCycle(above id: UnitID) throws(IndexDamage) {
+        var seen: Set<UnitID> = [id]
+        var current = units[id]?.parent
+        while let unitID = current {
+            guard seen.insert(unitID).inserted else { throw IndexDamage("unit '\(unitID)' is its own ancestor") }
+            current = units[unitID]?.parent
+        }
+    }
+}
