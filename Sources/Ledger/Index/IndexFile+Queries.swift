@@ -14,32 +14,34 @@ extension IndexFile: LedgerQuerying {
     private func answer<T>(knownAt: TransactionTime, _ indexed: () throws(IndexDamage) -> T,
                            full: (Ledger) throws(QueryError) -> T) throws(QueryError) -> T {
         if knownAt >= lastRecorded, loadedLedger == nil {
-            do { return try indexed() } catch {
-                let ledger = try fullLedger()
-                IndexFile.write(for: ledger, ledgerPath: ledgerPath)
-                return try full(ledger)
-            }
+            do { return try indexed() } catch { return try full(try ledgerAfterDamage()) }
         }
         return try full(try fullLedger())
     }
 
+    /// The ledger read in full once the index turned out damaged, and the index written anew from
+    /// it, so the next question (in this process or the next) finds a sound one.
+    private func ledgerAfterDamage() throws(QueryError) -> Ledger {
+        let ledger = try fullLedger()
+        IndexFile.write(for: ledger, ledgerPath: ledgerPath)
+        return ledger
+    }
+
     public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> Responsibility {
-        let state = try answer(knownAt: knownAt, { () throws(IndexDamage) in
-            try partialState(forTask: task, on: date.firstDay, unitRecords: false)
-        }, full: { _ throws(QueryError) in nil as OrgState? })
-        guard let state else {
-            // The index knows every task of the ledger as it is now; older knowledge is the full ledger's.
-            if knownAt >= lastRecorded, loadedLedger == nil { throw .unknownTask(task) }
-            return try fullLedger().responsible(task, at: date, knownAt: knownAt)
-        }
-        if let answer = state.responsibility(for: task, at: date) { return answer }
-        return Responsibility(task: task, title: title(of: task) ?? task, at: date, unit: nil, path: [], supervision: [], offices: [],
-                              since: nil, record: nil, isDefined: false)
+        let found = try answer(knownAt: knownAt, { () throws(IndexDamage) -> Responsibility? in
+            guard let state = try partialState(forTask: task, on: date.firstDay, unitRecords: false) else { return nil }
+            if let answer = state.responsibility(for: task, at: date) { return answer }
+            return Responsibility(task: task, title: try title(of: task) ?? task, at: date, unit: nil, path: [], supervision: [],
+                                  offices: [], since: nil, record: nil, isDefined: false)
+        }, full: { ledger throws(QueryError) in try ledger.responsible(task, at: date, knownAt: knownAt) })
+        // The index knows every task of the ledger as it is now; older knowledge is the full ledger's.
+        guard let found else { throw .unknownTask(task) }
+        return found
     }
 
     /// A task's title (tasks are never renamed), from the index or the tail.
-    private func title(of task: TaskID) -> String? {
-        if let row = (try? taskRow(task)) ?? nil, let title = (try? self.task(row: row, on: Int.max))??.title { return title }
+    private func title(of task: TaskID) throws(IndexDamage) -> String? {
+        if let row = try taskRow(task), let title = try self.task(row: row, on: Int.max)?.title { return title }
         for record in tail {
             for case let .defineTask(id, title, _) in record.changes where id == task { return title }
         }
@@ -54,17 +56,22 @@ extension IndexFile: LedgerQuerying {
     }
 
     public func provenance(of answer: Responsibility, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [Provenance] {
-        let state = try self.answer(knownAt: knownAt, { () throws(IndexDamage) in
-            try partialState(forTask: answer.task, on: answer.at.firstDay, unitRecords: true)
-        }, full: { _ throws(QueryError) in nil as OrgState? })
-        guard let state else { return try fullLedger().provenance(of: answer, knownAt: knownAt) }
-        return Provenance.collect(for: answer, in: state, record: record)
+        let entries = try self.answer(knownAt: knownAt, { () throws(IndexDamage) -> [Provenance]? in
+            guard let state = try partialState(forTask: answer.task, on: answer.at.firstDay, unitRecords: true) else { return nil }
+            // Records read through the index, so a damaged row behind one is found here and the
+            // whole answer comes from the ledger, rather than leaving that record out.
+            return try Provenance.collect(for: answer, in: state) { (id) throws(IndexDamage) in try indexedRecord(id) }
+        }, full: { ledger throws(QueryError) in try ledger.provenance(of: answer, knownAt: knownAt) })
+        if let entries { return entries }
+        return try fullLedger().provenance(of: answer, knownAt: knownAt)
     }
 
     public func orgChart(at date: ValidDate, root: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgChart {
         let chart = try answer(knownAt: knownAt, { () throws(IndexDamage) in
             try wholeOrganisation(on: date.firstDay, relations: true) { (units, tasks) throws(IndexDamage) in
-                try units.orgChart(at: date, root: root, tasks: tasks)
+                // The chart is drawn down from `root`, which would never end if `root` were its own ancestor.
+                if let root { try units.checkNoCycle(above: root) }
+                return try units.orgChart(at: date, root: root, tasks: tasks)
             }
         }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).orgChart(at: date, root: root) })
         if let chart { return chart }
@@ -98,31 +105,47 @@ extension IndexFile: LedgerQuerying {
                    })
     }
 
-    /// The record with this id, read from its line in the ledger file.
+    /// The record with this id, read from its line in the ledger file; from the ledger read in
+    /// full if the index turns out damaged on the way.
     public func record(_ id: RecordID) -> Record? {
         if let loadedLedger { return loadedLedger.record(id) }
-        if let appended = tail.first(where: { $0.id == id }) { return appended }
-        if let row = recordRows[id] { return try? recordAt(row) }
-        return recordByID(id)
+        do { return try indexedRecord(id) } catch { return try? ledgerAfterDamage().record(id) }
     }
 
-    private func recordByID(_ id: RecordID) -> Record? {
+    /// The record with this id as the index and its tail have it; nil if there is none.
+    func indexedRecord(_ id: RecordID) throws(IndexDamage) -> Record? {
+        if let appended = tail.first(where: { $0.id == id }) { return appended }
+        var row = recordRows[id]
+        if row == nil { row = try recordRow(id) }
+        guard let row else { return nil }
+        let record = try recordAt(row)
+        guard record.id == id else { throw IndexDamage("record row \(row) holds '\(record.id)', not '\(id)'") }
+        return record
+    }
+
+    /// The row of the record with this id, by binary search of the rows sorted by id.
+    private func recordRow(_ id: RecordID) throws(IndexDamage) -> Int? {
         let target = Array(id.utf8)
         var low = 0, high = recordCount
         while low < high {
             let mid = (low + high) / 2
-            guard let row = try? i32(.recordsByID, mid * 4), let key = try? stringBytes(.records, row * IndexLayout.recordRow + 12) ?? nil
-            else { return try? fullLedger().record(id) }
-            if key.elementsEqual(target) { return try? recordAt(row) }
+            let row = try i32(.recordsByID, mid * 4)
+            guard row >= 0, row < recordCount, let key = try stringBytes(.records, row * IndexLayout.recordRow + 12) else {
+                throw IndexDamage("records by id, entry \(mid): record row \(row)")
+            }
+            if key.elementsEqual(target) { return row }
             if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
         }
         return nil
     }
 
-    /// The record on row `row` (seq − 1), decoded from its line in the ledger file.
-    func recordAt(_ row: Int) throws -> Record? {
+    /// The record on row `row` (seq − 1), decoded from its line in the ledger file. A line that
+    /// cannot be read or is not a record means the row points elsewhere than at a record: damage.
+    func recordAt(_ row: Int) throws(IndexDamage) -> Record {
         let (offset, length) = try lineRange(row)
-        guard let line = FileSystem.readRange(ledgerPath, offset: offset, count: length) else { return nil }
-        return try Record(json: JSONParser.parse(bytes: line))
+        guard let line = FileSystem.readRange(ledgerPath, offset: offset, count: length),
+              let record = try? Record(json: JSONParser.parse(bytes: line))
+        else { throw IndexDamage("record row \(row): no record in the \(length) bytes at \(offset)") }
+        return record
     }
 }

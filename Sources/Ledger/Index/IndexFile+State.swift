@@ -17,6 +17,29 @@ extension IndexFile {
         return id
     }
 
+    // References where the index allows "none": -1, and nothing else below zero.
+
+    func unitID(orNone row: Int) throws(IndexDamage) -> UnitID? {
+        row == -1 ? nil : try unitID(row)
+    }
+
+    func taskID(orNone row: Int) throws(IndexDamage) -> TaskID? {
+        row == -1 ? nil : try taskID(row)
+    }
+
+    func recordID(orNone row: Int) throws(IndexDamage) -> RecordID? {
+        row == -1 ? nil : try recordID(row)
+    }
+
+    /// The header's counts of units, tasks and records, checked against the sections that hold
+    /// their rows: answers about the whole organisation loop over them and size their tables by
+    /// them, and a forged count of four billion must be damage, not four billion rows.
+    func checkRowCounts() throws(IndexDamage) {
+        guard rowCount(of: .units, stride: IndexLayout.unitRow) == unitCount, rowCount(of: .tasks, stride: IndexLayout.taskRow) == taskCount,
+              rowCount(of: .records, stride: IndexLayout.recordRow) == recordCount
+        else { throw IndexDamage("the header's counts of units, tasks and records do not match their sections") }
+    }
+
     /// `string(section, offset)`, but while `sharedStrings` is set, one `String` for every row
     /// that stores the same text: titles, names and record ids repeat across a million rows, and a
     /// copy for each would be a good part of an answer's memory. (Ids of units and tasks are unique
@@ -28,7 +51,7 @@ extension IndexFile {
         let start = try u32(section, offset)
         let key = start << 32 | length
         if let known = sharedStrings?[key] { return known }
-        let text = String(decoding: try bytes(.strings, start, length), as: UTF8.self)
+        let text = try Self.text(try bytes(.strings, start, length))
         sharedStrings?[key] = text
         return text
     }
@@ -41,24 +64,29 @@ extension IndexFile {
         try findRow(id, in: .tasks, count: taskCount, stride: IndexLayout.taskRow, prefixAt: IndexLayout.taskIDPrefixOffset)
     }
 
+    /// The date stored as its first day and a precision code (0 year, 1 month, 2 day), both
+    /// checked: a day no `ValidDate` can stand for, or another code, is damage.
     static func date(firstDay: Int, precision code: UInt8) throws(IndexDamage) -> ValidDate {
-        let day = ValidDate(dayNumber: firstDay)
-        do {
-            switch code {
-            case 0: return try ValidDate(year: day.year)
-            case 1: return try ValidDate(year: day.year, month: day.month)
-            case 2: return day
-            default: throw IndexDamage("precision")
-            }
-        } catch {
-            throw IndexDamage("date")
+        guard let day = ValidDate(checkingDayNumber: firstDay) else {
+            throw IndexDamage("day \(firstDay) lies outside the years 0001...9999")
         }
+        let date: ValidDate?
+        switch code {
+        case 0: date = try? ValidDate(year: day.year)
+        case 1: date = try? ValidDate(year: day.year, month: day.month)
+        case 2: date = day
+        default: throw IndexDamage("precision code \(code)")
+        }
+        // The year and month of an existing day exist: nil cannot happen, but must not trap.
+        guard let date else { throw IndexDamage("date") }
+        return date
     }
 
     /// The unit as it stood on `day`, or nil if not yet established. Without `records`, the
     /// records that established, placed and named it are left empty (""): only provenance and
     /// refusals name them, and reading three record ids touches six scattered index blocks.
     func unit(row: Int, on day: Int, records: Bool = true) throws(IndexDamage) -> UnitState? {
+        guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
         let base = row * IndexLayout.unitRow
         guard let step = try lastStep(onOrBefore: day, in: .unitSteps, start: try u32(.units, base + 8),
                                       count: try u32(.units, base + 12), stride: IndexLayout.unitStep)
@@ -69,12 +97,20 @@ extension IndexFile {
         guard let name = try sharedString(.unitSteps, at + 8), let kind = try sharedString(.unitSteps, at + 24) else {
             throw IndexDamage("unit step")
         }
+        let relation: Relation
+        switch try u8(.unitSteps, at + 52) {
+        case 0: relation = .partOf
+        case 1: relation = .subordinateTo
+        case let code: throw IndexDamage("unit step \(step): relation code \(code)")
+        }
+        let dissolved = try u8(.unitSteps, at + 53)
+        guard dissolved <= 1 else { throw IndexDamage("unit step \(step): dissolved flag \(dissolved)") }
         return UnitState(
             id: try unitID(row), name: name, abbreviation: try sharedString(.unitSteps, at + 16), kind: UnitKind(rawValue: kind),
-            parent: parent < 0 ? nil : try unitID(parent),
-            relation: try u8(.unitSteps, at + 52) == 0 ? .partOf : .subordinateTo,
-            isDissolved: try u8(.unitSteps, at + 53) == 1,
-            successor: successor < 0 ? nil : try unitID(successor),
+            parent: try unitID(orNone: parent),
+            relation: relation,
+            isDissolved: dissolved == 1,
+            successor: try unitID(orNone: successor),
             established: try Self.date(firstDay: try i32(.unitSteps, at + 36), precision: try u8(.unitSteps, at + 54)),
             establishedBy: records ? try recordID(try i32(.unitSteps, at + 40)) : "",
             placedBy: records ? try recordID(try i32(.unitSteps, at + 44)) : "",
@@ -83,6 +119,7 @@ extension IndexFile {
 
     /// The task as it stood on `day`, or nil if not yet defined.
     func task(row: Int, on day: Int) throws(IndexDamage) -> TaskState? {
+        guard row >= 0, row < taskCount else { throw IndexDamage("task row \(row) of \(taskCount)") }
         let base = row * IndexLayout.taskRow
         guard let step = try lastStep(onOrBefore: day, in: .taskSteps, start: try u32(.tasks, base + 8),
                                       count: try u32(.tasks, base + 12), stride: IndexLayout.taskStep)
@@ -94,46 +131,50 @@ extension IndexFile {
         guard let title = try sharedString(.taskSteps, at + 8) else { throw IndexDamage("task step") }
         return TaskState(
             id: try taskID(row), title: title, leika: try sharedString(.taskSteps, at + 16),
-            holder: holder < 0 ? nil : try unitID(holder),
+            holder: try unitID(orNone: holder),
             heldSince: precision == 255 ? nil : try Self.date(firstDay: try i32(.taskSteps, at + 24), precision: precision),
-            heldBy: heldBy < 0 ? nil : try recordID(heldBy))
+            heldBy: try recordID(orNone: heldBy))
     }
 
     /// Adds to `state` the supervision over and the offices in the unit at `row` on `day`, with
     /// the supervisors' units so their names can be shown.
     func addRelations(ofUnitRow row: Int, on day: Int, to state: inout OrgState, unitRecords: Bool = true) throws(IndexDamage) {
+        guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
         let base = row * IndexLayout.unitRow
-        let supervisionStart = try u32(.units, base + 16), supervisionCount = try u32(.units, base + 20)
-        for key in supervisionStart..<(supervisionStart + supervisionCount) {
+        let supervisionKeys = try rows(.supervisionKeys, start: try u32(.units, base + 16), count: try u32(.units, base + 20),
+                                       stride: IndexLayout.supervisionKey)
+        for key in supervisionKeys {
             let at = key * IndexLayout.supervisionKey
             guard let step = try lastStep(onOrBefore: day, in: .supervisionSteps, start: try u32(.supervisionKeys, at + 16),
                                           count: try u32(.supervisionKeys, at + 20), stride: IndexLayout.step)
             else { continue }
-            let record = try i32(.supervisionSteps, step * IndexLayout.step + 4)
-            guard record >= 0 else { continue }
+            guard let record = try recordID(orNone: try i32(.supervisionSteps, step * IndexLayout.step + 4)) else { continue }
             let supervisorRow = try i32(.supervisionKeys, at)
             let task = try i32(.supervisionKeys, at + 8)
             let kinds = SupervisionKind.allCases
             let kindCode = Int(try u8(.supervisionKeys, at + 12))
-            guard kindCode < kinds.count else { throw IndexDamage("kind") }
+            guard kindCode < kinds.count else { throw IndexDamage("supervision key \(key): kind code \(kindCode)") }
             let supervision = Supervision(supervisor: try unitID(supervisorRow), unit: try unitID(try i32(.supervisionKeys, at + 4)),
-                                          kind: kinds[kindCode], task: task < 0 ? nil : try taskID(task))
+                                          kind: kinds[kindCode], task: try taskID(orNone: task))
             // A supervisor dissolved by a tail record (loaded before this unit) supervises nobody.
             if state.units[supervision.supervisor]?.isDissolved == true { continue }
-            state.put(supervision, setBy: try recordID(record))
+            state.put(supervision, setBy: record)
             if state.units[supervision.supervisor] == nil, let supervisor = try unit(row: supervisorRow, on: day, records: unitRecords) {
                 state.units[supervision.supervisor] = supervisor
             }
         }
-        let appointmentStart = try u32(.units, base + 24), appointmentCount = try u32(.units, base + 28)
-        for key in appointmentStart..<(appointmentStart + appointmentCount) {
+        let appointmentKeys = try rows(.appointmentKeys, start: try u32(.units, base + 24), count: try u32(.units, base + 28),
+                                       stride: IndexLayout.appointmentKey)
+        for key in appointmentKeys {
             let at = key * IndexLayout.appointmentKey
             guard let step = try lastStep(onOrBefore: day, in: .appointmentSteps, start: try u32(.appointmentKeys, at + 20),
                                           count: try u32(.appointmentKeys, at + 24), stride: IndexLayout.step)
             else { continue }
-            let record = try i32(.appointmentSteps, step * IndexLayout.step + 4)
-            guard record >= 0, let person = try string(.appointmentKeys, at), let role = try string(.appointmentKeys, at + 8) else { continue }
-            state.put(Appointment(person: person, role: role, unit: try unitID(try i32(.appointmentKeys, at + 16))), setBy: try recordID(record))
+            guard let record = try recordID(orNone: try i32(.appointmentSteps, step * IndexLayout.step + 4)) else { continue }
+            guard let person = try string(.appointmentKeys, at), let role = try string(.appointmentKeys, at + 8) else {
+                throw IndexDamage("appointment key \(key) without a person or a role")
+            }
+            state.put(Appointment(person: person, role: role, unit: try unitID(try i32(.appointmentKeys, at + 16))), setBy: record)
         }
     }
 
@@ -169,6 +210,7 @@ extension IndexFile {
     /// held together, and answers that need no tasks never read them.
     func wholeOrganisation<T>(on day: Int, relations: Bool,
                               _ answer: (_ units: OrgState, _ tasks: TaskFeed) throws(IndexDamage) -> T) throws(IndexDamage) -> T {
+        try checkRowCounts()
         sharedStrings = [:]
         defer { sharedStrings = nil }
         guard tail(through: day).isEmpty else {
@@ -186,6 +228,7 @@ extension IndexFile {
     /// What changed between the organisation on `from` and on `to`: the units of each day, and the
     /// task rows read once at both days. With tail records to apply, from the full state of each.
     func organisationDiff(from: ValidDate, to: ValidDate) throws(IndexDamage) -> OrgDiff {
+        try checkRowCounts()
         sharedStrings = [:]
         defer { sharedStrings = nil }
         let (fromDay, toDay) = (from.firstDay, to.firstDay)
@@ -233,5 +276,19 @@ extension IndexFile {
             }
         }
         return state
+    }
+}
+
+extension OrgState {
+    /// Throws unless the units above `id` end at a root. Built by the rules, they always do; built
+    /// from a forged index, a unit can be its own ancestor, and a chart drawn down from it would
+    /// never end.
+    func checkNoCycle(above id: UnitID) throws(IndexDamage) {
+        var seen: Set<UnitID> = [id]
+        var current = units[id]?.parent
+        while let unitID = current {
+            guard seen.insert(unitID).inserted else { throw IndexDamage("unit '\(unitID)' is its own ancestor") }
+            current = units[unitID]?.parent
+        }
     }
 }

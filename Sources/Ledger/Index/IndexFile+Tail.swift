@@ -49,12 +49,15 @@ extension IndexFile {
 
     /// Adds the unit (and, with `withAncestors`, the units above it) as on `day`, with the
     /// supervision over it and its offices, unless `related` says `state` has them already. (A
-    /// unit can be in `state` without them: supervisors are added for their names.)
+    /// unit can be in `state` without them: supervisors are added for their names.) A unit met
+    /// twice on the way up is damage: the rules never let units form a cycle, and a move's check
+    /// for one, which walks up from the new parent, would go round it for ever.
     func loadUnit(_ id: UnitID, withAncestors: Bool, on day: Int, into state: inout OrgState,
                   related: inout Set<UnitID>, unitRecords: Bool = true) throws(IndexDamage) {
         var current: UnitID? = id
         var walked = Set<UnitID>()
-        while let unitID = current, walked.insert(unitID).inserted {
+        while let unitID = current {
+            guard walked.insert(unitID).inserted else { throw IndexDamage("unit '\(unitID)' is its own ancestor") }
             if related.contains(unitID), let known = state.units[unitID] {
                 current = known.parent
             } else {

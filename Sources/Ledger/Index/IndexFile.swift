@@ -181,10 +181,14 @@ public final class IndexFile: @unchecked Sendable {
 
     // MARK: Checked reads
 
-    /// `count` payload bytes at `offset` within `section`, checking the blocks they lie in.
+    /// `count` payload bytes at `offset` within `section`, checking the blocks they lie in. Bytes
+    /// past the section's end are damage, not the next section's rows: every offset is worked out
+    /// from numbers in the index, which a damaged or forged file can set to anything.
     func bytes(_ section: IndexLayout.Section, _ offset: Int, _ count: Int) throws(IndexDamage) -> UnsafeRawBufferPointer {
         let start = sections[section.rawValue] + offset
-        guard offset >= 0, count >= 0, start + count <= payloadLength else { throw IndexDamage("out of bounds") }
+        guard offset >= 0, count >= 0, start + count <= end(of: section) else {
+            throw IndexDamage("\(count) bytes at \(offset) lie outside the \(section) section")
+        }
         if count > 0 {
             for block in (start / IndexLayout.blockSize)...((start + count - 1) / IndexLayout.blockSize)
             where verifiedBlocks[block / 64] & 1 << (block % 64) == 0 {
@@ -198,6 +202,25 @@ public final class IndexFile: @unchecked Sendable {
             }
         }
         return UnsafeRawBufferPointer(rebasing: file.bytes[(payloadStart + start)..<(payloadStart + start + count)])
+    }
+
+    /// Where `section` ends in the payload: where the next one starts, or the payload's end.
+    private func end(of section: IndexLayout.Section) -> Int {
+        section.rawValue + 1 < sections.count ? sections[section.rawValue + 1] : payloadLength
+    }
+
+    /// How many rows of `stride` bytes `section` holds.
+    func rowCount(of section: IndexLayout.Section, stride: Int) -> Int {
+        max(0, end(of: section) - sections[section.rawValue]) / stride
+    }
+
+    /// The rows `start..<start + count` of `section`, as a row's start and count stored in the
+    /// index name them; damage unless they lie within the section.
+    func rows(_ section: IndexLayout.Section, start: Int, count: Int, stride: Int) throws(IndexDamage) -> Range<Int> {
+        guard start >= 0, count >= 0, start + count <= rowCount(of: section, stride: stride) else {
+            throw IndexDamage("rows \(start)..<\(start + count) lie outside the \(section) section")
+        }
+        return start..<(start + count)
     }
 
     func i32(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> Int {
@@ -220,7 +243,18 @@ public final class IndexFile: @unchecked Sendable {
     }
 
     func string(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> String? {
-        try stringBytes(section, offset).map { String(decoding: $0, as: UTF8.self) }
+        guard let bytes = try stringBytes(section, offset) else { return nil }
+        return try Self.text(bytes)
+    }
+
+    /// The string `bytes` hold. Every string the index stores was UTF-8 text when written, so bytes
+    /// that are not are damage; read as they are, their replacement characters would make ids that
+    /// no record names, and answers that differ from the ledger's without a word.
+    static func text(_ bytes: UnsafeRawBufferPointer) throws(IndexDamage) -> String {
+        guard let text = bytes.withMemoryRebound(to: UInt8.self, { String(validating: $0, as: UTF8.self) }) else {
+            throw IndexDamage("a string that is not UTF-8")
+        }
+        return text
     }
 
     /// Binary search of rows sorted by the id string at the start of each row, whose first bytes
@@ -258,18 +292,33 @@ public final class IndexFile: @unchecked Sendable {
         (UInt64(bigEndian: raw.loadUnaligned(as: UInt64.self)), UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
     }
 
-    /// The last step with day ≤ `day` among `count` steps from `start`, or nil.
+    /// The last step with day ≤ `day` among `count` steps from `start`, or nil. Every day it reads
+    /// must be one a `ValidDate` can stand for: the step it returns and the one after it are among
+    /// those read, so a day out of range that would decide the answer is always found.
     func lastStep(onOrBefore day: Int, in section: IndexLayout.Section, start: Int, count: Int, stride: Int) throws(IndexDamage) -> Int? {
-        var low = 0, high = count
+        let steps = try rows(section, start: start, count: count, stride: stride)
+        var low = 0, high = steps.count
         while low < high {
             let mid = (low + high) / 2
-            if try i32(section, (start + mid) * stride) <= day { low = mid + 1 } else { high = mid }
+            let stepDay = try i32(section, (start + mid) * stride)
+            guard ValidDate.representableDayNumbers.contains(stepDay) else {
+                throw IndexDamage("\(section) row \(start + mid): day \(stepDay) lies outside the years 0001...9999")
+            }
+            if stepDay <= day { low = mid + 1 } else { high = mid }
         }
         return low == 0 ? nil : start + low - 1
     }
 
+    /// Where record row `record`'s line lies in the ledger file: its offset and its length without
+    /// the newline, which must both fit within the part of the ledger the index covers.
     func lineRange(_ record: Int) throws(IndexDamage) -> (UInt64, Int) {
+        guard record >= 0, record < recordCount else { throw IndexDamage("record row \(record) of \(recordCount)") }
         let row = try bytes(.records, record * IndexLayout.recordRow, 12)
-        return (row.loadUnaligned(as: UInt64.self).littleEndian, Int(row.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian))
+        let offset = row.loadUnaligned(as: UInt64.self).littleEndian
+        let length = Int(row.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)
+        guard offset < indexedLedgerSize, UInt64(length) < indexedLedgerSize - offset else {
+            throw IndexDamage("record row \(record): line of \(length) bytes at \(offset) lies outside the ledger's \(indexedLedgerSize) bytes")
+        }
+        return (offset, length)
     }
 }

@@ -18,8 +18,10 @@ extension Ledger: LedgerQuerying {}
 
 extension Provenance {
     /// The records behind `answer`, looked up in `snapshot` (the organisation on the answer's
-    /// date) and `record`: one entry per record, in the order of the answer.
-    static func collect(for answer: Responsibility, in snapshot: some OrgSnapshot, record: (RecordID) -> Record?) -> [Provenance] {
+    /// date) and `record`: one entry per record, in the order of the answer. `record` may throw
+    /// (reading the index, which may be damaged), and the whole answer with it.
+    static func collect<Failure: Error>(for answer: Responsibility, in snapshot: some OrgSnapshot,
+                                        record: (RecordID) throws(Failure) -> Record?) throws(Failure) -> [Provenance] {
         var roles: [(Provenance.Role, RecordID)] = []
         if let record = answer.record { roles.append((.task, record)) }
         for step in answer.path {
@@ -41,7 +43,7 @@ extension Provenance {
                 entries[index].roles.append(role)
                 continue
             }
-            guard let record = record(id) else { continue }
+            guard let record = try record(id) else { continue }
             position[id] = entries.count
             entries.append(Provenance(roles: [role], record: id, type: record.type, title: record.title, date: record.date,
                                       effective: record.effectiveDate, recorded: record.recorded, sources: record.sources))

@@ -96,11 +96,34 @@ public struct ValidDate: Hashable, Sendable {
         ValidDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
-    /// The day-precision date of a day number; the number must lie within years 1...9999.
+    /// The day numbers a date can stand for: 0001-01-01 through 9999-12-31. (Literals, so a check
+    /// against them on the index's hot path is two compares; a test ties them to the calendar.)
+    public static let representableDayNumbers: ClosedRange<Int> = -719_162...2_932_896
+
+    /// The day-precision date of a day number the program worked out itself; the number must lie
+    /// within `representableDayNumbers`, or this traps. A number read from a file goes through
+    /// `init?(checkingDayNumber:)` instead.
     public init(dayNumber: Int) {
+        guard let date = ValidDate(checkingDayNumber: dayNumber) else {
+            preconditionFailure("day number \(dayNumber) lies outside the years 0001...9999")
+        }
+        self = date
+    }
+
+    /// The day-precision date of a day number, or nil if it lies outside the years 0001...9999:
+    /// for numbers that come from outside the program, such as the rows of an index file, which
+    /// a damaged or forged file can fill with anything.
+    ///
+    /// ```swift
+    /// ValidDate(checkingDayNumber: 0)          // 1970-01-01
+    /// ValidDate(checkingDayNumber: 9_000_000)  // nil
+    /// ```
+    public init?(checkingDayNumber dayNumber: Int) {
+        guard Self.representableDayNumbers.contains(dayNumber) else { return nil }
         let (y, m, d) = CivilCalendar.civil(fromDayNumber: dayNumber)
-        // A day number always maps to an existing date.
-        self = try! ValidDate(year: y, month: m, day: d)
+        // Within those years a day number always maps to an existing date.
+        guard let date = try? ValidDate(year: y, month: m, day: d) else { return nil }
+        self = date
     }
 }
 

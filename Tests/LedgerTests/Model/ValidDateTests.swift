@@ -55,4 +55,17 @@ final class ValidDateTests: XCTestCase {
         }
         XCTAssertEqual(ValidDate(dayNumber: 0).description, "1970-01-01")
     }
+
+    func testOnlyDayNumbersWithinTheYears1To9999AreDatesWhenChecked() throws {
+        let range = ValidDate.representableDayNumbers
+        XCTAssertEqual(range.lowerBound, try ValidDate(parsing: "0001-01-01").firstDay)
+        XCTAssertEqual(range.upperBound, try ValidDate(parsing: "9999-12-31").firstDay)
+        XCTAssertEqual(ValidDate(checkingDayNumber: range.lowerBound)?.description, "0001-01-01")
+        XCTAssertEqual(ValidDate(checkingDayNumber: range.upperBound)?.description, "9999-12-31")
+        XCTAssertEqual(ValidDate(checkingDayNumber: 0), ValidDate(dayNumber: 0))
+        // What a damaged index row may hold instead of a day.
+        for number in [range.lowerBound - 1, range.upperBound + 1, Int(Int32.min), Int(Int32.max), Int.min, Int.max] {
+            XCTAssertNil(ValidDate(checkingDayNumber: number), "\(number)")
+        }
+    }
 }
