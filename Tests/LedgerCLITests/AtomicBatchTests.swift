@@ -5,20 +5,10 @@ import XCTest
 /// A batch is all or nothing, whatever stops it: a file-size limit, a full disk, a torn write,
 /// kill -9. Each test reproduces one way it was once half-stored, and ends with the ledger either
 /// byte-identical or holding exactly the acknowledged records, and `verify` at 0.
-final class AtomicBatchTests: XCTestCase {
+final class AtomicBatchTests: EventsCopyTestCase {
     private var stress: Bool { ProcessInfo.processInfo.environment["LEDGER_STRESS"] == "1" }
-    private var directory: URL!
-    private var ledgerPath: String { directory.appendingPathComponent("ledger.jsonl").path }
     private var journalPath: String { ledgerPath + ".journal" }
 
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: LedgerProcess.repository.appendingPathComponent("events/ledger.jsonl"),
-                                         to: URL(fileURLWithPath: ledgerPath))
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
 
     /// A batch of `count` new tasks given to the Kompetenzzentrum, each record padded to about
     /// `padding` bytes so a small size limit falls inside the batch.
@@ -77,7 +67,7 @@ final class AtomicBatchTests: XCTestCase {
         let repair = try LedgerProcess.run(["repair", "--ledger", ledgerPath])
         XCTAssertEqual(repair.status, 0, repair.stderr)
         XCTAssertTrue(repair.stdout.hasPrefix("nothing to repair"), repair.stdout)
-        XCTAssertEqual(try records(), 14)
+        XCTAssertEqual(try records(), eventsRecords)
         XCTAssertEqual(try ledgerBytes(), before)
     }
 
@@ -96,7 +86,7 @@ final class AtomicBatchTests: XCTestCase {
         XCTAssertTrue(full.stderr.contains("No space left on device"), full.stderr)
         XCTAssertEqual(try ledgerBytes(), before)
         XCTAssertFalse(FileManager.default.fileExists(atPath: journalPath))
-        XCTAssertEqual(try records(), 14)
+        XCTAssertEqual(try records(), eventsRecords)
     }
 
     /// The same on a real full file system, where one can be mounted (root on Linux).
@@ -150,7 +140,7 @@ final class AtomicBatchTests: XCTestCase {
         XCTAssertEqual(try ledgerBytes(), before)
         XCTAssertFalse(FileManager.default.fileExists(atPath: journalPath))
         XCTAssertEqual(try LedgerProcess.run(["append", "-", "--ledger", ledgerPath], input: retractions).status, 0)
-        XCTAssertEqual(try records(), 18)
+        XCTAssertEqual(try records(), eventsRecords + 4)
     }
 
     func testAnyCommandAfterATornBatchFindsTheLastCommittedState() throws {
@@ -176,11 +166,11 @@ final class AtomicBatchTests: XCTestCase {
         // Root may write whatever the mode says: test the reader as another user would see it.
         guard getuid() != 0 else {
             // As root the read rolls back, as a writable ledger's would.
-            XCTAssertEqual(try records(), 14)
+            XCTAssertEqual(try records(), eventsRecords)
             XCTAssertEqual(try ledgerBytes(), before)
             return
         }
-        XCTAssertEqual(try records(), 14)
+        XCTAssertEqual(try records(), eventsRecords)
         XCTAssertEqual(try ledgerBytes(), torn)
     }
 
@@ -203,7 +193,7 @@ final class AtomicBatchTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: journalPath), "the append is in progress")
         var readers = 0
         while writer.isRunning, readers < 6 {
-            XCTAssertEqual(try records(), 14, "verify during the append")
+            XCTAssertEqual(try records(), eventsRecords, "verify during the append")
             let answer = try LedgerProcess.run(["responsible", "gross-1", "--ledger", ledgerPath])
             XCTAssertEqual(answer.status, 1, "the batch is not committed yet: \(answer.stderr)")
             XCTAssertTrue(answer.stderr.contains("unknown task"), answer.stderr)
@@ -214,7 +204,7 @@ final class AtomicBatchTests: XCTestCase {
         writer.waitUntilExit()
         XCTAssertEqual(writer.terminationStatus, 0)
         XCTAssertGreaterThan(readers, 0, "no reader ran while the append was in progress")
-        XCTAssertEqual(try records(), 14 + count)
+        XCTAssertEqual(try records(), eventsRecords + count)
         XCTAssertEqual(try LedgerProcess.run(["responsible", "gross-1", "--ledger", ledgerPath]).status, 0)
     }
 
@@ -239,9 +229,9 @@ final class AtomicBatchTests: XCTestCase {
         let repair = try LedgerProcess.run(["repair", "--ledger", ledgerPath])
         XCTAssertEqual(repair.status, 0, repair.stderr)
         XCTAssertTrue(repair.stdout.hasPrefix("rolled back an interrupted append"), repair.stdout)
-        XCTAssertTrue(repair.stdout.contains("14 committed records kept"), repair.stdout)
+        XCTAssertTrue(repair.stdout.contains("\(eventsRecords) committed records kept"), repair.stdout)
         XCTAssertEqual(try ledgerBytes(), before)
-        XCTAssertEqual(try records(), 14)
+        XCTAssertEqual(try records(), eventsRecords)
     }
 
     func testAJournalTheLedgerCannotVouchForIsNeverActedOn() throws {

@@ -3,20 +3,10 @@ import XCTest
 
 /// The index and its tail are caches beside the ledger: used only when they describe the ledger
 /// as it is and come from its owner. Each test replays a way they were once served as the truth.
-final class CacheTrustTests: XCTestCase {
-    private var directory: URL!
-    private var ledgerPath: String { directory.appendingPathComponent("ledger.jsonl").path }
+final class CacheTrustTests: EventsCopyTestCase {
     private var indexPath: String { ledgerPath + ".index" }
     private var tailPath: String { ledgerPath + ".index-tail" }
 
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("cache-trust-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: LedgerProcess.repository.appendingPathComponent("events/ledger.jsonl"),
-                                         to: URL(fileURLWithPath: ledgerPath))
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
 
     private func sh(_ line: String) throws {
         let process = Process()
@@ -86,6 +76,6 @@ final class CacheTrustTests: XCTestCase {
         XCTAssertEqual(second.status, 0, second.stderr)
         let verify = try LedgerProcess.run(["verify", "--ledger", ledgerPath])
         XCTAssertEqual(verify.status, 0, verify.stderr)
-        XCTAssertTrue(verify.stdout.contains("16 records"), verify.stdout)
+        XCTAssertTrue(verify.stdout.contains("\(eventsRecords + 2) records"), verify.stdout)
     }
 }

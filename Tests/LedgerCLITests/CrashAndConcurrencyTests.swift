@@ -3,19 +3,9 @@ import XCTest
 
 /// Appenders that crash or race must lose nothing they acknowledged. The default run is short;
 /// `LEDGER_STRESS=1` runs the full figures of the issue (50 kills, 4 × 250 concurrent appends).
-final class CrashAndConcurrencyTests: XCTestCase {
+final class CrashAndConcurrencyTests: EventsCopyTestCase {
     private var stress: Bool { ProcessInfo.processInfo.environment["LEDGER_STRESS"] == "1" }
-    private var directory: URL!
-    private var ledgerPath: String { directory.appendingPathComponent("ledger.jsonl").path }
 
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("crash-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: LedgerProcess.repository.appendingPathComponent("events/ledger.jsonl"),
-                                         to: URL(fileURLWithPath: ledgerPath))
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
 
     private static func task(_ id: String) -> String {
         #"{"id":"\#(id)","date":"2021-06","type":"decision","title":"Neue Aufgabe \#(id)","sources":[{"title":"Stresstest"}],"changes":[{"op":"defineTask","task":"\#(id)","title":"Aufgabe \#(id)"},{"op":"assignTask","task":"\#(id)","unit":"kv40"}]}"#
@@ -108,7 +98,7 @@ final class CrashAndConcurrencyTests: XCTestCase {
         let verify = try LedgerProcess.run(["verify", "--ledger", ledgerPath, "--format", "json"])
         XCTAssertEqual(verify.status, 0, verify.stderr)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(verify.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(report["records"] as? Int, 14 + processes * appendsEach)
+        XCTAssertEqual(report["records"] as? Int, eventsRecords + processes * appendsEach)
         XCTAssertEqual(try recordIDs().filter { $0.hasPrefix("p") }.count, processes * appendsEach)
         print("concurrency test: \(processes) × \(appendsEach) appends in \(String(format: "%.1f", seconds)) s, chain contiguous")
     }

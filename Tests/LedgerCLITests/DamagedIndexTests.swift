@@ -4,19 +4,9 @@ import XCTest
 
 /// A forged index beside the ledger, its checksums made to match, never takes the tool down: the
 /// answer is the ledger's, and the index is written anew.
-final class DamagedIndexTests: XCTestCase {
-    private var directory: URL!
-    private var ledgerPath: String { directory.appendingPathComponent("ledger.jsonl").path }
+final class DamagedIndexTests: EventsCopyTestCase {
     private var indexPath: String { IndexFile.path(forLedger: ledgerPath) }
 
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("damaged-index-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: LedgerProcess.repository.appendingPathComponent("events/ledger.jsonl"),
-                                         to: URL(fileURLWithPath: ledgerPath))
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
 
     func testAnAssignmentDayPast9999InTheIndexStillAnswersWhoWasResponsible() throws {
         let question = ["responsible", "ozg-beratung-kommunen", "--at", "2020-06-30", "--format", "json", "--ledger", ledgerPath]

@@ -61,21 +61,17 @@ struct IndexTail: Equatable {
     }
 
     var bytes: [UInt8] {
-        var writer = ByteWriter()
-        writer.bytes.append(contentsOf: IndexTail.magic)
-        writer.u32(IndexTail.version)
-        writer.u32(0)
-        writer.u64(UInt64(baseRecords))
-        writer.bytes.append(contentsOf: Array(baseHead.utf8))
-        writer.u64(ledger.size)
-        writer.i64(ledger.modifiedNanoseconds)
-        writer.u64(ledger.inode)
-        writer.u64(UInt64(records))
-        writer.bytes.append(contentsOf: Array(head.utf8))
-        writer.i64(lastRecorded.nanoseconds)
-        writer.i64(ledger.changedNanoseconds)
-        writer.u32(CRC32C.checksum(writer.bytes))
-        return writer.bytes
+        ChecksummedFields.seal(magic: IndexTail.magic, version: IndexTail.version) { writer in
+            writer.u64(UInt64(baseRecords))
+            writer.bytes.append(contentsOf: Array(baseHead.utf8))
+            writer.u64(ledger.size)
+            writer.i64(ledger.modifiedNanoseconds)
+            writer.u64(ledger.inode)
+            writer.u64(UInt64(records))
+            writer.bytes.append(contentsOf: Array(head.utf8))
+            writer.i64(lastRecorded.nanoseconds)
+            writer.i64(ledger.changedNanoseconds)
+        }
     }
 
     init(baseRecords: Int, baseHead: String, ledger: FileSystem.FileStamp, records: Int, head: String, lastRecorded: TransactionTime) {
@@ -88,19 +84,15 @@ struct IndexTail: Equatable {
     }
 
     private init?(bytes: [UInt8]) {
-        guard bytes.count == IndexTail.size, Array(bytes[0..<8]) == IndexTail.magic else { return nil }
-        func u64(_ at: Int) -> UInt64 { bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian } }
-        func u32(_ at: Int) -> UInt32 { bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian } }
-        func hex(_ at: Int) -> String { String(decoding: bytes[at..<(at + 64)], as: UTF8.self) }
-        guard u32(8) == IndexTail.version, u32(IndexTail.size - 4) == CRC32C.checksum(Array(bytes[0..<(IndexTail.size - 4)])) else {
+        guard let fields = ChecksummedFields(bytes, magic: IndexTail.magic, version: IndexTail.version, size: IndexTail.size) else {
             return nil
         }
-        baseRecords = Int(u64(16))
-        baseHead = hex(24)
-        ledger = FileSystem.FileStamp(size: u64(88), modifiedNanoseconds: Int64(bitPattern: u64(96)), inode: u64(104),
-                                      changedNanoseconds: Int64(bitPattern: u64(192)))
-        records = Int(u64(112))
-        head = hex(120)
-        lastRecorded = TransactionTime(nanosecondsSinceEpoch: Int64(bitPattern: u64(184)))
+        baseRecords = Int(fields.u64(16))
+        baseHead = fields.hex(24)
+        ledger = FileSystem.FileStamp(size: fields.u64(88), modifiedNanoseconds: fields.i64(96), inode: fields.u64(104),
+                                      changedNanoseconds: fields.i64(192))
+        records = Int(fields.u64(112))
+        head = fields.hex(120)
+        lastRecorded = TransactionTime(nanosecondsSinceEpoch: fields.i64(184))
     }
 }

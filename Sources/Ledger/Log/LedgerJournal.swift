@@ -68,17 +68,13 @@ struct LedgerJournal: Equatable {
     }
 
     var bytes: [UInt8] {
-        var writer = ByteWriter(capacity: LedgerJournal.size)
-        writer.bytes.append(contentsOf: LedgerJournal.magic)
-        writer.u32(LedgerJournal.version)
-        writer.u32(0)
-        writer.u64(ledger.size)
-        writer.i64(ledger.modifiedNanoseconds)
-        writer.u64(ledger.inode)
-        writer.i64(ledger.changedNanoseconds)
-        writer.bytes.append(contentsOf: Array(head.utf8))
-        writer.u32(CRC32C.checksum(writer.bytes))
-        return writer.bytes
+        ChecksummedFields.seal(magic: LedgerJournal.magic, version: LedgerJournal.version) { writer in
+            writer.u64(ledger.size)
+            writer.i64(ledger.modifiedNanoseconds)
+            writer.u64(ledger.inode)
+            writer.i64(ledger.changedNanoseconds)
+            writer.bytes.append(contentsOf: Array(head.utf8))
+        }
     }
 
     init(ledger: FileSystem.FileStamp, head: String) {
@@ -87,15 +83,11 @@ struct LedgerJournal: Equatable {
     }
 
     private init?(bytes: [UInt8]) {
-        guard bytes.count == LedgerJournal.size, Array(bytes[0..<8]) == LedgerJournal.magic else { return nil }
-        func u64(_ at: Int) -> UInt64 { bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian } }
-        func u32(_ at: Int) -> UInt32 { bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian } }
-        guard u32(8) == LedgerJournal.version,
-              u32(LedgerJournal.size - 4) == CRC32C.checksum(Array(bytes[0..<(LedgerJournal.size - 4)]))
+        guard let fields = ChecksummedFields(bytes, magic: LedgerJournal.magic, version: LedgerJournal.version, size: LedgerJournal.size)
         else { return nil }
-        ledger = FileSystem.FileStamp(size: u64(16), modifiedNanoseconds: Int64(bitPattern: u64(24)), inode: u64(32),
-                                      changedNanoseconds: Int64(bitPattern: u64(40)))
-        head = String(decoding: bytes[48..<112], as: UTF8.self)
+        ledger = FileSystem.FileStamp(size: fields.u64(16), modifiedNanoseconds: fields.i64(24), inode: fields.u64(32),
+                                      changedNanoseconds: fields.i64(40))
+        head = fields.hex(48)
     }
 }
 
