@@ -136,12 +136,13 @@ enum CommandTree {
     static let verify = CommandSpec(
         name: "verify",
         abstract: "Check the hash chain and replay every record against the rules.",
-        discussion: "Exits 0 when the ledger is intact, 2 naming the first bad record otherwise.",
+        discussion: "Exits 0 when the ledger is intact, 2 naming the first bad record otherwise. Then checks the index beside it: that it describes this ledger, comes from its owner and holds its checksums; with --index, also rebuilds it from the ledger and compares byte for byte (exit 2 and the index replaced if it differs).",
         options: [
             OptionSpec(name: "expect-head", valueName: "hash", help: "Also check that this previously trusted head is still a record of the ledger."),
             format(["text", "json"]),
         ],
-        examples: ["ledger verify", "ledger verify --expect-head 3f2a…"])
+        flags: [FlagSpec(name: "index", help: "Rebuild the index and compare it with the one in use (finds a forged index; costs a full build).")],
+        examples: ["ledger verify", "ledger verify --expect-head 3f2a…", "ledger verify --index"])
 
     static let repair = CommandSpec(
         name: "repair",

@@ -67,7 +67,8 @@ extension Commands {
     func verify() throws(CommandFailure) {
         let report: VerificationReport
         do {
-            report = try LedgerVerification.verify(path: ledgerPath, expectHead: invocation.option("expect-head"))
+            report = try LedgerVerification.verify(path: ledgerPath, expectHead: invocation.option("expect-head"),
+                                               index: invocation.flag("index") ? .rebuildAndCompare : .checkAsQueriesDo)
         } catch {
             if format == "json" {
                 print(json: .object([("ok", .bool(false)), ("error", .string(error.description))]))

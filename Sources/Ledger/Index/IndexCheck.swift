@@ -16,8 +16,10 @@ public enum IndexVerdict: Hashable, Sendable, CustomStringConvertible {
     /// The index describes another state of the ledger (or is damaged): it is not used, and the
     /// next query builds a new one.
     case notCurrent
-    /// The index, rebuilt from the records it covers, is byte for byte the one in use; its tail
-    /// (appends since) was chain-checked against the ledger.
+    /// The index describes this ledger (stamp, head, last line), its tail was chain-checked
+    /// against the ledger, and every block holds its checksum; it was not rebuilt.
+    case current(indexedRecords: Int, tailRecords: Int)
+    /// All that, and the index rebuilt from the records it covers is byte for byte the one in use.
     case matches(indexedRecords: Int, tailRecords: Int)
     /// The index in use held bytes the ledger does not give (forged or damaged with its checksums
     /// fixed up). It has been replaced by the rebuilt one.
@@ -28,6 +30,7 @@ public enum IndexVerdict: Hashable, Sendable, CustomStringConvertible {
         case .absent: "no index"
         case .untrusted: "not used: it is not a regular file of the ledger's owner that only they may write"
         case .notCurrent: "not current; the next query builds a new one"
+        case let .current(indexed, tail): "current (\(indexed) records indexed, \(tail) in its tail; checksums hold; 'verify --index' compares it with a rebuild)"
         case let .matches(indexed, tail): "matches the ledger (\(indexed) records indexed, \(tail) in its tail)"
         case let .rebuilt(difference): "did not match the ledger (\(difference) differed) and was rebuilt"
         }
@@ -39,6 +42,7 @@ public enum IndexVerdict: Hashable, Sendable, CustomStringConvertible {
         case .absent: "absent"
         case .untrusted: "untrusted"
         case .notCurrent: "not-current"
+        case .current: "current"
         case .matches: "matches"
         case .rebuilt: "rebuilt"
         }
@@ -46,18 +50,19 @@ public enum IndexVerdict: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension IndexFile {
-    /// Checks the index beside the committed ledger against it: the index is rebuilt from the
-    /// ledger bytes it covers, with the stamp it records, into a scratch file and compared byte
-    /// for byte. Equal, the scratch file goes; different, it replaces the index. The tail is
-    /// checked by opening the index: its lines are chain-checked as a continuation of the
-    /// indexed records, and its count and head must be the ledger's.
-    static func check(_ committed: CommittedLedger) -> IndexVerdict {
+    /// Checks the index beside the committed ledger against it. First as a query does before it
+    /// uses it (owner and mode, stamp, head, last line; the tail's lines chain-checked as a
+    /// continuation of the indexed records, its count and head the ledger's), then every block
+    /// against its checksum. With `rebuilding`, the index is then rebuilt from the ledger bytes
+    /// it covers, with the stamp it records, into a scratch file and compared byte for byte:
+    /// equal, the scratch file goes; different, it replaces the index.
+    static func check(_ committed: CommittedLedger, rebuilding: Bool) -> IndexVerdict {
         let indexPath = path(forLedger: committed.file.path)
         guard FileSystem.status(indexPath, followingLinks: false) != nil else { return .absent }
         guard FileSystem.openTrusted(indexPath, ledgerOwner: committed.owner) != nil else { return .untrusted }
-        guard let index = open(committed),
-              let covered = FileSystem.map(committed.file, length: Int(index.indexedLedgerSize))
-        else { return .notCurrent }
+        guard let index = open(committed), (try? index.checkEveryBlock()) != nil else { return .notCurrent }
+        guard rebuilding else { return .current(indexedRecords: index.recordCount, tailRecords: index.tail.count) }
+        guard let covered = FileSystem.map(committed.file, length: Int(index.indexedLedgerSize)) else { return .notCurrent }
         let scratch = indexPath + ".verify-\(getpid())"
         defer { unlink(scratch) }
         guard rebuild(of: covered, stamp: index.indexedStamp, ledgerPath: committed.file.path, scratch: scratch),

@@ -204,6 +204,12 @@ public final class IndexFile: @unchecked Sendable {
         return UnsafeRawBufferPointer(rebasing: file.bytes[(payloadStart + start)..<(payloadStart + start + count)])
     }
 
+    /// Checks every block of the payload against its checksum (`verify`; queries check only the
+    /// blocks they read).
+    func checkEveryBlock() throws(IndexDamage) {
+        for section in IndexLayout.Section.allCases { _ = try bytes(section, 0, end(of: section) - sections[section.rawValue]) }
+    }
+
     /// Where `section` ends in the payload: where the next one starts, or the payload's end.
     private func end(of section: IndexLayout.Section) -> Int {
         section.rawValue + 1 < sections.count ? sections[section.rawValue + 1] : payloadLength

@@ -14,7 +14,18 @@ public struct VerificationReport: Hashable, Sendable {
 /// validation replay of every rule, plus optionally that a previously trusted head is still there,
 /// and then the index beside it (`IndexFile.check`), which is only a cache but must not lie.
 public enum LedgerVerification {
-    public static func verify(path: String, expectHead: String? = nil, checkingIndex: Bool = true) throws(IntegrityError) -> VerificationReport {
+    /// How far `verify` looks at the index beside the ledger.
+    public enum IndexCheck: Sendable {
+        case skip
+        /// What a query checks before it uses the index (ownership, stamp, head, tail), and every
+        /// block's checksum: cheap, and finds a stale or damaged index, not a forged one.
+        case checkAsQueriesDo
+        /// All that, then the index rebuilt from the ledger and compared byte for byte: finds a
+        /// forged one too, at the cost of a full build.
+        case rebuildAndCompare
+    }
+
+    public static func verify(path: String, expectHead: String? = nil, index: IndexCheck = .checkAsQueriesDo) throws(IntegrityError) -> VerificationReport {
         guard let committed = try CommittedLedger.open(path) else {
             return try report(on: [], expectHead: expectHead)
         }
@@ -27,7 +38,7 @@ public enum LedgerVerification {
             do { try HistoryValidation.check(records) } catch { throw .ruleViolation(error) }
             report = try Self.report(on: records, expectHead: expectHead)
         }
-        if checkingIndex { report.index = IndexFile.check(committed) }
+        if index != .skip { report.index = IndexFile.check(committed, rebuilding: index == .rebuildAndCompare) }
         return report
     }
 

@@ -60,7 +60,7 @@ public enum LedgerAppender {
         } catch .headMoved(let expected, let actual) {
             // Moved on, or rewritten? Only the whole chain can tell, and only this error pays for it.
             do throws(IntegrityError) {
-                _ = try LedgerVerification.verify(path: path, expectHead: expected, checkingIndex: false)
+                _ = try LedgerVerification.verify(path: path, expectHead: expected, index: .skip)
             } catch .headNotFound {
                 throw .headNotFound(expected: expected, actual: actual)
             } catch {}
