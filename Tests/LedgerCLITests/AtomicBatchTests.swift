@@ -63,7 +63,7 @@ final class AtomicBatchTests: EventsCopyTestCase {
         XCTAssertTrue(limited.stderr.contains("File too large"), limited.stderr)
         XCTAssertEqual(limited.stdout, "")
         XCTAssertEqual(try ledgerBytes(), before)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: journalPath))
+        XCTAssertFalse(journalHoldsABatch())
         let repair = try LedgerProcess.run(["repair", "--ledger", ledgerPath])
         XCTAssertEqual(repair.status, 0, repair.stderr)
         XCTAssertTrue(repair.stdout.hasPrefix("nothing to repair"), repair.stdout)
@@ -85,7 +85,7 @@ final class AtomicBatchTests: EventsCopyTestCase {
         XCTAssertEqual(full.status, 1, full.stderr)
         XCTAssertTrue(full.stderr.contains("No space left on device"), full.stderr)
         XCTAssertEqual(try ledgerBytes(), before)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: journalPath))
+        XCTAssertFalse(journalHoldsABatch())
         XCTAssertEqual(try records(), eventsRecords)
     }
 
@@ -105,7 +105,7 @@ final class AtomicBatchTests: EventsCopyTestCase {
         XCTAssertEqual(full.status, 1, full.stderr)
         XCTAssertTrue(full.stderr.contains("No space left on device"), full.stderr)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: small)), before)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: small + ".journal"))
+        XCTAssertFalse(journalHoldsABatch(small))
         XCTAssertEqual(try LedgerProcess.run(["verify", "--ledger", small]).status, 0)
     }
 
@@ -132,13 +132,13 @@ final class AtomicBatchTests: EventsCopyTestCase {
                                          environment: ["LEDGER_FAULT_TORN_WRITE": "\(firstLine)"])
         XCTAssertEqual(torn.status, 70)
         XCTAssertEqual(try ledgerBytes().count, before.count + firstLine, "the fault tore the batch right after its first line")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: journalPath))
+        XCTAssertTrue(journalHoldsABatch())
         let repair = try LedgerProcess.run(["repair", "--ledger", ledgerPath])
         XCTAssertEqual(repair.status, 0, repair.stderr)
         XCTAssertTrue(repair.stdout.hasPrefix("rolled back an interrupted append that was never acknowledged: removed \(firstLine) bytes (1 complete lines)"),
                       repair.stdout)
         XCTAssertEqual(try ledgerBytes(), before)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: journalPath))
+        XCTAssertFalse(journalHoldsABatch())
         XCTAssertEqual(try LedgerProcess.run(["append", "-", "--ledger", ledgerPath], input: retractions).status, 0)
         XCTAssertEqual(try records(), eventsRecords + 4)
     }
@@ -153,7 +153,7 @@ final class AtomicBatchTests: EventsCopyTestCase {
         XCTAssertEqual(answer.status, 0, answer.stderr)
         XCTAssertFalse(answer.stdout.contains("riss-"), answer.stdout)
         XCTAssertEqual(try ledgerBytes(), before, "the query rolled the batch back")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: journalPath))
+        XCTAssertFalse(journalHoldsABatch())
     }
 
     func testAReaderThatMayNotWriteReadsAroundAnInterruptedBatch() throws {
@@ -190,7 +190,7 @@ final class AtomicBatchTests: EventsCopyTestCase {
         try writer.run()
         let deadline = Date().addingTimeInterval(60)
         while (try? ledgerBytes().count) ?? 0 <= size, Date() < deadline { usleep(10_000) }
-        XCTAssertTrue(FileManager.default.fileExists(atPath: journalPath), "the append is in progress")
+        XCTAssertTrue(journalHoldsABatch(), "the append is in progress")
         var readers = 0
         while writer.isRunning, readers < 6 {
             XCTAssertEqual(try records(), eventsRecords, "verify during the append")

@@ -17,5 +17,12 @@ class EventsCopyTestCase: XCTestCase {
                                          to: URL(fileURLWithPath: ledgerPath))
     }
 
+    /// Whether the rollback journal beside `ledger` (default: the copy) names a batch: the file
+    /// stays between appends, empty.
+    func journalHoldsABatch(_ ledger: String? = nil) -> Bool {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: (ledger ?? ledgerPath) + ".journal")
+        return ((attributes?[.size] as? NSNumber)?.intValue ?? 0) > 0
+    }
+
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
 }

@@ -129,12 +129,28 @@ enum FileSystem {
         }
     }
 
-    /// Cuts the file to `length` bytes and fsyncs.
-    static func truncate(_ file: Descriptor, to length: Int) throws(IOFailure) {
+    /// Cuts the file to `length` bytes and fsyncs (unless not `syncing`).
+    static func truncate(_ file: Descriptor, to length: Int, syncing: Bool = true) throws(IOFailure) {
         guard ftruncate(file.fd, off_t(length)) == 0 else {
             throw IOFailure(action: "truncate '\(file.path)'", reason: errorText())
         }
+        if syncing { try sync(file) }
+    }
+
+    /// fsyncs the file.
+    static func sync(_ file: Descriptor) throws(IOFailure) {
         guard fsync(file.fd) == 0 else { throw IOFailure(action: "fsync '\(file.path)'", reason: errorText()) }
+    }
+
+    /// Opens `path` for writing without following a link, creating it (mode 0644) if missing;
+    /// says whether it was created.
+    static func openOrCreate(_ path: String) throws(IOFailure) -> (Descriptor, created: Bool) {
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if fd >= 0 { return (Descriptor(fd: fd, path: path), true) }
+        guard errno == EEXIST else { throw IOFailure(action: "create '\(path)'", reason: errorText()) }
+        let existing = open(path, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard existing >= 0 else { throw IOFailure(action: "open '\(path)'", reason: errorText()) }
+        return (Descriptor(fd: existing, path: path), false)
     }
 
     /// What identifies a version of a file cheaply: size, modification and change times, and
@@ -238,27 +254,6 @@ enum FileSystem {
             done += got
         }
         return Array(buffer[0..<done])
-    }
-
-    /// Creates `path`, which must not exist (not even as a link), writes `bytes` and makes file
-    /// and directory entry durable.
-    static func createDurably(_ bytes: [UInt8], at path: String) throws(IOFailure) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw IOFailure(action: "create '\(path)'", reason: errorText()) }
-        let file = Descriptor(fd: fd, path: path)
-        do throws(IOFailure) {
-            try writeDurably(bytes, to: file)
-            try syncDirectory(of: path)
-        } catch {
-            unlink(path)
-            throw error
-        }
-    }
-
-    /// Removes `path` and makes the removal durable; a missing file is no error.
-    static func removeDurably(_ path: String) throws(IOFailure) {
-        guard unlink(path) == 0 || errno == ENOENT else { throw IOFailure(action: "remove '\(path)'", reason: errorText()) }
-        try syncDirectory(of: path)
     }
 
     /// Reads exactly `count` bytes at `offset` of an open file.

@@ -105,7 +105,7 @@ public enum LedgerAppender {
     }
 
     /// Writes the sealed records as one batch: the journal first, made durable; then the records
-    /// in one write, fsynced; then the journal removed, which commits them. On any failure the
+    /// in one write, fsynced; then the journal emptied, which commits them. On any failure the
     /// file is cut back to where it was (and if even that fails, the journal stays for the next
     /// command to roll back), and nothing is acknowledged.
     private static func write(_ records: [Record], to file: FileSystem.Descriptor, after head: String) throws(AppendError) {
@@ -115,17 +115,20 @@ public enum LedgerAppender {
             bytes.append(0x0A)
         }
         let before: FileSystem.FileStamp
+        let journal: FileSystem.Descriptor
         do {
-            before = try FileSystem.stamp(file)
-            try LedgerJournal(ledger: before, head: head).create(forLedger: file.path)
+            let info = try FileSystem.status(file)
+            before = FileSystem.FileStamp(info)
+            journal = try LedgerJournal.open(forLedger: file.path, ledgerOwner: info.st_uid)
+            try LedgerJournal(ledger: before, head: head).write(to: journal)
         } catch {
             throw .io(error)
         }
         do throws(IOFailure) {
             try FileSystem.appendDurably(bytes, to: file)
-            try LedgerJournal.remove(forLedger: file.path)
+            try LedgerJournal.clear(journal)
         } catch {
-            if (try? FileSystem.truncate(file, to: Int(before.size))) != nil { try? LedgerJournal.remove(forLedger: file.path) }
+            if (try? FileSystem.truncate(file, to: Int(before.size))) != nil { try? LedgerJournal.clear(journal) }
             throw .io(error)
         }
     }

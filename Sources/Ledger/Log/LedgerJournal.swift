@@ -11,10 +11,11 @@ import Darwin
 /// size is the committed length, and its head).
 ///
 /// An append makes the journal durable before it writes a byte of the batch, writes and fsyncs
-/// the batch, and removes the journal (durably) before it acknowledges anything: removing it is
-/// the commit. So a journal that exists names bytes nobody acknowledged. Whoever next holds the
+/// the batch, and empties the journal (durably) before it acknowledges anything: emptying it is
+/// the commit. So a journal that is not empty names bytes nobody acknowledged. (The file itself
+/// stays between appends, empty; a missing file means the same.) Whoever next holds the
 /// ledger's exclusive lock (the next append, `repair`, or any command that may write the file)
-/// cuts the ledger back to the journal's length and removes it; a reader that may not, or that
+/// cuts the ledger back to the journal's length and empties it; a reader that may not, or that
 /// meets an append in progress, reads only the committed length (`CommittedLedger`).
 ///
 /// The journal is believed only as far as it can be checked: it must be a regular file of the
@@ -52,19 +53,39 @@ struct LedgerJournal: Equatable {
         guard lstat(path, &info) == 0 else { return .none }
         guard let (file, _) = FileSystem.openTrusted(path, ledgerOwner: ledgerOwner) else { return .untrusted }
         guard let bytes = FileSystem.readPrefix(file, limit: size + 1) else { return .damaged }
+        if bytes.isEmpty { return .none }
         if bytes.count < size { return .incomplete }
         guard bytes.count == size, let journal = LedgerJournal(bytes: bytes) else { return .damaged }
         return .journal(journal)
     }
 
-    /// Makes the journal durable beside the ledger; fails if one is there already.
-    func create(forLedger ledgerPath: String) throws(IOFailure) {
-        try FileSystem.createDurably(bytes, at: LedgerJournal.path(forLedger: ledgerPath))
+    /// Opens the journal file beside the ledger for writing, creating it if missing (and then
+    /// making its directory entry durable). Between appends it stays, empty, as SQLite's journal
+    /// does in TRUNCATE mode: filling it and emptying it then cost one fsync each and no
+    /// directory fsync (about 4 ms each here, against 8 ms to create or remove a file durably).
+    static func open(forLedger ledgerPath: String, ledgerOwner: uid_t) throws(IOFailure) -> FileSystem.Descriptor {
+        let path = path(forLedger: ledgerPath)
+        let (file, created) = try FileSystem.openOrCreate(path)
+        let info = try FileSystem.status(file)
+        guard FileSystem.isTrustworthy(info, ledgerOwner: ledgerOwner) else {
+            throw IOFailure(action: "use the journal '\(path)'", reason: "it is not a regular file of the ledger's owner that only they may write")
+        }
+        if created { try FileSystem.syncDirectory(of: path) }
+        return file
     }
 
-    /// Removes the journal durably: after this, the batch it guarded is committed.
-    static func remove(forLedger ledgerPath: String) throws(IOFailure) {
-        try FileSystem.removeDurably(path(forLedger: ledgerPath))
+    /// Makes the journal durable in `journal` (open and empty): no byte of the batch may be
+    /// written before this returns.
+    func write(to journal: FileSystem.Descriptor) throws(IOFailure) {
+        try FileSystem.truncate(journal, to: 0, syncing: false)
+        try FileSystem.writeAll(bytes, to: journal.fd, name: journal.path)
+        try FileSystem.sync(journal)
+    }
+
+    /// Empties the journal durably: after this, the batch it guarded is committed (or, after a
+    /// rollback, gone).
+    static func clear(_ journal: FileSystem.Descriptor) throws(IOFailure) {
+        try FileSystem.truncate(journal, to: 0)
     }
 
     var bytes: [UInt8] {
@@ -116,7 +137,9 @@ extension LedgerJournal {
         case .none: return nil
         case .incomplete:
             // Its writer died before writing any byte of the batch: there is nothing to undo.
-            do { try remove(forLedger: ledgerPath) } catch { throw .journal(path: journalPath, reason: "cannot be removed: \(error)") }
+            do { try clear(try open(forLedger: ledgerPath, ledgerOwner: info.st_uid)) } catch {
+                throw .journal(path: journalPath, reason: "cannot be emptied: \(error)")
+            }
             return nil
         case .untrusted:
             throw .journal(path: journalPath, reason: "is not a regular file of the ledger's owner that only they may write, so it is not believed")
@@ -139,7 +162,7 @@ extension LedgerJournal {
         do {
             removed = try FileSystem.readRange(file, offset: length, count: Int(current.size) - length)
             try FileSystem.truncate(file, to: length)
-            try remove(forLedger: ledgerPath)
+            try clear(try open(forLedger: ledgerPath, ledgerOwner: info.st_uid))
         } catch {
             throw .unreadable(path: ledgerPath, reason: "rolling back an interrupted append: \(error)")
         }
