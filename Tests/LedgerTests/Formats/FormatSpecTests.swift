@@ -89,7 +89,7 @@ final class FormatSpecTests: XCTestCase {
         XCTAssertTrue(text.contains("Layout (version \(IndexTail.version))"), "tail version")
         XCTAssertTrue(text.contains("`\(String(decoding: IndexTail.magic, as: UTF8.self))`"), "tail magic")
         XCTAssertTrue(text.contains("\(IndexTail.size) bytes; integers little-endian"), "tail size")
-        XCTAssertTrue(text.contains("`L.journal` is \(LedgerJournal.size) bytes"), "journal size")
+        XCTAssertTrue(text.contains("otherwise it is \(LedgerJournal.size) bytes"), "journal size")
         XCTAssertTrue(text.contains("`\(String(decoding: LedgerJournal.magic, as: UTF8.self))`"), "journal magic")
         XCTAssertTrue(text.contains("version, u32 = \(LedgerJournal.version)"), "journal version")
         XCTAssertTrue(text.contains("at most \(IndexFile.maximumTailRecords)"), "tail limit")
