@@ -36,7 +36,7 @@ extension IndexFile {
     /// them, and a forged count of four billion must be damage, not four billion rows.
     func checkRowCounts() throws(IndexDamage) {
         guard rowCount(of: .units, stride: IndexLayout.unitRow) == unitCount, rowCount(of: .tasks, stride: IndexLayout.taskRow) == taskCount,
-              rowCount(of: .records, stride: IndexLayout.recordRow) == recordCount
+              rowCount(of: .records, stride: IndexLayout.recordRow) == recordCount, rowCount(of: .recordsByID, stride: 4) == recordCount
         else { throw IndexDamage("the header's counts of units, tasks and records do not match their sections") }
     }
 

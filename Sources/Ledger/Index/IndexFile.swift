@@ -293,7 +293,11 @@ public final class IndexFile: @unchecked Sendable {
     /// Where record row `record`'s line lies in the ledger file: its offset and its length without
     /// the newline, which must both fit within the part of the ledger the index covers.
     func lineRange(_ record: Int) throws(IndexDamage) -> (UInt64, Int) {
-        guard record >= 0, record < recordCount else { throw IndexDamage("record row \(record) of \(recordCount)") }
+        // Against the section too: the count is a UInt64 in the header, and a row past the section
+        // would be multiplied past Int.max.
+        guard record >= 0, record < recordCount, record < rowCount(of: .records, stride: IndexLayout.recordRow) else {
+            throw IndexDamage("record row \(record) of \(recordCount)")
+        }
         let row = try bytes(.records, record * IndexLayout.recordRow, 12)
         let offset = row.loadUnaligned(as: UInt64.self).littleEndian
         let length = Int(row.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)

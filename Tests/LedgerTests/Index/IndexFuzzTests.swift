@@ -94,6 +94,27 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
                             Damage(.lineLength, UInt32(size)), Damage(.lineLength, UInt32.max)], in: fixture)
     }
 
+    func testHeaderCountsPastTheirSectionsAreDamageAndTheLedgerAnswers() throws {
+        // Not a row, but the numbers every row is checked against: a count larger than its
+        // section (by one, or by billions) must not send a loop or a table past it.
+        let fixture = try Fixture(in: self)
+        let original = fixture.original
+        let units = UInt32(original.unitCount), tasks = UInt32(original.taskCount), records = UInt64(original.recordCount)
+        let forgeries: [(String, (inout IndexForgery) -> Void)] = [
+            ("unit count \(units + 1)", { $0.writeHeader(units + 1, at: IndexLayout.countsOffset) }),
+            ("unit count \(UInt32.max)", { $0.writeHeader(UInt32.max, at: IndexLayout.countsOffset) }),
+            ("task count \(tasks + 1)", { $0.writeHeader(tasks + 1, at: IndexLayout.countsOffset + 4) }),
+            ("task count \(UInt32.max)", { $0.writeHeader(UInt32.max, at: IndexLayout.countsOffset + 4) }),
+            ("record count \(records + 1)", { $0.writeHeader(records + 1, at: IndexLayout.recordCountOffset) }),
+            ("record count 2⁶²", { $0.writeHeader(UInt64(1) << 62, at: IndexLayout.recordCountOffset) }),
+        ]
+        for (what, forge) in forgeries {
+            var forgery = original
+            forge(&forgery)
+            XCTAssertTrue(try fixture.assertLedgerAnswers(forgery, what), "\(what) was not found out")
+        }
+    }
+
     // MARK: Anything else: never a crash
 
     func testRandomBytesWithMatchingChecksumsNeverCrashAQuery() throws {

@@ -77,6 +77,12 @@ struct IndexForgery {
         withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(at..<(at + $0.count), with: $0) }
     }
 
+    /// Sets the header field at `offset` to `value`, little-endian (the header checksum is made to
+    /// match when sealed, like the blocks').
+    mutating func writeHeader<Value: FixedWidthInteger>(_ value: Value, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<(offset + $0.count), with: $0) }
+    }
+
     /// Sets the payload byte at `offset` (from the payload's start).
     mutating func setPayloadByte(at offset: Int, to value: UInt8) {
         bytes[payloadStart + offset] = value
