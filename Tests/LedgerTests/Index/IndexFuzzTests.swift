@@ -58,6 +58,46 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
         try assertFoundOut(damages, in: fixture)
     }
 
+    func testStringsThatAreNotUTF8AreDamageAndTheLedgerAnswers() throws {
+        // One byte of the string a row names set to 0xFF, which no UTF-8 text holds. Strings are
+        // stored once per kind, so every row naming the same text is forged with it.
+        let fixture = try Fixture(in: self)
+        var random = SplitMix64(seed: 1952)
+        let fields: [Field] = [.unitID, .unitStepName, .unitStepKind, .taskID, .taskStepTitle, .appointee, .appointmentRole, .recordID]
+        var (forged, foundOut) = (0, 0)
+        for field in fields {
+            let rows = fixture.original.rowCount(field)
+            for row in stress ? Array(0..<rows) : [Int.random(in: 0..<rows, using: &random)] {
+                let offset = Int(fixture.original.read(field, row: row, as: UInt32.self))
+                let length = fixture.original.read(field.stringLength, row: row, as: UInt32.self)
+                guard length > 0, length != IndexLayout.nilLength else { continue }
+                var forgery = fixture.original
+                forgery.setPayloadByte(at: forgery.start(of: .strings) + offset + Int.random(in: 0..<Int(length), using: &random), to: 0xFF)
+                if try fixture.assertLedgerAnswers(forgery, "a byte of the \(field) on row \(row) set to 0xFF") { foundOut += 1 }
+                forged += 1
+            }
+        }
+        XCTAssertGreaterThan(foundOut * 2, forged, "only \(foundOut) of \(forged) forgeries were found out")
+    }
+
+    func testOnlyTextThatIsUTF8ByteForByteIsReadAsAString() throws {
+        // Decoding repairs bad bytes; a string read from the index must be the bytes exactly. The
+        // lengths cover each way the check reads them (one byte, two, four, eight and more).
+        let valid = ["", "a", "ab", "abcd", "abcdefgh", "kompetenzzentrum-verwaltung-4-0", "ü", "Thüringer Landesverwaltungsamt", "日本", "👩‍💻"]
+        for text in valid {
+            XCTAssertEqual(try Array(text.utf8).withUnsafeBytes { try IndexFile.text($0) }, text)
+        }
+        let invalid: [[UInt8]] = [
+            [0xFF], [0x61, 0x80], [0xC3], [0x61, 0x62, 0x63, 0xC3], Array("Th".utf8) + [0xFC] + Array("ringer Amt".utf8),
+            [0xE0, 0x80, 0x80], // an overlong encoding
+            Array("abcdefghijk".utf8) + [0xF0, 0x90, 0x80], // a cut four-byte sequence: repaired to a character of the same length
+            Array("ab".utf8) + [0xED, 0xA0, 0x80] + Array("cd".utf8), // a surrogate
+        ]
+        for bytes in invalid {
+            XCTAssertThrowsError(try bytes.withUnsafeBytes { try IndexFile.text($0) }, "\(bytes)")
+        }
+    }
+
     func testUnknownCodesAreDamageAndTheLedgerAnswers() throws {
         try assertFoundOut([
             Damage(Field.unitStepRelation, UInt8(2)), Damage(Field.unitStepRelation, UInt8(255)),

@@ -43,6 +43,9 @@ struct IndexForgery {
 
     var payloadLength: Int { bytes.count - payloadStart }
 
+    /// Where a section starts, as an offset into the payload.
+    func start(of section: IndexLayout.Section) -> Int { sections[section.rawValue].lowerBound }
+
     /// The length of a section in bytes.
     func length(of section: IndexLayout.Section) -> Int { sections[section.rawValue].count }
 
