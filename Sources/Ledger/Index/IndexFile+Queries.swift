@@ -134,6 +134,7 @@ extension IndexFile: LedgerQuerying {
             guard row >= 0, row < recordCount, let key = try stringBytes(.records, row * IndexLayout.recordRow + 12) else {
                 throw IndexDamage("records by id, entry \(mid): record row \(row)")
             }
+            try Self.checkUTF8(key)
             if key.elementsEqual(target) { return row }
             if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
         }

@@ -245,6 +245,13 @@ public final class IndexFile: @unchecked Sendable {
         return text
     }
 
+    /// Throws unless `bytes` are UTF-8: for ids compared as bytes in a search, never made into a
+    /// `String`. A key that is not would steer the search wrong, and an id the ledger has would
+    /// be "unknown" where it should be damage.
+    static func checkUTF8(_ bytes: UnsafeRawBufferPointer) throws(IndexDamage) {
+        if !isASCII(bytes) { _ = try text(bytes) }
+    }
+
     /// Whether no byte has its top bit set. Strings in the index are mostly a few bytes to a few
     /// dozen: the bytes are read as words, the last one overlapping the one before, where a loop
     /// byte by byte cost more than the rest of reading the string.
@@ -293,6 +300,7 @@ public final class IndexFile: @unchecked Sendable {
                 continue
             }
             guard let key = try stringBytes(section, mid * stride) else { throw IndexDamage("nil id") }
+            try Self.checkUTF8(key)
             if key.elementsEqual(target) { return mid }
             if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
         }
