@@ -125,6 +125,7 @@ extension IndexFile: LedgerQuerying {
 
     /// The row of the record with this id, by binary search of the rows sorted by id.
     private func recordRow(_ id: RecordID) throws(IndexDamage) -> Int? {
+        try checkRowCounts()
         let target = Array(id.utf8)
         var low = 0, high = recordCount
         while low < high {
@@ -133,6 +134,7 @@ extension IndexFile: LedgerQuerying {
             guard row >= 0, row < recordCount, let key = try stringBytes(.records, row * IndexLayout.recordRow + 12) else {
                 throw IndexDamage("records by id, entry \(mid): record row \(row)")
             }
+            try Self.checkUTF8(key)
             if key.elementsEqual(target) { return row }
             if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
         }

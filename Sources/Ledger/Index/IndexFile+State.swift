@@ -19,14 +19,17 @@ extension IndexFile {
 
     // References where the index allows "none": -1, and nothing else below zero.
 
+    @inline(__always)
     func unitID(orNone row: Int) throws(IndexDamage) -> UnitID? {
         row == -1 ? nil : try unitID(row)
     }
 
+    @inline(__always)
     func taskID(orNone row: Int) throws(IndexDamage) -> TaskID? {
         row == -1 ? nil : try taskID(row)
     }
 
+    @inline(__always)
     func recordID(orNone row: Int) throws(IndexDamage) -> RecordID? {
         row == -1 ? nil : try recordID(row)
     }
@@ -35,8 +38,12 @@ extension IndexFile {
     /// their rows: answers about the whole organisation loop over them and size their tables by
     /// them, and a forged count of four billion must be damage, not four billion rows.
     func checkRowCounts() throws(IndexDamage) {
-        guard rowCount(of: .units, stride: IndexLayout.unitRow) == unitCount, rowCount(of: .tasks, stride: IndexLayout.taskRow) == taskCount,
-              rowCount(of: .records, stride: IndexLayout.recordRow) == recordCount
+        func holds(_ section: IndexLayout.Section, _ count: Int, stride: Int) -> Bool {
+            // Divided, not multiplied: the record count is a UInt64 in the header.
+            length(of: section).quotientAndRemainder(dividingBy: stride) == (count, 0)
+        }
+        guard holds(.units, unitCount, stride: IndexLayout.unitRow), holds(.tasks, taskCount, stride: IndexLayout.taskRow),
+              holds(.records, recordCount, stride: IndexLayout.recordRow), holds(.recordsByID, recordCount, stride: 4)
         else { throw IndexDamage("the header's counts of units, tasks and records do not match their sections") }
     }
 

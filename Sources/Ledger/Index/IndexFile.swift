@@ -211,19 +211,22 @@ public final class IndexFile: @unchecked Sendable {
     }
 
     /// Where `section` ends in the payload: where the next one starts, or the payload's end.
+    @inline(__always)
     private func end(of section: IndexLayout.Section) -> Int {
         section.rawValue + 1 < sections.count ? sections[section.rawValue + 1] : payloadLength
     }
 
-    /// How many rows of `stride` bytes `section` holds.
-    func rowCount(of section: IndexLayout.Section, stride: Int) -> Int {
-        max(0, end(of: section) - sections[section.rawValue]) / stride
+    /// The length of `section` in bytes (negative in an index whose sections are out of order).
+    @inline(__always)
+    func length(of section: IndexLayout.Section) -> Int {
+        end(of: section) - sections[section.rawValue]
     }
 
     /// The rows `start..<start + count` of `section`, as a row's start and count stored in the
     /// index name them; damage unless they lie within the section.
     func rows(_ section: IndexLayout.Section, start: Int, count: Int, stride: Int) throws(IndexDamage) -> Range<Int> {
-        guard start >= 0, count >= 0, start + count <= rowCount(of: section, stride: stride) else {
+        // Both are read as UInt32: their sum times a row's size cannot overflow.
+        guard start >= 0, count >= 0, (start + count) * stride <= length(of: section) else {
             throw IndexDamage("rows \(start)..<\(start + count) lie outside the \(section) section")
         }
         return start..<(start + count)
@@ -257,10 +260,45 @@ public final class IndexFile: @unchecked Sendable {
     /// that are not are damage; read as they are, their replacement characters would make ids that
     /// no record names, and answers that differ from the ledger's without a word.
     static func text(_ bytes: UnsafeRawBufferPointer) throws(IndexDamage) -> String {
-        guard let text = bytes.withMemoryRebound(to: UInt8.self, { String(validating: $0, as: UTF8.self) }) else {
-            throw IndexDamage("a string that is not UTF-8")
-        }
+        // Most strings (every id) are ASCII, which needs no repair: one pass over the bytes tells.
+        // Otherwise decoding repairs what is not UTF-8, so the text is exactly the stored bytes
+        // only if there was nothing to repair. (`String(validating:)` would say so directly, but it
+        // is generic at run time, and made an answer about every unit a tenth slower.)
+        if isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        var text = String(decoding: bytes, as: UTF8.self)
+        guard text.withUTF8({ $0.elementsEqual(bytes) }) else { throw IndexDamage("a string that is not UTF-8") }
         return text
+    }
+
+    /// Throws unless `bytes` are UTF-8: for ids compared as bytes in a search, never made into a
+    /// `String`. A key that is not would steer the search wrong, and an id the ledger has would
+    /// be "unknown" where it should be damage.
+    static func checkUTF8(_ bytes: UnsafeRawBufferPointer) throws(IndexDamage) {
+        if !isASCII(bytes) { _ = try text(bytes) }
+    }
+
+    /// Whether no byte has its top bit set. Strings in the index are mostly a few bytes to a few
+    /// dozen: the bytes are read as words, the last one overlapping the one before, where a loop
+    /// byte by byte cost more than the rest of reading the string.
+    @inline(__always)
+    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let count = bytes.count
+        func word<T: FixedWidthInteger>(_ at: Int, _ type: T.Type) -> UInt64 { UInt64(bytes.loadUnaligned(fromByteOffset: at, as: T.self)) }
+        var high: UInt64
+        switch count {
+        case 0: return true
+        case 1: high = word(0, UInt8.self)
+        case 2...3: high = word(0, UInt16.self) | word(count - 2, UInt16.self)
+        case 4...7: high = word(0, UInt32.self) | word(count - 4, UInt32.self)
+        default:
+            high = word(count - 8, UInt64.self)
+            var at = 0
+            while at < count - 8 {
+                high |= word(at, UInt64.self)
+                at += 8
+            }
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// Binary search of rows sorted by the id string at the start of each row, whose first bytes
@@ -287,6 +325,7 @@ public final class IndexFile: @unchecked Sendable {
                 continue
             }
             guard let key = try stringBytes(section, mid * stride) else { throw IndexDamage("nil id") }
+            try Self.checkUTF8(key)
             if key.elementsEqual(target) { return mid }
             if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
         }
@@ -318,7 +357,11 @@ public final class IndexFile: @unchecked Sendable {
     /// Where record row `record`'s line lies in the ledger file: its offset and its length without
     /// the newline, which must both fit within the part of the ledger the index covers.
     func lineRange(_ record: Int) throws(IndexDamage) -> (UInt64, Int) {
-        guard record >= 0, record < recordCount else { throw IndexDamage("record row \(record) of \(recordCount)") }
+        // Against the section too: the count is a UInt64 in the header, and a row past the section
+        // would be multiplied past Int.max.
+        guard record >= 0, record < recordCount, record < length(of: .records) / IndexLayout.recordRow else {
+            throw IndexDamage("record row \(record) of \(recordCount)")
+        }
         let row = try bytes(.records, record * IndexLayout.recordRow, 12)
         let offset = row.loadUnaligned(as: UInt64.self).littleEndian
         let length = Int(row.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)

@@ -96,9 +96,10 @@ public struct ValidDate: Hashable, Sendable {
         ValidDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
-    /// The day numbers a date can stand for: 0001-01-01 through 9999-12-31. (Literals, so a check
-    /// against them on the index's hot path is two compares; a test ties them to the calendar.)
-    public static let representableDayNumbers: ClosedRange<Int> = -719_162...2_932_896
+    /// The day numbers a date can stand for: 0001-01-01 through 9999-12-31. (Literals, and computed
+    /// rather than stored, so a check against them on the index's hot path is two compares, not a
+    /// call to a lazily initialised global; a test ties them to the calendar.)
+    public static var representableDayNumbers: ClosedRange<Int> { -719_162...2_932_896 }
 
     /// The day-precision date of a day number the program worked out itself; the number must lie
     /// within `representableDayNumbers`, or this traps. A number read from a file goes through

@@ -20,13 +20,13 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
     func testDaysNoDateCanStandForAreDamageAndTheLedgerAnswers() throws {
         let days: [Int32] = [.min, -719_163, 2_932_897, 10_000_000, .max]
         let fields: [Field] = [.unitStepDay, .unitStepEstablished, .taskStepDay, .taskStepHeldSince, .supervisionStepDay, .appointmentStepDay]
-        try assertFoundOut(fields.flatMap { field in days.map { Damage(field, $0) } })
+        try assertFoundOut(fields.flatMap { field in days.map { RowDamage(field, $0) } })
     }
 
     func testTheAttackOnTheAssignmentDayInForceIsDamageAndTheLedgerAnswers() throws {
         // The attack as reported: the day the holder got a task, in the row every query reads,
         // set past 9999-12-31. It used to trap in `ValidDate(dayNumber:)` until the index was deleted.
-        let fixture = try Fixture(in: self)
+        let fixture = try ForgedIndexFixture(in: self)
         var forgery = fixture.original
         for row in 0..<forgery.rowCount(.taskStepHeldSince) where forgery.read(.taskStepPrecision, row: row, as: UInt8.self) != 255 {
             forgery.write(Int32(10_000_000), to: .taskStepHeldSince, row: row)
@@ -35,42 +35,82 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
     }
 
     func testReferencesPastTheirSectionsAreDamageAndTheLedgerAnswers() throws {
-        let fixture = try Fixture(in: self)
+        let fixture = try ForgedIndexFixture(in: self)
         let (units, tasks, records) = (Int32(fixture.original.unitCount), Int32(fixture.original.taskCount), Int32(fixture.original.recordCount))
         let unitFields: [Field] = [.unitStepParent, .unitStepSuccessor, .taskStepHolder, .supervisor, .supervised, .appointmentUnit]
         let recordFields: [Field] = [.unitStepEstablishedBy, .unitStepPlacedBy, .unitStepNamedBy, .taskStepHeldBy, .supervisionStepRecord,
                                      .appointmentStepRecord, .recordByID]
         // -1 is "none" where none is allowed; no other number below zero is anything.
-        var damages = unitFields.flatMap { field in [units, units + 7, -2, .min, .max].map { Damage(field, $0) } }
-        damages += [tasks, -2, .max].map { Damage(.supervisedTask, $0) }
-        damages += recordFields.flatMap { field in [records, -2, .min, .max].map { Damage(field, $0) } }
+        var damages = unitFields.flatMap { field in [units, units + 7, -2, .min, .max].map { RowDamage(field, $0) } }
+        damages += [tasks, -2, .max].map { RowDamage(.supervisedTask, $0) }
+        damages += recordFields.flatMap { field in [records, -2, .min, .max].map { RowDamage(field, $0) } }
         try assertFoundOut(damages, in: fixture)
     }
 
     func testStringsLongerThanTheirSectionAreDamageAndTheLedgerAnswers() throws {
-        let fixture = try Fixture(in: self)
+        let fixture = try ForgedIndexFixture(in: self)
         let strings = UInt32(fixture.original.length(of: .strings))
         let fields: [Field] = [.unitID, .unitStepName, .unitStepAbbreviation, .unitStepKind, .taskID, .taskStepTitle, .taskStepLeika,
                                .appointee, .appointmentRole, .recordID]
         // Lengths only: UInt32.max is a nil string, which the optional fields may be.
-        let damages = fields.flatMap { field in [strings + 1, 1 << 31, .max - 1].map { Damage(field.stringLength, $0) } }
-            + fields.map { Damage($0, strings) } // an offset at the section's end, for strings that are not empty
+        let damages = fields.flatMap { field in [strings + 1, 1 << 31, .max - 1].map { RowDamage(field.stringLength, $0) } }
+            + fields.map { RowDamage($0, strings) } // an offset at the section's end, for strings that are not empty
         try assertFoundOut(damages, in: fixture)
+    }
+
+    func testStringsThatAreNotUTF8AreDamageAndTheLedgerAnswers() throws {
+        // One byte of the string a row names set to 0xFF, which no UTF-8 text holds. Strings are
+        // stored once per kind, so every row naming the same text is forged with it.
+        let fixture = try ForgedIndexFixture(in: self)
+        var random = SplitMix64(seed: 1952)
+        let fields: [Field] = [.unitID, .unitStepName, .unitStepKind, .taskID, .taskStepTitle, .appointee, .appointmentRole, .recordID]
+        var (forged, foundOut) = (0, 0)
+        for field in fields {
+            let rows = fixture.original.rowCount(field)
+            for row in stress ? Array(0..<rows) : [Int.random(in: 0..<rows, using: &random)] {
+                let offset = Int(fixture.original.read(field, row: row, as: UInt32.self))
+                let length = fixture.original.read(field.stringLength, row: row, as: UInt32.self)
+                guard length > 0, length != IndexLayout.nilLength else { continue }
+                var forgery = fixture.original
+                forgery.setPayloadByte(at: forgery.start(of: .strings) + offset + Int.random(in: 0..<Int(length), using: &random), to: 0xFF)
+                if try fixture.assertLedgerAnswers(forgery, "a byte of the \(field) on row \(row) set to 0xFF") { foundOut += 1 }
+                forged += 1
+            }
+        }
+        XCTAssertGreaterThan(foundOut * 2, forged, "only \(foundOut) of \(forged) forgeries were found out")
+    }
+
+    func testOnlyTextThatIsUTF8ByteForByteIsReadAsAString() throws {
+        // Decoding repairs bad bytes; a string read from the index must be the bytes exactly. The
+        // lengths cover each way the check reads them (one byte, two, four, eight and more).
+        let valid = ["", "a", "ab", "abcd", "abcdefgh", "kompetenzzentrum-verwaltung-4-0", "ü", "Thüringer Landesverwaltungsamt", "日本", "👩‍💻"]
+        for text in valid {
+            XCTAssertEqual(try Array(text.utf8).withUnsafeBytes { try IndexFile.text($0) }, text)
+        }
+        let invalid: [[UInt8]] = [
+            [0xFF], [0x61, 0x80], [0xC3], [0x61, 0x62, 0x63, 0xC3], Array("Th".utf8) + [0xFC] + Array("ringer Amt".utf8),
+            [0xE0, 0x80, 0x80], // an overlong encoding
+            Array("abcdefghijk".utf8) + [0xF0, 0x90, 0x80], // a cut four-byte sequence: repaired to a character of the same length
+            Array("ab".utf8) + [0xED, 0xA0, 0x80] + Array("cd".utf8), // a surrogate
+        ]
+        for bytes in invalid {
+            XCTAssertThrowsError(try bytes.withUnsafeBytes { try IndexFile.text($0) }, "\(bytes)")
+        }
     }
 
     func testUnknownCodesAreDamageAndTheLedgerAnswers() throws {
         try assertFoundOut([
-            Damage(Field.unitStepRelation, UInt8(2)), Damage(Field.unitStepRelation, UInt8(255)),
-            Damage(Field.unitStepDissolved, UInt8(2)), Damage(Field.unitStepDissolved, UInt8(255)),
+            RowDamage(Field.unitStepRelation, UInt8(2)), RowDamage(Field.unitStepRelation, UInt8(255)),
+            RowDamage(Field.unitStepDissolved, UInt8(2)), RowDamage(Field.unitStepDissolved, UInt8(255)),
             // An establishment always has a precision: 255, "no date", is as unknown as 3.
-            Damage(Field.unitStepPrecision, UInt8(3)), Damage(Field.unitStepPrecision, UInt8(255)),
-            Damage(Field.taskStepPrecision, UInt8(3)), Damage(Field.taskStepPrecision, UInt8(254)),
-            Damage(Field.supervisionKind, UInt8(3)), Damage(Field.supervisionKind, UInt8(255)),
+            RowDamage(Field.unitStepPrecision, UInt8(3)), RowDamage(Field.unitStepPrecision, UInt8(255)),
+            RowDamage(Field.taskStepPrecision, UInt8(3)), RowDamage(Field.taskStepPrecision, UInt8(254)),
+            RowDamage(Field.supervisionKind, UInt8(3)), RowDamage(Field.supervisionKind, UInt8(255)),
         ])
     }
 
     func testStepsPastTheirSectionsAreDamageAndTheLedgerAnswers() throws {
-        let fixture = try Fixture(in: self)
+        let fixture = try ForgedIndexFixture(in: self)
         let forgery = fixture.original
         let ranges: [(start: Field, count: Field, rows: Int)] = [
             (.unitStepStart, .unitStepCount, forgery.rowCount(.unitStepDay)),
@@ -81,23 +121,44 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
             (.appointmentStepStart, .appointmentStepCount, forgery.rowCount(.appointmentStepDay)),
         ]
         let damages = ranges.flatMap { range in
-            [Damage(range.start, UInt32(range.rows)), Damage(range.start, UInt32.max),
-             Damage(range.count, UInt32(range.rows + 1)), Damage(range.count, UInt32.max)]
+            [RowDamage(range.start, UInt32(range.rows)), RowDamage(range.start, UInt32.max),
+             RowDamage(range.count, UInt32(range.rows + 1)), RowDamage(range.count, UInt32.max)]
         }
         try assertFoundOut(damages, in: fixture)
     }
 
     func testLinesOutsideTheLedgerAreDamageAndTheLedgerAnswers() throws {
-        let fixture = try Fixture(in: self)
+        let fixture = try ForgedIndexFixture(in: self)
         let size = UInt64(fixture.ledgerSize)
-        try assertFoundOut([Damage(.lineOffset, size), Damage(.lineOffset, UInt64.max), Damage(.lineOffset, size - 1),
-                            Damage(.lineLength, UInt32(size)), Damage(.lineLength, UInt32.max)], in: fixture)
+        try assertFoundOut([RowDamage(.lineOffset, size), RowDamage(.lineOffset, UInt64.max), RowDamage(.lineOffset, size - 1),
+                            RowDamage(.lineLength, UInt32(size)), RowDamage(.lineLength, UInt32.max)], in: fixture)
+    }
+
+    func testHeaderCountsPastTheirSectionsAreDamageAndTheLedgerAnswers() throws {
+        // Not a row, but the numbers every row is checked against: a count larger than its
+        // section (by one, or by billions) must not send a loop or a table past it.
+        let fixture = try ForgedIndexFixture(in: self)
+        let original = fixture.original
+        let units = UInt32(original.unitCount), tasks = UInt32(original.taskCount), records = UInt64(original.recordCount)
+        let forgeries: [(String, (inout IndexForgery) -> Void)] = [
+            ("unit count \(units + 1)", { $0.writeHeader(units + 1, at: IndexLayout.countsOffset) }),
+            ("unit count \(UInt32.max)", { $0.writeHeader(UInt32.max, at: IndexLayout.countsOffset) }),
+            ("task count \(tasks + 1)", { $0.writeHeader(tasks + 1, at: IndexLayout.countsOffset + 4) }),
+            ("task count \(UInt32.max)", { $0.writeHeader(UInt32.max, at: IndexLayout.countsOffset + 4) }),
+            ("record count \(records + 1)", { $0.writeHeader(records + 1, at: IndexLayout.recordCountOffset) }),
+            ("record count 2⁶²", { $0.writeHeader(UInt64(1) << 62, at: IndexLayout.recordCountOffset) }),
+        ]
+        for (what, forge) in forgeries {
+            var forgery = original
+            forge(&forgery)
+            XCTAssertTrue(try fixture.assertLedgerAnswers(forgery, what), "\(what) was not found out")
+        }
     }
 
     // MARK: Anything else: never a crash
 
     func testRandomBytesWithMatchingChecksumsNeverCrashAQuery() throws {
-        let fixture = try Fixture(in: self)
+        let fixture = try ForgedIndexFixture(in: self)
         var random = SplitMix64(seed: 2017_09_26)
         for round in 0..<(stress ? 4_000 : 40) {
             var forgery = fixture.original
@@ -115,7 +176,7 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
         // Rows rewritten with values a row could hold: references to other units (a unit under
         // itself or its own sub-unit, a cycle), days and codes in range, steps within their
         // sections. The index cannot tell these from the truth row by row; they must still end.
-        let fixture = try Fixture(in: self)
+        let fixture = try ForgedIndexFixture(in: self)
         let original = fixture.original
         let references: [(Field, Int)] = [
             (.unitStepParent, original.unitCount), (.unitStepSuccessor, original.unitCount), (.taskStepHolder, original.unitCount),
@@ -134,20 +195,20 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
             var forgery = original
             var changed: [String] = []
             for _ in 0...Int.random(in: 0...2, using: &random) {
-                let damage: Damage
+                let damage: RowDamage
                 switch Int.random(in: 0...3, using: &random) {
                 case 0:
                     let (field, count) = references[Int.random(in: 0..<references.count, using: &random)]
-                    damage = Damage(field, Int32(Int.random(in: -1..<count, using: &random)))
+                    damage = RowDamage(field, Int32(Int.random(in: -1..<count, using: &random)))
                 case 1:
                     let day = Int.random(in: ValidDate.representableDayNumbers, using: &random)
-                    damage = Damage(days[Int.random(in: 0..<days.count, using: &random)], Int32(day))
+                    damage = RowDamage(days[Int.random(in: 0..<days.count, using: &random)], Int32(day))
                 case 2:
                     let (field, range) = codes[Int.random(in: 0..<codes.count, using: &random)]
-                    damage = Damage(field, UInt8.random(in: range, using: &random))
+                    damage = RowDamage(field, UInt8.random(in: range, using: &random))
                 default:
                     let (field, rows) = counts[Int.random(in: 0..<counts.count, using: &random)]
-                    damage = Damage(field, UInt32(Int.random(in: 0...rows, using: &random)))
+                    damage = RowDamage(field, UInt32(Int.random(in: 0...rows, using: &random)))
                 }
                 let rows = forgery.rowCount(damage.field)
                 guard rows > 0 else { continue }
@@ -162,7 +223,7 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
     func testAUnitForgedUnderItselfOrItsSubUnitEndsEveryQuestion() throws {
         // A parent no rule would allow, well formed all the same: the org chart drawn down from
         // that unit, and every walk up from it, must stop.
-        let fixture = try Fixture(in: self)
+        let fixture = try ForgedIndexFixture(in: self)
         let original = fixture.original
         var cycles = 0
         for row in 0..<original.rowCount(.unitStepParent) {
@@ -189,10 +250,10 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
     /// out and the index written anew. By default one damage of each field, picked at random, on
     /// one random row (a forgery costs a few dozen answers); under `LEDGER_STRESS`, every damage
     /// on every row.
-    private func assertFoundOut(_ damages: [Damage], in given: Fixture? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
-        let fixture = try given ?? Fixture(in: self)
+    private func assertFoundOut(_ damages: [RowDamage], in given: ForgedIndexFixture? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
+        let fixture = try given ?? ForgedIndexFixture(in: self)
         var random = SplitMix64(seed: 1957)
-        var fields: [String] = [], damagesOf: [String: [Damage]] = [:]
+        var fields: [String] = [], damagesOf: [String: [RowDamage]] = [:]
         for damage in damages {
             if damagesOf[damage.field.name] == nil { fields.append(damage.field.name) }
             damagesOf[damage.field.name, default: []].append(damage)
@@ -212,140 +273,5 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
         }
         // A row no question reads changes no answer and is not found out; the rest must be.
         XCTAssertGreaterThan(foundOut * 2, forged, "only \(foundOut) of \(forged) forgeries were found out", file: file, line: line)
-    }
-}
-
-/// A field of one row set to a value no matter what it held.
-private struct Damage: CustomStringConvertible {
-    var field: IndexForgery.Field
-    var apply: (inout IndexForgery, _ row: Int) -> Void
-    var description: String
-
-    init<Value: FixedWidthInteger>(_ field: IndexForgery.Field, _ value: Value) {
-        self.field = field
-        apply = { forgery, row in forgery.write(value, to: field, row: row) }
-        description = "\(field) set to \(value)"
-    }
-}
-
-/// A ledger with units, tasks, supervision and offices; its index; the questions to put to both.
-private struct Fixture {
-    let path: String
-    let ledgerSize: Int
-    /// Every unit's id, by its row in the index.
-    let unitIDs: [UnitID]
-    let original: IndexForgery
-    let questions: Questions
-    /// The ledger's answers, read in full.
-    let expected: [String: Outcome]
-
-    init(in test: LedgerDirectoryTestCase) throws {
-        var generator = RandomHistory(seed: 6)
-        var builder = LedgerBuilder()
-        for body in generator.bodies(count: 40) { builder.append(body) }
-        path = try test.write(builder)
-        ledgerSize = builder.fileText.utf8.count
-        let ledger = try Ledger.open(path: path)
-        XCTAssertTrue(IndexFile.build(ledgerPath: path))
-        original = try IndexForgery(indexOf: path)
-        let days = ledger.records.map(\.effectiveDate.firstDay).sorted()
-        let final = try ledger.snapshot(at: ValidDate(dayNumber: days.last! + 1))
-        unitIDs = final.unitIDs.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        questions = Questions(dates: [days[days.count / 3], days[days.count * 2 / 3], days.last! + 400].map(ValidDate.init(dayNumber:)),
-                              tasks: final.taskIDs + ["no-such-task"], units: Self.sample(final.unitIDs, 2) + ["no-such-unit"],
-                              records: ledger.records.map(\.id) + ["no-such-record"])
-        expected = questions.ask(ledger)
-        // The index as built answers like the ledger, and so gives the forgeries something to change.
-        XCTAssertEqual(questions.ask(try LedgerStore.openForQueries(path: path)), expected)
-    }
-
-    /// `count` of `items`, spread evenly: questions about each unit read the whole organisation, so
-    /// asking them of every unit would make each forgery cost a hundred such answers.
-    private static func sample<T>(_ items: [T], _ count: Int) -> [T] {
-        (0..<min(count, items.count)).map { items[$0 * items.count / min(count, items.count)] }
-    }
-
-    /// Seals `forgery` as the ledger's index and asks every question as the command line does:
-    /// through `LedgerStore.openForQueries`.
-    private func answers(to forgery: IndexForgery, about units: [UnitID] = []) throws -> [String: Outcome] {
-        try forgery.seal(asIndexOf: path)
-        var questions = questions
-        questions.units += units
-        return questions.ask(try LedgerStore.openForQueries(path: path))
-    }
-
-    /// Every answer to the forged index is the ledger's. True if the forgery was found out: the
-    /// index on disk is no longer the forged one (it was written anew from the ledger).
-    @discardableResult
-    func assertLedgerAnswers(_ forgery: IndexForgery, _ what: String, file: StaticString = #filePath, line: UInt = #line) throws -> Bool {
-        let answers = try answers(to: forgery)
-        for (question, expected) in expected.sorted(by: { $0.key < $1.key }) where answers[question] != expected {
-            XCTFail("\(what): \(question): \(answers[question].map { "\($0)" } ?? "not asked"), not \(expected)", file: file, line: line)
-        }
-        return try Data(contentsOf: URL(fileURLWithPath: IndexFile.path(forLedger: path))) != Data(forgery.sealed)
-    }
-
-    /// Every question (with those about `units` besides the usual ones) gets an answer or an
-    /// error that names a unit, task or record, and none blames the ledger, which is sound.
-    func assertEveryQuestionAnswered(_ forgery: IndexForgery, _ what: String, about units: [UnitID] = [],
-                                     file: StaticString = #filePath, line: UInt = #line) throws {
-        for (question, outcome) in try answers(to: forgery, about: units) {
-            guard case let .refused(error) = outcome else { continue }
-            if case .integrity = error { XCTFail("\(what): \(question): \(error)", file: file, line: line) }
-            XCTAssertFalse(error.description.isEmpty, "\(what): \(question)", file: file, line: line)
-        }
-    }
-}
-
-/// An answer, or the error given instead, comparable whatever the question.
-private enum Outcome: Equatable, CustomStringConvertible {
-    case answer(AnyHashable)
-    case refused(QueryError)
-
-    var description: String {
-        switch self {
-        case let .answer(answer): "\(answer)"
-        case let .refused(error): "error: \(error)"
-        }
-    }
-}
-
-/// Every kind of question the command line asks, on a few dates, about every task and unit.
-private struct Questions {
-    var dates: [ValidDate]
-    var tasks: [TaskID]
-    var units: [UnitID]
-    var records: [RecordID]
-
-    func ask(_ source: any LedgerQuerying) -> [String: Outcome] {
-        var outcomes: [String: Outcome] = [:]
-        func put<Answer: Hashable>(_ question: String, _ body: () throws(QueryError) -> Answer) {
-            do { outcomes[question] = .answer(AnyHashable(try body())) } catch { outcomes[question] = .refused(error) }
-        }
-        let now = TransactionTime.distantFuture
-        for date in dates {
-            for task in tasks {
-                put("responsible \(task) at \(date)") { () throws(QueryError) in try source.responsible(task, at: date, knownAt: now) }
-                // Provenance of the answer this source gave, as the command line asks it.
-                if case let .answer(answer as Responsibility) = outcomes["responsible \(task) at \(date)"] {
-                    put("provenance of \(task) at \(date)") { () throws(QueryError) in try source.provenance(of: answer, knownAt: now) }
-                }
-            }
-            put("orgchart at \(date)") { () throws(QueryError) in try source.orgChart(at: date, root: nil, knownAt: now) }
-            put("responsibilities at \(date)") { () throws(QueryError) in try source.responsibilities(at: date, unit: nil, knownAt: now) }
-            for unit in units {
-                put("orgchart of \(unit) at \(date)") { () throws(QueryError) in try source.orgChart(at: date, root: unit, knownAt: now) }
-                put("responsibilities within \(unit) at \(date)") { () throws(QueryError) in
-                    try source.responsibilities(at: date, unit: unit, knownAt: now)
-                }
-            }
-            put("units at \(date)") { () throws(QueryError) in try source.units(at: date, knownAt: now) }
-            put("tasks at \(date)") { () throws(QueryError) in try source.tasks(at: date, knownAt: now) }
-        }
-        put("diff \(dates.first!) to \(dates.last!)") { () throws(QueryError) in try source.diff(from: dates.first!, to: dates.last!, knownAt: now) }
-        for record in records {
-            put("record \(record)") { () throws(QueryError) in source.record(record) }
-        }
-        return outcomes
     }
 }

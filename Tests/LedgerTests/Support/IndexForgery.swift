@@ -43,6 +43,9 @@ struct IndexForgery {
 
     var payloadLength: Int { bytes.count - payloadStart }
 
+    /// Where a section starts, as an offset into the payload.
+    func start(of section: IndexLayout.Section) -> Int { sections[section.rawValue].lowerBound }
+
     /// The length of a section in bytes.
     func length(of section: IndexLayout.Section) -> Int { sections[section.rawValue].count }
 
@@ -75,6 +78,12 @@ struct IndexForgery {
     mutating func write<Value: FixedWidthInteger>(_ value: Value, to field: Field, row: Int) {
         let at = position(field, row: row)
         withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(at..<(at + $0.count), with: $0) }
+    }
+
+    /// Sets the header field at `offset` to `value`, little-endian (the header checksum is made to
+    /// match when sealed, like the blocks').
+    mutating func writeHeader<Value: FixedWidthInteger>(_ value: Value, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<(offset + $0.count), with: $0) }
     }
 
     /// Sets the payload byte at `offset` (from the payload's start).

@@ -1,0 +1,141 @@
+import Foundation
+@testable import Ledger
+import XCTest
+
+// What `IndexFuzzTests` forges indexes with and asks them: one damage to a row, a ledger with its
+// index and its answers read in full, and every question the command line asks.
+
+/// A field of one row set to a value no matter what it held.
+struct RowDamage: CustomStringConvertible {
+    var field: IndexForgery.Field
+    var apply: (inout IndexForgery, _ row: Int) -> Void
+    var description: String
+
+    init<Value: FixedWidthInteger>(_ field: IndexForgery.Field, _ value: Value) {
+        self.field = field
+        apply = { forgery, row in forgery.write(value, to: field, row: row) }
+        description = "\(field) set to \(value)"
+    }
+}
+
+/// A ledger with units, tasks, supervision and offices; its index; the questions to put to both.
+struct ForgedIndexFixture {
+    let path: String
+    let ledgerSize: Int
+    /// Every unit's id, by its row in the index.
+    let unitIDs: [UnitID]
+    let original: IndexForgery
+    let questions: QuestionSet
+    /// The ledger's answers, read in full.
+    let expected: [String: QueryOutcome]
+
+    init(in test: LedgerDirectoryTestCase) throws {
+        var generator = RandomHistory(seed: 6)
+        var builder = LedgerBuilder()
+        for body in generator.bodies(count: 40) { builder.append(body) }
+        path = try test.write(builder)
+        ledgerSize = builder.fileText.utf8.count
+        let ledger = try Ledger.open(path: path)
+        XCTAssertTrue(IndexFile.build(ledgerPath: path))
+        original = try IndexForgery(indexOf: path)
+        let days = ledger.records.map(\.effectiveDate.firstDay).sorted()
+        let final = try ledger.snapshot(at: ValidDate(dayNumber: days.last! + 1))
+        unitIDs = final.unitIDs.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        questions = QuestionSet(dates: [days[days.count / 3], days[days.count * 2 / 3], days.last! + 400].map(ValidDate.init(dayNumber:)),
+                              tasks: final.taskIDs + ["no-such-task"], units: Self.sample(final.unitIDs, 2) + ["no-such-unit"],
+                              records: ledger.records.map(\.id) + ["no-such-record"])
+        expected = questions.ask(ledger)
+        // The index as built answers like the ledger, and so gives the forgeries something to change.
+        XCTAssertEqual(questions.ask(try LedgerStore.openForQueries(path: path)), expected)
+    }
+
+    /// `count` of `items`, spread evenly: questions about each unit read the whole organisation, so
+    /// asking them of every unit would make each forgery cost a hundred such answers.
+    private static func sample<T>(_ items: [T], _ count: Int) -> [T] {
+        (0..<min(count, items.count)).map { items[$0 * items.count / min(count, items.count)] }
+    }
+
+    /// Seals `forgery` as the ledger's index and asks every question as the command line does:
+    /// through `LedgerStore.openForQueries`.
+    private func answers(to forgery: IndexForgery, about units: [UnitID] = []) throws -> [String: QueryOutcome] {
+        try forgery.seal(asIndexOf: path)
+        var questions = questions
+        questions.units += units
+        return questions.ask(try LedgerStore.openForQueries(path: path))
+    }
+
+    /// Every answer to the forged index is the ledger's. True if the forgery was found out: the
+    /// index on disk is no longer the forged one (it was written anew from the ledger).
+    @discardableResult
+    func assertLedgerAnswers(_ forgery: IndexForgery, _ what: String, file: StaticString = #filePath, line: UInt = #line) throws -> Bool {
+        let answers = try answers(to: forgery)
+        for (question, expected) in expected.sorted(by: { $0.key < $1.key }) where answers[question] != expected {
+            XCTFail("\(what): \(question): \(answers[question].map { "\($0)" } ?? "not asked"), not \(expected)", file: file, line: line)
+        }
+        return try Data(contentsOf: URL(fileURLWithPath: IndexFile.path(forLedger: path))) != Data(forgery.sealed)
+    }
+
+    /// Every question (with those about `units` besides the usual ones) gets an answer or an
+    /// error that names a unit, task or record, and none blames the ledger, which is sound.
+    func assertEveryQuestionAnswered(_ forgery: IndexForgery, _ what: String, about units: [UnitID] = [],
+                                     file: StaticString = #filePath, line: UInt = #line) throws {
+        for (question, outcome) in try answers(to: forgery, about: units) {
+            guard case let .refused(error) = outcome else { continue }
+            if case .integrity = error { XCTFail("\(what): \(question): \(error)", file: file, line: line) }
+            XCTAssertFalse(error.description.isEmpty, "\(what): \(question)", file: file, line: line)
+        }
+    }
+}
+
+/// An answer, or the error given instead, comparable whatever the question.
+enum QueryOutcome: Equatable, CustomStringConvertible {
+    case answer(AnyHashable)
+    case refused(QueryError)
+
+    var description: String {
+        switch self {
+        case let .answer(answer): "\(answer)"
+        case let .refused(error): "error: \(error)"
+        }
+    }
+}
+
+/// Every kind of question the command line asks, on a few dates, about every task and unit.
+struct QuestionSet {
+    var dates: [ValidDate]
+    var tasks: [TaskID]
+    var units: [UnitID]
+    var records: [RecordID]
+
+    func ask(_ source: any LedgerQuerying) -> [String: QueryOutcome] {
+        var outcomes: [String: QueryOutcome] = [:]
+        func put<Answer: Hashable>(_ question: String, _ body: () throws(QueryError) -> Answer) {
+            do { outcomes[question] = .answer(AnyHashable(try body())) } catch { outcomes[question] = .refused(error) }
+        }
+        let now = TransactionTime.distantFuture
+        for date in dates {
+            for task in tasks {
+                put("responsible \(task) at \(date)") { () throws(QueryError) in try source.responsible(task, at: date, knownAt: now) }
+                // Provenance of the answer this source gave, as the command line asks it.
+                if case let .answer(answer as Responsibility) = outcomes["responsible \(task) at \(date)"] {
+                    put("provenance of \(task) at \(date)") { () throws(QueryError) in try source.provenance(of: answer, knownAt: now) }
+                }
+            }
+            put("orgchart at \(date)") { () throws(QueryError) in try source.orgChart(at: date, root: nil, knownAt: now) }
+            put("responsibilities at \(date)") { () throws(QueryError) in try source.responsibilities(at: date, unit: nil, knownAt: now) }
+            for unit in units {
+                put("orgchart of \(unit) at \(date)") { () throws(QueryError) in try source.orgChart(at: date, root: unit, knownAt: now) }
+                put("responsibilities within \(unit) at \(date)") { () throws(QueryError) in
+                    try source.responsibilities(at: date, unit: unit, knownAt: now)
+                }
+            }
+            put("units at \(date)") { () throws(QueryError) in try source.units(at: date, knownAt: now) }
+            put("tasks at \(date)") { () throws(QueryError) in try source.tasks(at: date, knownAt: now) }
+        }
+        put("diff \(dates.first!) to \(dates.last!)") { () throws(QueryError) in try source.diff(from: dates.first!, to: dates.last!, knownAt: now) }
+        for record in records {
+            put("record \(record)") { () throws(QueryError) in source.record(record) }
+        }
+        return outcomes
+    }
+}
