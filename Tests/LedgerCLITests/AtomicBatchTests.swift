@@ -174,15 +174,14 @@ final class AtomicBatchTests: EventsCopyTestCase {
         XCTAssertEqual(try ledgerBytes(), torn)
     }
 
-    func testReadersDuringALargeAppendAnswerFromTheLastCommittedState() throws {
-        let count = stress ? 5_000 : 400
-        let input = try write(Self.batch("gross", count: count), to: "large.jsonl")
+    /// Starts `ledger append input` with the pause fault, and returns once half its batch is in
+    /// the file (or a minute has passed).
+    private func startAppendPausedHalfway(_ input: String, milliseconds: Int) throws -> Process {
         let writer = Process()
         writer.executableURL = LedgerProcess.binary
         writer.arguments = ["append", input, "--ledger", ledgerPath]
         var env = ProcessInfo.processInfo.environment
-        // Half the batch is written, then the writer waits: the readers below meet it in progress.
-        env["LEDGER_FAULT_PAUSE_MS"] = "3000"
+        env["LEDGER_FAULT_PAUSE_MS"] = "\(milliseconds)"
         writer.environment = env
         writer.standardOutput = FileHandle.nullDevice
         writer.standardError = FileHandle.nullDevice
@@ -190,6 +189,14 @@ final class AtomicBatchTests: EventsCopyTestCase {
         try writer.run()
         let deadline = Date().addingTimeInterval(60)
         while (try? ledgerBytes().count) ?? 0 <= size, Date() < deadline { usleep(10_000) }
+        return writer
+    }
+
+    func testReadersDuringALargeAppendAnswerFromTheLastCommittedState() throws {
+        let count = stress ? 5_000 : 400
+        let input = try write(Self.batch("gross", count: count), to: "large.jsonl")
+        // Half the batch is written, then the writer waits: the readers below meet it in progress.
+        let writer = try startAppendPausedHalfway(input, milliseconds: 3_000)
         XCTAssertTrue(journalHoldsABatch(), "the append is in progress")
         var readers = 0
         while writer.isRunning, readers < 6 {
@@ -212,17 +219,7 @@ final class AtomicBatchTests: EventsCopyTestCase {
         let count = stress ? 20_000 : 2_000
         let input = try write(Self.batch("abbruch", count: count), to: "killed.jsonl")
         let before = try ledgerBytes()
-        let writer = Process()
-        writer.executableURL = LedgerProcess.binary
-        writer.arguments = ["append", input, "--ledger", ledgerPath]
-        var env = ProcessInfo.processInfo.environment
-        env["LEDGER_FAULT_PAUSE_MS"] = "60000"
-        writer.environment = env
-        writer.standardOutput = FileHandle.nullDevice
-        writer.standardError = FileHandle.nullDevice
-        try writer.run()
-        let deadline = Date().addingTimeInterval(120)
-        while (try? ledgerBytes().count) ?? 0 <= before.count, Date() < deadline { usleep(10_000) }
+        let writer = try startAppendPausedHalfway(input, milliseconds: 60_000)
         XCTAssertGreaterThan(try ledgerBytes().count, before.count, "half the batch was written")
         kill(writer.processIdentifier, SIGKILL)
         writer.waitUntilExit()

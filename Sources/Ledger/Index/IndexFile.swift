@@ -80,6 +80,11 @@ public final class IndexFile: @unchecked Sendable {
         let raw = file.bytes
         func u32(_ at: Int) -> Int { Int(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
         func u64(_ at: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian }
+        // A forged header can hold any 64-bit number: one that is no Int is damage, not a trap.
+        func int(_ at: Int) throws(IndexDamage) -> Int {
+            guard let value = Int(exactly: u64(at)) else { throw IndexDamage("header field at \(at)") }
+            return value
+        }
         guard raw.count >= IndexLayout.headerSize, Array(raw[0..<8]) == IndexLayout.magic,
               u32(8) == IndexLayout.version, u32(12) == IndexLayout.blockSize
         else { throw IndexDamage("not an index of this version") }
@@ -107,17 +112,18 @@ public final class IndexFile: @unchecked Sendable {
         self.file = file
         self.ledgerPath = ledgerPath
         payloadStart = tableEnd + checksumSize
-        payloadLength = Int(u64(IndexLayout.payloadLengthOffset))
-        guard raw.count == payloadStart + payloadLength,
+        payloadLength = try int(IndexLayout.payloadLengthOffset)
+        guard raw.count - payloadStart == payloadLength,
               (payloadLength + IndexLayout.blockSize - 1) / IndexLayout.blockSize == blockCount
         else { throw IndexDamage("length") }
         let length = payloadLength
-        let sectionOffsets = IndexLayout.Section.allCases.map { Int(u64(IndexLayout.sectionsOffset + 8 * $0.rawValue)) }
+        var sectionOffsets: [Int] = []
+        for section in IndexLayout.Section.allCases { sectionOffsets.append(try int(IndexLayout.sectionsOffset + 8 * section.rawValue)) }
         guard sectionOffsets.allSatisfy({ $0 <= length }) else { throw IndexDamage("sections") }
         sections = sectionOffsets
         unitCount = u32(IndexLayout.countsOffset)
         taskCount = u32(IndexLayout.countsOffset + 4)
-        recordCount = Int(u64(IndexLayout.recordCountOffset))
+        recordCount = try int(IndexLayout.recordCountOffset)
         baseHead = String(decoding: raw[IndexLayout.headOffset..<(IndexLayout.headOffset + 64)], as: UTF8.self)
         let baseRecorded = TransactionTime(nanosecondsSinceEpoch: Int64(bitPattern: u64(IndexLayout.lastRecordedOffset)))
         indexedStamp = stored

@@ -84,14 +84,14 @@ struct IndexTail: Equatable {
     }
 
     private init?(bytes: [UInt8]) {
-        guard let fields = ChecksummedFields(bytes, magic: IndexTail.magic, version: IndexTail.version, size: IndexTail.size) else {
-            return nil
-        }
-        baseRecords = Int(fields.u64(16))
+        guard let fields = ChecksummedFields(bytes, magic: IndexTail.magic, version: IndexTail.version, size: IndexTail.size),
+              let baseRecords = Int(exactly: fields.u64(16)), let records = Int(exactly: fields.u64(112))
+        else { return nil }
+        self.baseRecords = baseRecords
         baseHead = fields.hex(24)
         ledger = FileSystem.FileStamp(size: fields.u64(88), modifiedNanoseconds: fields.i64(96), inode: fields.u64(104),
                                       changedNanoseconds: fields.i64(192))
-        records = Int(fields.u64(112))
+        self.records = records
         head = fields.hex(120)
         lastRecorded = TransactionTime(nanosecondsSinceEpoch: fields.i64(184))
     }

@@ -147,6 +147,11 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
             ("task count \(UInt32.max)", { $0.writeHeader(UInt32.max, at: IndexLayout.countsOffset + 4) }),
             ("record count \(records + 1)", { $0.writeHeader(records + 1, at: IndexLayout.recordCountOffset) }),
             ("record count 2⁶²", { $0.writeHeader(UInt64(1) << 62, at: IndexLayout.recordCountOffset) }),
+            // Numbers no Int can hold, which trapped where the header was read.
+            ("record count 2⁶⁴-1", { $0.writeHeader(UInt64.max, at: IndexLayout.recordCountOffset) }),
+            ("payload length 2⁶⁴-1", { $0.writeHeader(UInt64.max, at: IndexLayout.payloadLengthOffset) }),
+            ("payload length 2⁶³-1", { $0.writeHeader(UInt64(Int64.max), at: IndexLayout.payloadLengthOffset) }),
+            ("section offset 2⁶⁴-1", { $0.writeHeader(UInt64.max, at: IndexLayout.sectionsOffset + 8) }),
         ]
         for (what, forge) in forgeries {
             var forgery = original
