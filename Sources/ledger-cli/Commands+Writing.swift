@@ -72,7 +72,7 @@ extension Commands {
             if format == "json" {
                 print(json: .object([("ok", .bool(false)), ("error", .string(error.description))]))
             }
-            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: error.isBadInput ? ExitCode.badInput : ExitCode.integrity)
+            throw ledgerFailure(error)
         }
         let indexVerdict: (code: JSONValue, detail: JSONValue) = report.index.map { (.string($0.code), .string($0.description)) } ?? (.null, .null)
         if case .rebuilt? = report.index {
@@ -101,8 +101,8 @@ extension Commands {
     func repair() throws(CommandFailure) {
         let outcome: RepairOutcome
         do { outcome = try LedgerRepair.repair(path: ledgerPath) } catch {
-            let code = if case .integrity(let error) = error, !error.isBadInput { ExitCode.integrity } else { ExitCode.badInput }
-            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: code)
+            if case .integrity(let error) = error { throw ledgerFailure(error) }
+            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.badInput)
         }
         if outcome.rolledBack {
             let records = outcome.removed.count(where: { $0 == 0x0A })

@@ -16,6 +16,7 @@ struct Commands {
 
     func run() throws(CommandFailure) {
         switch invocation.commandPath.first {
+        case "init": try initialize()
         case "responsible": try responsible()
         case "orgchart": try orgchart()
         case "responsibilities": try responsibilities()
@@ -72,17 +73,13 @@ struct Commands {
 
     /// The whole ledger, read and checked: for questions about records (history).
     func openLedger() throws(CommandFailure) -> Ledger {
-        do { return try Ledger.open(path: ledgerPath) } catch {
-            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: error.isBadInput ? ExitCode.badInput : ExitCode.integrity)
-        }
+        do { return try Ledger.open(path: ledgerPath) } catch { throw ledgerFailure(error) }
     }
 
     /// The ledger for questions about the organisation: through its index when that is current.
     func openForQueries() throws(CommandFailure) -> any LedgerQuerying {
         let ledger: any LedgerQuerying
-        do { ledger = try LedgerStore.openForQueries(path: ledgerPath) } catch {
-            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: error.isBadInput ? ExitCode.badInput : ExitCode.integrity)
-        }
+        do { ledger = try LedgerStore.openForQueries(path: ledgerPath) } catch { throw ledgerFailure(error) }
         OpenLedgers.keep(ledger)
         return ledger
     }

@@ -21,13 +21,19 @@ public enum IntegrityError: Error, Hashable, Sendable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// The path names a directory, FIFO, device or socket: no ledger, and a FIFO would block.
     case notARegularFile(path: String, kind: String)
+    /// Nothing is at the path. Never read as an empty ledger: a mistyped `--ledger` would answer
+    /// "no units" and `verify` would call it intact. `ledger init` creates a ledger.
+    case noLedger(path: String)
     /// The rollback journal beside the ledger cannot be used to restore the last committed state.
     case journal(path: String, reason: String)
 
     /// Whether the error is in what the user pointed the ledger at rather than in the ledger's
     /// contents (exit code 1, not 2).
     public var isBadInput: Bool {
-        if case .notARegularFile = self { true } else { false }
+        switch self {
+        case .notARegularFile, .noLedger: true
+        default: false
+        }
     }
 
     public var description: String {
@@ -58,6 +64,8 @@ public enum IntegrityError: Error, Hashable, Sendable, CustomStringConvertible {
             return "cannot read ledger '\(path)': \(reason)"
         case let .notARegularFile(path, kind):
             return "'\(path)' is \(kind), not a ledger file; point --ledger (or $LEDGER) at a ledger's .jsonl file"
+        case let .noLedger(path):
+            return "there is no ledger at '\(path)'; create one with 'ledger init \(path)', or point --ledger (or $LEDGER) at an existing ledger file"
         case let .journal(path, reason):
             return "the rollback journal '\(path)' \(reason); nothing was changed. If no append is running and the journal is not the ledger's own, remove it by hand"
         }

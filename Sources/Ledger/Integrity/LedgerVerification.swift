@@ -15,9 +15,9 @@ public struct VerificationReport: Hashable, Sendable {
 /// and then the index beside it (`IndexFile.check`), which is only a cache but must not lie.
 public enum LedgerVerification {
     public static func verify(path: String, expectHead: String? = nil, checkingIndex: Bool = true) throws(IntegrityError) -> VerificationReport {
-        guard let committed = try CommittedLedger.open(path) else {
-            return try report(on: [], expectHead: expectHead)
-        }
+        // A missing file is refused here like everywhere: "ok: 0 records" about nothing would
+        // vouch for a ledger that is not there.
+        let committed = try CommittedLedger.open(path)
         var report: VerificationReport
         // The quick path says only "all holds"; anything else is found and named by the full one.
         if let quick = CompactVerification.verify(committed, expectHead: expectHead) {

@@ -36,7 +36,8 @@ public struct Ledger: Sendable {
         self.recordsByID = byID
     }
 
-    /// Reads, chain-checks and validates the ledger at `path`. A missing file is an empty ledger.
+    /// Reads, chain-checks and validates the ledger at `path`. A missing file is refused
+    /// (`IntegrityError.noLedger`); `LedgerCreation.create(path:)` makes an empty one.
     public static func open(path: String) throws(IntegrityError) -> Ledger {
         let records = try LedgerFile.read(path: path)
         do {

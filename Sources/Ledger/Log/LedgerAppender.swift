@@ -71,15 +71,10 @@ public enum LedgerAppender {
     private static func appendLocked(
         _ bodies: [RecordBatch.Entry], to path: String, expectHead: String?, dryRun: Bool, now: TransactionTime
     ) throws(AppendError) -> AppendOutcome {
-        let opened: FileSystem.Descriptor?
-        do { opened = dryRun ? try FileSystem.openRegularFile(path, writable: false) : try FileSystem.openForAppend(path) } catch {
-            throw .integrity(error)
-        }
-        guard let file = opened else {
-            let empty: Ledger
-            do { empty = try Ledger(records: []) } catch { throw .refused(error) }
-            return try plan(bodies, onto: empty, expectHead: expectHead, now: now, dryRun: true)
-        }
+        // The ledger must exist (`ledger init` creates it): an append never creates a file, so a
+        // refused first record leaves nothing behind, and a mistyped path is named, not started.
+        let file: FileSystem.Descriptor
+        do { file = try FileSystem.openRegularFile(path, writable: !dryRun) } catch { throw .integrity(error) }
         do { try FileSystem.lockExclusively(file) } catch { throw .io(error) }
         // A batch some earlier append left half-written is undone before anything else.
         if !dryRun {

@@ -1,0 +1,27 @@
+import Ledger
+
+/// `ledger init`: asks the library for an empty ledger and says where it is.
+extension Commands {
+    func initialize() throws(CommandFailure) {
+        let path = invocation.argument("path") ?? ledgerPath
+        let created: LedgerCreation
+        do { created = try LedgerCreation.create(path: path) } catch {
+            throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
+        }
+        var lines = created.createdDirectories.map { "created directory \($0)/" }
+        lines.append("created an empty ledger at \(path)")
+        // The next command must find it: name the option when it is not where commands look
+        // without one.
+        let pointer = path == (environment["LEDGER"] ?? LedgerFile.defaultPath) ? "" : " --ledger \(path)"
+        lines.append("next: write a record (ledger\(pointer) append FILE), then check it with ledger\(pointer) verify")
+        Output.out(lines.joined(by: "\n"))
+    }
+
+    /// A failure to open or read the ledger, as the command line reports it: the ledger's path
+    /// first, except where the message names the path itself (a missing ledger).
+    func ledgerFailure(_ error: IntegrityError) -> CommandFailure {
+        let code = error.isBadInput ? ExitCode.badInput : ExitCode.integrity
+        if case .noLedger = error { return CommandFailure(message: "Error: \(error)", code: code) }
+        return CommandFailure(message: "Error: \(ledgerPath): \(error)", code: code)
+    }
+}
