@@ -128,6 +128,8 @@ enum CommandTree {
         arguments: [ArgumentSpec(name: "file", help: "The records to append; - or nothing reads standard input.", isOptional: true)],
         options: [
             OptionSpec(name: "expect-head", valueName: "hash", help: "Refuse (exit 3) unless this is the hash of the ledger's last record."),
+            OptionSpec(name: "allow-kind", valueName: "kinds", help: "Accept these unit kinds (comma-separated) beyond the documented ones."),
+            OptionSpec(name: "allow-type", valueName: "types", help: "Accept these record types (comma-separated) beyond the documented ones."),
             format(["text", "json"]),
         ],
         flags: [FlagSpec(name: "dry-run", help: "Validate and show what would change; write nothing.")],

@@ -17,7 +17,8 @@ extension Commands {
             input = data
         }
         let bodies: [RecordBatch.Entry]
-        do { bodies = try RecordBatch.entries(input) } catch {
+        let vocabulary = Vocabulary.standard.allowing(kinds: list("allow-kind"), types: list("allow-type"))
+        do { bodies = try RecordBatch.entries(input, vocabulary: vocabulary) } catch {
             throw CommandFailure(message: "Error: \(file == "-" ? "<stdin>" : file): \(error)", code: ExitCode.badInput)
         }
         let dryRun = invocation.flag("dry-run")

@@ -50,6 +50,11 @@ struct Commands {
         }
     }
 
+    /// A comma-separated option's values (`--allow-kind court,agency`).
+    func list(_ name: String) -> [String] {
+        (invocation.option(name) ?? "").split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
+    }
+
     var at: ValidDate {
         get throws(CommandFailure) { try date("at") ?? .today }
     }

@@ -74,7 +74,11 @@ extension IndexFile {
         }
         for (record, entry) in zip(stored, fresh) {
             for (index, change) in record.changes.enumerated() {
-                do { try state.apply(change, on: record.effectiveDate, by: record.id) } catch {
+                do {
+                    try AuthoringRules.check(change, in: state, on: record.effectiveDate,
+                                             removesAbbreviation: entry.removesAbbreviation.contains(index))
+                    try state.apply(change, on: record.effectiveDate, by: record.id)
+                } catch {
                     throw .refused(RuleViolation(recordID: record.id, changeIndex: index, op: change.op, rule: error.rule).placed(at: entry))
                 }
             }

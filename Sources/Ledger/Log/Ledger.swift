@@ -19,11 +19,18 @@ public struct Ledger: Sendable {
     /// Checks the records (record rules and every rule of the change table, in valid-time order)
     /// and indexes them. The chain itself is checked when reading a file (`LedgerFile`).
     public init(records: [Record]) throws(RuleViolation) {
+        try self.init(records: records, appending: [:])
+    }
+
+    /// As `init(records:)`, with the records being appended (by id) also held to the authoring
+    /// rules that need the state (`AuthoringRules`); the value is the renames (by change index)
+    /// whose abbreviation their author removed explicitly.
+    init(records: [Record], appending: [RecordID: Set<Int>]) throws(RuleViolation) {
         let byID = try RecordRules.checkEach(records)
         let history = EffectiveHistory(records)
         let index: TimelineIndex
         do {
-            index = try TimelineIndex(history)
+            index = try TimelineIndex(history, appending: appending)
         } catch {
             var error = error
             error.line = byID[error.recordID]?.seq

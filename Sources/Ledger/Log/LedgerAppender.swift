@@ -43,7 +43,7 @@ public enum LedgerAppender {
         _ bodies: [RecordBody], to path: String, expectHead: String? = nil, dryRun: Bool = false,
         now: TransactionTime = .now
     ) throws(AppendError) -> AppendOutcome {
-        try append(bodies.map { RecordBatch.Entry(body: $0) }, to: path, expectHead: expectHead, dryRun: dryRun, now: now)
+        try append(bodies.map(RecordBatch.Entry.init(meaning:)), to: path, expectHead: expectHead, dryRun: dryRun, now: now)
     }
 
     /// Appends a parsed batch; errors point at each record's line or element in the batch.
@@ -130,7 +130,7 @@ public enum LedgerAppender {
         _ bodies: [RecordBody], onto current: Ledger, expectHead: String? = nil, now: TransactionTime = .now,
         dryRun: Bool = true
     ) throws(AppendError) -> AppendOutcome {
-        try plan(bodies.map { RecordBatch.Entry(body: $0) }, onto: current, expectHead: expectHead, now: now, dryRun: dryRun)
+        try plan(bodies.map(RecordBatch.Entry.init(meaning:)), onto: current, expectHead: expectHead, now: now, dryRun: dryRun)
     }
 
     /// Seals a parsed batch onto `current` and validates the result, touching no file.
@@ -160,7 +160,12 @@ public enum LedgerAppender {
         if stored.isEmpty {
             ledger = current
         } else {
-            do { ledger = try Ledger(records: records) } catch {
+            var appending: [RecordID: Set<Int>] = [:]
+            let storedIDs = Set(stored.map(\.id))
+            for entry in entries where storedIDs.contains(entry.body.id) {
+                appending[entry.body.id] = entry.removesAbbreviation
+            }
+            do { ledger = try Ledger(records: records, appending: appending) } catch {
                 var error = error
                 // Point at the record's place in the batch, or in the ledger if the broken record is
                 // an earlier one that a backdated batch record invalidates.
@@ -200,6 +205,19 @@ extension LedgerAppender {
                                          line: entry.line, element: entry.element))
         }
         return false
+    }
+}
+
+extension RecordBatch.Entry {
+    /// A body built in code, which means exactly what it says: a rename without abbreviation
+    /// removes it. (Only JSON an author wrote tells an absent abbreviation from `null`, and there
+    /// an absent one is refused; see `AuthoringRules`.)
+    init(meaning body: RecordBody) {
+        var renames = Set<Int>()
+        for (index, change) in body.changes.enumerated() {
+            if case .renameUnit = change { renames.insert(index) }
+        }
+        self.init(body: body, removesAbbreviation: renames)
     }
 }
 
