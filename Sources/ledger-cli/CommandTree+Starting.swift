@@ -1,7 +1,14 @@
 import ArgumentParsing
+import Ledger
 
-/// The commands that start a ledger of one's own: `init`.
+/// The commands that start a ledger of one's own and tell its format: `init`, `new`, `schema`,
+/// and the help topic `format`.
 extension CommandTree {
+    static let helpTopics = [
+        HelpTopic(name: "format", abstract: "The record format: every field of a record, a source and each operation.",
+                  text: { RecordFormat.reference }),
+    ]
+
     static let initialize = CommandSpec(
         name: "init",
         abstract: "Create an empty ledger file.",
@@ -14,4 +21,22 @@ extension CommandTree {
             name: "path", help: "Where to create the ledger; defaults to --ledger, else $LEDGER, else events/ledger.jsonl.",
             isOptional: true)],
         examples: ["ledger init", "ledger init my-land/ledger.jsonl"])
+
+    static let new = CommandSpec(
+        name: "new",
+        abstract: "Print a record to fill in, for ledger append.",
+        discussion: """
+            Every member a record of TYPE may have, in order, each value a placeholder that says             what belongs there; one change per operation named. Remove the optional members you             do not need, fill in the rest, save it and append it (try --dry-run first). An             unfilled placeholder is refused, never stored. 'ledger help format' explains every member.
+            """,
+        arguments: [
+            ArgumentSpec(name: "type", help: "A record type (decision, law, report, baseline, correction, retraction, …), or an operation for a decision making that change."),
+            ArgumentSpec(name: "operations", help: "Operations to add a change for: establishUnit, assignTask, …", isOptional: true, isRepeating: true),
+        ],
+        examples: ["ledger new decision establishUnit defineTask assignTask > decision.json", "ledger new retraction"])
+
+    static let schema = CommandSpec(
+        name: "schema",
+        abstract: "Print the JSON Schema (draft 2020-12) of a record, for editors.",
+        discussion: "The same as docs/record.schema.json in the repository. It checks one record's members, types and words; the rules that need the ledger are checked by ledger append --dry-run.",
+        examples: ["ledger schema > record.schema.json"])
 }

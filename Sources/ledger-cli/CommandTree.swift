@@ -30,7 +30,7 @@ enum CommandTree {
             chart and the responsibility map at any date.
             """,
         subcommands: [
-            initialize, responsible, orgchart, responsibilities, units, tasks, history, diff, show, append, verify, repair,
+            initialize, new, schema, responsible, orgchart, responsibilities, units, tasks, history, diff, show, append, verify, repair,
             export, generate,
         ],
         examples: [

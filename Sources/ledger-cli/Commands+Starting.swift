@@ -1,7 +1,16 @@
 import Ledger
 
-/// `ledger init`: asks the library for an empty ledger and says where it is.
+/// `ledger init`, `new` and `schema`: ask the library and print.
 extension Commands {
+    func new() throws(CommandFailure) {
+        let type = invocation.argument("type") ?? "decision"
+        do { Output.out(try RecordTemplate.text(type: type, operations: invocation.argumentValues("operations"))) } catch {
+            throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
+        }
+    }
+
+    func schema() { Output.out(PrettyJSON.string(of: RecordFormat.jsonSchema)) }
+
     func initialize() throws(CommandFailure) {
         let path = invocation.argument("path") ?? ledgerPath
         let created: LedgerCreation
@@ -13,7 +22,8 @@ extension Commands {
         // The next command must find it: name the option when it is not where commands look
         // without one.
         let pointer = path == (environment["LEDGER"] ?? LedgerFile.defaultPath) ? "" : " --ledger \(path)"
-        lines.append("next: write a record (ledger\(pointer) append FILE), then check it with ledger\(pointer) verify")
+        lines.append("next: 'ledger new baseline establishUnit > first.json' prints a record to fill in ('ledger help format' explains every field);")
+        lines.append("then 'ledger\(pointer) append first.json --dry-run', 'ledger\(pointer) append first.json' and 'ledger\(pointer) verify'")
         Output.out(lines.joined(by: "\n"))
     }
 

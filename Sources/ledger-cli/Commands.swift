@@ -17,6 +17,8 @@ struct Commands {
     func run() throws(CommandFailure) {
         switch invocation.commandPath.first {
         case "init": try initialize()
+        case "new": try new()
+        case "schema": schema()
         case "responsible": try responsible()
         case "orgchart": try orgchart()
         case "responsibilities": try responsibilities()

@@ -38,7 +38,7 @@ final class StartingALedgerTests: XCTestCase {
     func testInitAtAnotherPathSaysHowToPointAtIt() throws {
         let created = try run(["init", "thueringen.jsonl"])
         XCTAssertEqual(created.status, 0, created.stderr)
-        XCTAssertTrue(created.stdout.contains("ledger --ledger thueringen.jsonl append FILE"), created.stdout)
+        XCTAssertTrue(created.stdout.contains("'ledger --ledger thueringen.jsonl append first.json --dry-run'"), created.stdout)
         XCTAssertEqual(try run(["--ledger", "thueringen.jsonl", "verify"]).status, 0)
     }
 

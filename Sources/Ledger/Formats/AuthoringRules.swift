@@ -42,7 +42,7 @@ public enum AuthoringRules {
 
     private static func unknown(_ what: String, _ word: String, _ suggestion: String?, known: [String], option: String) -> String {
         var message = "'\(word)' is not a \(what)"
-        if let suggestion { message += "; did you mean '\(suggestion)'?" }
+        message += suggestion.map { "; did you mean '\($0)'?" } ?? "."
         message += " The \(what)s are \(known.joined(separator: ", ")); to use a new one, append with \(option) \(word)"
         return message
     }

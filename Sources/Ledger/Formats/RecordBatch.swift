@@ -58,8 +58,13 @@ public enum RecordBatch {
     /// Parses a batch, keeping each record's position; `type` and `kind` must be words of
     /// `vocabulary`.
     public static func entries(_ data: Data, vocabulary: Vocabulary = .standard) throws(RecordFormatError) -> [Entry] {
-        let bytes = [UInt8](data)
+        var bytes = [UInt8](data)
+        // A byte order mark, which some editors put before UTF-8, is no part of the JSON.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let firstNonSpace = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if firstNonSpace == UInt8(ascii: "{"), let single = try singleRecord(bytes, vocabulary: vocabulary) {
+            return [single]
+        }
         if firstNonSpace == UInt8(ascii: "[") {
             let value: JSONValue
             do { value = try JSONParser.parse(bytes: bytes) } catch {
@@ -101,5 +106,26 @@ public enum RecordBatch {
         }
         guard !bodies.isEmpty else { throw RecordFormatError(message: "the batch is empty: no records to append") }
         return bodies
+    }
+
+    /// The batch as one record written over several lines (pretty-printed, as `ledger new`
+    /// prints it); nil if it is JSON Lines instead. A JSON syntax error inside such a record is
+    /// reported by its line and column; a batch whose first line is a whole record is JSON Lines.
+    private static func singleRecord(_ bytes: [UInt8], vocabulary: Vocabulary) throws(RecordFormatError) -> Entry? {
+        let firstLine = bytes.firstIndex { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }.map { start in
+            bytes[start..<(bytes[start...].firstIndex(of: 0x0A) ?? bytes.count)]
+        } ?? []
+        guard (try? JSONParser.parse(bytes: Array(firstLine))) == nil else { return nil }
+        let value: JSONValue
+        do { value = try JSONParser.parse(bytes: bytes) } catch {
+            let before = bytes.prefix(error.offset)
+            let line = before.count(where: { $0 == 0x0A }) + 1
+            let column = before.count - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            throw RecordFormatError(line: line, message: "invalid JSON at column \(column): \(error.message)")
+        }
+        guard bytes.count <= maximumRecordBytes else {
+            throw RecordFormatError(message: "the record is \(bytes.count) bytes, more than the limit of \(maximumRecordBytes)")
+        }
+        return try entry(of: value, vocabulary: vocabulary, line: 1)
     }
 }
