@@ -39,4 +39,23 @@ extension CommandTree {
         abstract: "Print the JSON Schema (draft 2020-12) of a record, for editors.",
         discussion: "The same as docs/record.schema.json in the repository. It checks one record's members, types and words; the rules that need the ledger are checked by ledger append --dry-run.",
         examples: ["ledger schema > record.schema.json"])
+
+    static let head = CommandSpec(
+        name: "head",
+        abstract: "Print the hash of the ledger's last record, for --expect-head.",
+        discussion: """
+            The head names the ledger's whole history: keep it somewhere the ledger's writers             cannot reach, and 'ledger verify --expect-head HEAD' shows later whether that history             is still the ledger's. With --format json, also the number of records and the last             record's id and time. An empty ledger's head is 64 zeros.
+            """,
+        options: [format(["text", "json"])],
+        examples: ["ledger head", "ledger append decision.json --expect-head \"$(ledger head)\""])
+
+    static let timeline = CommandSpec(
+        name: "timeline",
+        abstract: "Show a task's holders or a unit's places over time, period by period.",
+        discussion: """
+            For a task: each period in which its holder and the holder's path up to the root             stayed the same (so a move of the holder to another ministry starts a new period);             for a unit: each period in which its name, kind, parent and path stayed the same.             Every period names the record that began it.
+            """,
+        arguments: [ArgumentSpec(name: "id", help: "A task or unit id.")],
+        options: [knownAt, format(["text", "json"])],
+        examples: ["ledger timeline ozg-beratung-kommunen", "ledger timeline kv40 --format json"])
 }

@@ -4,6 +4,7 @@ import Ledger
 /// The commands that write or check the file: append, verify, repair.
 extension Commands {
     func append() throws(CommandFailure) {
+        let expectHead = try expectedHead()
         let input: Data
         let file = invocation.argument("file") ?? "-"
         if file == "-" {
@@ -25,7 +26,7 @@ extension Commands {
         let outcome: AppendOutcome
         do {
             outcome = try LedgerAppender.append(
-                bodies, to: ledgerPath, expectHead: invocation.option("expect-head"), dryRun: dryRun)
+                bodies, to: ledgerPath, expectHead: expectHead, dryRun: dryRun)
         } catch {
             let code: Int32
             switch error {
@@ -66,9 +67,10 @@ extension Commands {
     }
 
     func verify() throws(CommandFailure) {
+        let expectHead = try expectedHead()
         let report: VerificationReport
         do {
-            report = try LedgerVerification.verify(path: ledgerPath, expectHead: invocation.option("expect-head"))
+            report = try LedgerVerification.verify(path: ledgerPath, expectHead: expectHead)
         } catch {
             if format == "json" {
                 print(json: .object([("ok", .bool(false)), ("error", .string(error.description))]))

@@ -19,6 +19,8 @@ struct Commands {
         case "init": try initialize()
         case "new": try new()
         case "schema": schema()
+        case "head": try head()
+        case "timeline": try timeline()
         case "responsible": try responsible()
         case "orgchart": try orgchart()
         case "responsibilities": try responsibilities()
@@ -161,31 +163,42 @@ struct Commands {
         let ledger = try openForQueries()
         let (date, known) = (try at, try knownAt)
         let rows = try ask { () throws(QueryError) in try ledger.units(at: date, knownAt: known) }
-        format == "json"
-            ? print(rows, as: "units", at: date, json: \.json)
-            : Output.out(TextOutput.units(rows, at: date))
+        switch format {
+        case "json": print(rows, as: "units", at: date, json: \.json)
+        case "csv": Output.out(CSV.units(rows, at: date))
+        default: Output.out(TextOutput.units(rows, at: date))
+        }
     }
 
     func tasks() throws(CommandFailure) {
         let ledger = try openForQueries()
         let (date, known) = (try at, try knownAt)
         let rows = try ask { () throws(QueryError) in try ledger.tasks(at: date, knownAt: known) }
-        format == "json"
-            ? print(rows, as: "tasks", at: date, json: \.json)
-            : Output.text { (output) throws(IOFailure) in try TextOutput.writeAssignments(rows, at: date, to: &output) }
+        switch format {
+        case "json": print(rows, as: "tasks", at: date, json: \.json)
+        case "csv": Output.text { (output) throws(IOFailure) in try CSV.writeResponsibilities(rows, at: date, to: &output) }
+        default: Output.text { (output) throws(IOFailure) in try TextOutput.writeAssignments(rows, at: date, to: &output) }
+        }
     }
 
     func history() throws(CommandFailure) {
         let ledger = try openLedger()
         let (id, from, to, known) = (invocation.argument("id"), try date("from"), try date("to"), try knownAt)
         let history = try ask { () throws(QueryError) in try ledger.history(of: id, from: from, to: to, knownAt: known) }
-        format == "json" ? print(json: history.json) : Output.out(TextOutput.history(history))
+        switch format {
+        case "json": print(json: history.json)
+        case "csv": Output.out(CSV.history(history))
+        default: Output.out(TextOutput.history(history))
+        }
     }
 
     func diff() throws(CommandFailure) {
         let ledger = try openForQueries()
         guard let from = try date("from"), let to = try date("to") else {
             throw usageError("Missing expected argument '--from <date>'")
+        }
+        guard from.firstDay <= to.firstDay else {
+            throw usageError("--from \(from) is after --to \(to); a diff runs forward in time: give the earlier date as --from")
         }
         let known = try knownAt
         let diff = try ask { () throws(QueryError) in try ledger.diff(from: from, to: to, knownAt: known) }

@@ -58,7 +58,7 @@ final class CommandLineBehaviourTests: XCTestCase {
     func testShowPrintsARecordWithItsSources() throws {
         let result = try LedgerProcess.run(["show", "2020-12-kabinett-angliederung-kv40"])
         XCTAssertEqual(result.status, 0)
-        XCTAssertTrue(result.stdout.contains("move kv40 to part of tfm-egov-it as division"))
+        XCTAssertTrue(result.stdout.contains("move kv40 under tfm-egov-it, keeping its relation, as division"))
         XCTAssertTrue(result.stdout.contains("https://www.kommune21.de/k21-meldungen/kompetenzzentrum-verwaltung-4-0-angegliedert"))
         let missing = try LedgerProcess.run(["show", "nope"])
         XCTAssertEqual(missing.status, 1)

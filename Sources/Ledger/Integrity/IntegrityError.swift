@@ -17,6 +17,8 @@ public enum IntegrityError: Error, Hashable, Sendable, CustomStringConvertible {
     case ruleViolation(RuleViolation)
     /// `--expect-head`: a head the caller trusted is no longer in the ledger.
     case headNotFound(String)
+    /// `--expect-head` with a prefix that several records' hashes start with.
+    case ambiguousHead(prefix: String, seqs: [Int])
     /// The file could not be read.
     case unreadable(path: String, reason: String)
     /// The path names a directory, FIFO, device or socket: no ledger, and a FIFO would block.
@@ -31,7 +33,7 @@ public enum IntegrityError: Error, Hashable, Sendable, CustomStringConvertible {
     /// contents (exit code 1, not 2).
     public var isBadInput: Bool {
         switch self {
-        case .notARegularFile, .noLedger: true
+        case .notARegularFile, .noLedger, .ambiguousHead: true
         default: false
         }
     }
@@ -60,6 +62,8 @@ public enum IntegrityError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(violation)"
         case let .headNotFound(head):
             return "the expected head \(head) is not a record of this ledger: history was rewritten or this is another ledger"
+        case let .ambiguousHead(prefix, seqs):
+            return "the expected head \(prefix) is ambiguous: the hashes of \(seqs.count) records start with it (seq \(seqs.prefix(5).map(String.init).joined(separator: ", "))\(seqs.count > 5 ? ", …" : "")); give more digits"
         case let .unreadable(path, reason):
             return "cannot read ledger '\(path)': \(reason)"
         case let .notARegularFile(path, kind):

@@ -114,7 +114,11 @@ public struct Ledger: Sendable {
     /// What changed between two dates.
     public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgDiff {
         let index = try index(knownAt: knownAt)
-        return OrgDiff(from: index.snapshot(at: from), at: from, to: index.snapshot(at: to), at: to)
+        let diff = OrgDiff(from: index.snapshot(at: from), at: from, to: index.snapshot(at: to), at: to)
+        return diff.attributing(record: record) {
+            guard let last = records.last, knownAt < last.recorded else { return history.records }
+            return EffectiveHistory(records, knownAt: knownAt).records
+        }
     }
 
     /// The records concerning a unit, task or record id (or all records), by date, as known at

@@ -138,7 +138,7 @@ public enum LedgerAppender {
         _ entries: [RecordBatch.Entry], onto current: Ledger, expectHead: String? = nil, now: TransactionTime = .now,
         dryRun: Bool = true
     ) throws(AppendError) -> AppendOutcome {
-        if let expectHead, expectHead != current.head {
+        if let expectHead, !(HeadPrefix(expectHead)?.matches(current.head) ?? false) {
             throw .headMoved(expected: expectHead, actual: current.head)
         }
         var records = current.records
