@@ -8,18 +8,22 @@ public struct CommandLineParser: Sendable {
     public var globalOptions: [OptionSpec]
     /// Flags every command accepts, before or after its name, and lists in its help.
     public var globalFlags: [FlagSpec]
+    /// Pages of help beyond the commands', printed by `help <topic>`.
+    public var helpTopics: [HelpTopic]
 
     /// Creates a parser for the command tree under `root`.
     public init(
         root: CommandSpec,
         version: String,
         globalOptions: [OptionSpec] = [],
-        globalFlags: [FlagSpec] = []
+        globalFlags: [FlagSpec] = [],
+        helpTopics: [HelpTopic] = []
     ) {
         self.root = root
         self.version = version
         self.globalOptions = globalOptions
         self.globalFlags = globalFlags
+        self.helpTopics = helpTopics
     }
 
     /// Parses `arguments`, which exclude the program name (`CommandLine.arguments.dropFirst()`).
@@ -58,6 +62,7 @@ public struct CommandLineParser: Sendable {
     }
 
     private var rootStack: CommandStack {
-        CommandStack(commands: [root], globalOptions: globalOptions, globalFlags: globalFlags, version: version)
+        CommandStack(commands: [root], globalOptions: globalOptions, globalFlags: globalFlags, version: version,
+                     helpTopics: helpTopics)
     }
 }

@@ -9,6 +9,8 @@ struct CommandStack {
     var globalFlags: [FlagSpec]
     /// Empty when the tool has no version, which hides `--version` as swift-argument-parser does.
     var version: String
+    /// Pages `help <topic>` prints, listed in the root's help.
+    var helpTopics: [HelpTopic] = []
 
     var command: CommandSpec { commands[commands.count - 1] }
     var names: [String] { commands.map(\.name) }

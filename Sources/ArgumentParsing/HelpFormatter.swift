@@ -20,6 +20,7 @@ enum HelpFormatter {
             section("ARGUMENTS", command.arguments.map { entry(label: "<\($0.name)>", text: $0.help) }),
             section("OPTIONS", optionEntries(stack)),
             section("SUBCOMMANDS", command.subcommands.map { entry(label: $0.name, text: $0.abstract) }),
+            stack.isRoot ? section("HELP TOPICS", stack.helpTopics.map { entry(label: $0.name, text: $0.abstract) }) : "",
         ]
         var text = overview + usage + sections.filter { !$0.isEmpty }.joined(separator: "\n")
 
@@ -27,6 +28,7 @@ enum HelpFormatter {
             var names = stack.names
             names.insert("help", at: 1)
             text += "\n  See '\(names.joined(separator: " ")) <subcommand>' for detailed help."
+            if stack.isRoot, !stack.helpTopics.isEmpty { text += "\n  See '\(names.joined(separator: " ")) <topic>' for a help topic." }
         }
         if !command.examples.isEmpty {
             // Examples are left unwrapped so that each stays a command line that can be pasted.

@@ -258,6 +258,10 @@ struct ParseState {
                 usage: "\(stack.names.joined(separator: " ")) help [<subcommands> ...]",
                 helpHint: "")
         }
+        if let name = topic.first, stack.command.subcommand(named: name) == nil,
+           let page = stack.helpTopics.first(where: { $0.name == name }) {
+            return .help(page.text())
+        }
         return .help(HelpFormatter.render(stack.descending(topic)))
     }
 }

@@ -30,7 +30,7 @@ enum CommandTree {
             chart and the responsibility map at any date.
             """,
         subcommands: [
-            responsible, orgchart, responsibilities, units, tasks, history, diff, show, append, verify, repair,
+            initialize, new, schema, head, responsible, timeline, orgchart, responsibilities, units, tasks, history, diff, show, append, verify, repair,
             export, generate,
         ],
         examples: [
@@ -79,13 +79,13 @@ enum CommandTree {
     static let units = CommandSpec(
         name: "units",
         abstract: "List the units that exist on a date.",
-        options: [at(), knownAt, format(["text", "json"])],
+        options: [at(), knownAt, format(["text", "json", "csv"])],
         examples: ["ledger units --at 2017-07-01"])
 
     static let tasks = CommandSpec(
         name: "tasks",
         abstract: "List the tasks defined on a date, with their holders.",
-        options: [at(), knownAt, format(["text", "json"])],
+        options: [at(), knownAt, format(["text", "json", "csv"])],
         examples: ["ledger tasks --at 2019-06-30"])
 
     static let history = CommandSpec(
@@ -95,7 +95,7 @@ enum CommandTree {
         options: [
             OptionSpec(name: "from", valueName: "date", help: "Only records dated on or after this date."),
             OptionSpec(name: "to", valueName: "date", help: "Only records dated on or before this date."),
-            knownAt, format(["text", "json"]),
+            knownAt, format(["text", "json", "csv"]),
         ],
         examples: ["ledger history kv40", "ledger history --from 2018 --to 2018-12-31", "ledger history kv40 --known-at 2020-12-01"])
 
@@ -127,7 +127,9 @@ enum CommandTree {
             """,
         arguments: [ArgumentSpec(name: "file", help: "The records to append; - or nothing reads standard input.", isOptional: true)],
         options: [
-            OptionSpec(name: "expect-head", valueName: "hash", help: "Refuse (exit 3) unless this is the hash of the ledger's last record."),
+            OptionSpec(name: "expect-head", valueName: "hash", help: "Refuse (exit 3) unless this is the hash of the ledger's last record, or a prefix of it (8 hex digits or more; ledger head prints it)."),
+            OptionSpec(name: "allow-kind", valueName: "kinds", help: "Accept these unit kinds (comma-separated) beyond the documented ones."),
+            OptionSpec(name: "allow-type", valueName: "types", help: "Accept these record types (comma-separated) beyond the documented ones."),
             format(["text", "json"]),
         ],
         flags: [FlagSpec(name: "dry-run", help: "Validate and show what would change; write nothing.")],
@@ -138,7 +140,7 @@ enum CommandTree {
         abstract: "Check the hash chain and replay every record against the rules.",
         discussion: "Exits 0 when the ledger is intact, 2 naming the first bad record otherwise. Then checks the index beside it: that it describes this ledger, comes from its owner and holds its checksums; with --index, also rebuilds it from the ledger and compares byte for byte (exit 2 and the index replaced if it differs).",
         options: [
-            OptionSpec(name: "expect-head", valueName: "hash", help: "Also check that this previously trusted head is still a record of the ledger."),
+            OptionSpec(name: "expect-head", valueName: "hash", help: "Also check that this previously trusted head (or a unique prefix of 8 hex digits or more) is still a record of the ledger."),
             format(["text", "json"]),
         ],
         flags: [FlagSpec(name: "index", help: "Rebuild the index and compare it with the one in use (finds a forged index; costs a full build).")],

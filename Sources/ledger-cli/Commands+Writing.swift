@@ -4,6 +4,7 @@ import Ledger
 /// The commands that write or check the file: append, verify, repair.
 extension Commands {
     func append() throws(CommandFailure) {
+        let expectHead = try expectedHead()
         let input: Data
         let file = invocation.argument("file") ?? "-"
         if file == "-" {
@@ -17,14 +18,15 @@ extension Commands {
             input = data
         }
         let bodies: [RecordBatch.Entry]
-        do { bodies = try RecordBatch.entries(input) } catch {
+        let vocabulary = Vocabulary.standard.allowing(kinds: list("allow-kind"), types: list("allow-type"))
+        do { bodies = try RecordBatch.entries(input, vocabulary: vocabulary) } catch {
             throw CommandFailure(message: "Error: \(file == "-" ? "<stdin>" : file): \(error)", code: ExitCode.badInput)
         }
         let dryRun = invocation.flag("dry-run")
         let outcome: AppendOutcome
         do {
             outcome = try LedgerAppender.append(
-                bodies, to: ledgerPath, expectHead: invocation.option("expect-head"), dryRun: dryRun)
+                bodies, to: ledgerPath, expectHead: expectHead, dryRun: dryRun)
         } catch {
             let code: Int32
             switch error {
@@ -65,15 +67,16 @@ extension Commands {
     }
 
     func verify() throws(CommandFailure) {
+        let expectHead = try expectedHead()
         let report: VerificationReport
         do {
-            report = try LedgerVerification.verify(path: ledgerPath, expectHead: invocation.option("expect-head"),
+            report = try LedgerVerification.verify(path: ledgerPath, expectHead: expectHead,
                                                index: invocation.flag("index") ? .rebuildAndCompare : .checkAsQueriesDo)
         } catch {
             if format == "json" {
                 print(json: .object([("ok", .bool(false)), ("error", .string(error.description))]))
             }
-            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: error.isBadInput ? ExitCode.badInput : ExitCode.integrity)
+            throw ledgerFailure(error)
         }
         let indexVerdict: (code: JSONValue, detail: JSONValue) = report.index.map { (.string($0.code), .string($0.description)) } ?? (.null, .null)
         if case .rebuilt? = report.index {
@@ -102,8 +105,8 @@ extension Commands {
     func repair() throws(CommandFailure) {
         let outcome: RepairOutcome
         do { outcome = try LedgerRepair.repair(path: ledgerPath) } catch {
-            let code = if case .integrity(let error) = error, !error.isBadInput { ExitCode.integrity } else { ExitCode.badInput }
-            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: code)
+            if case .integrity(let error) = error { throw ledgerFailure(error) }
+            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.badInput)
         }
         if outcome.rolledBack {
             let records = outcome.removed.count(where: { $0 == 0x0A })

@@ -16,6 +16,11 @@ struct Commands {
 
     func run() throws(CommandFailure) {
         switch invocation.commandPath.first {
+        case "init": try initialize()
+        case "new": try new()
+        case "schema": schema()
+        case "head": try head()
+        case "timeline": try timeline()
         case "responsible": try responsible()
         case "orgchart": try orgchart()
         case "responsibilities": try responsibilities()
@@ -49,6 +54,11 @@ struct Commands {
         }
     }
 
+    /// A comma-separated option's values (`--allow-kind court,agency`).
+    func list(_ name: String) -> [String] {
+        (invocation.option(name) ?? "").split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
+    }
+
     var at: ValidDate {
         get throws(CommandFailure) { try date("at") ?? .today }
     }
@@ -72,17 +82,13 @@ struct Commands {
 
     /// The whole ledger, read and checked: for questions about records (history).
     func openLedger() throws(CommandFailure) -> Ledger {
-        do { return try Ledger.open(path: ledgerPath) } catch {
-            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: error.isBadInput ? ExitCode.badInput : ExitCode.integrity)
-        }
+        do { return try Ledger.open(path: ledgerPath) } catch { throw ledgerFailure(error) }
     }
 
     /// The ledger for questions about the organisation: through its index when that is current.
     func openForQueries() throws(CommandFailure) -> any LedgerQuerying {
         let ledger: any LedgerQuerying
-        do { ledger = try LedgerStore.openForQueries(path: ledgerPath) } catch {
-            throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: error.isBadInput ? ExitCode.badInput : ExitCode.integrity)
-        }
+        do { ledger = try LedgerStore.openForQueries(path: ledgerPath) } catch { throw ledgerFailure(error) }
         OpenLedgers.keep(ledger)
         return ledger
     }
@@ -157,31 +163,42 @@ struct Commands {
         let ledger = try openForQueries()
         let (date, known) = (try at, try knownAt)
         let rows = try ask { () throws(QueryError) in try ledger.units(at: date, knownAt: known) }
-        format == "json"
-            ? print(rows, as: "units", at: date, json: \.json)
-            : Output.out(TextOutput.units(rows, at: date))
+        switch format {
+        case "json": print(rows, as: "units", at: date, json: \.json)
+        case "csv": Output.out(CSV.units(rows, at: date))
+        default: Output.out(TextOutput.units(rows, at: date))
+        }
     }
 
     func tasks() throws(CommandFailure) {
         let ledger = try openForQueries()
         let (date, known) = (try at, try knownAt)
         let rows = try ask { () throws(QueryError) in try ledger.tasks(at: date, knownAt: known) }
-        format == "json"
-            ? print(rows, as: "tasks", at: date, json: \.json)
-            : Output.text { (output) throws(IOFailure) in try TextOutput.writeAssignments(rows, at: date, to: &output) }
+        switch format {
+        case "json": print(rows, as: "tasks", at: date, json: \.json)
+        case "csv": Output.text { (output) throws(IOFailure) in try CSV.writeResponsibilities(rows, at: date, to: &output) }
+        default: Output.text { (output) throws(IOFailure) in try TextOutput.writeAssignments(rows, at: date, to: &output) }
+        }
     }
 
     func history() throws(CommandFailure) {
         let ledger = try openLedger()
         let (id, from, to, known) = (invocation.argument("id"), try date("from"), try date("to"), try knownAt)
         let history = try ask { () throws(QueryError) in try ledger.history(of: id, from: from, to: to, knownAt: known) }
-        format == "json" ? print(json: history.json) : Output.out(TextOutput.history(history))
+        switch format {
+        case "json": print(json: history.json)
+        case "csv": Output.out(CSV.history(history))
+        default: Output.out(TextOutput.history(history))
+        }
     }
 
     func diff() throws(CommandFailure) {
         let ledger = try openForQueries()
         guard let from = try date("from"), let to = try date("to") else {
             throw usageError("Missing expected argument '--from <date>'")
+        }
+        guard from.firstDay <= to.firstDay else {
+            throw usageError("--from \(from) is after --to \(to); a diff runs forward in time: give the earlier date as --from")
         }
         let known = try knownAt
         let diff = try ask { () throws(QueryError) in try ledger.diff(from: from, to: to, knownAt: known) }

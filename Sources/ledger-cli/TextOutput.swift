@@ -156,7 +156,8 @@ enum TextOutput {
         case let .renameUnit(unit, name, abbreviation):
             return "rename \(unit) to \"\(name)\"\(abbreviation.map { " [\($0)]" } ?? "")"
         case let .moveUnit(unit, parent, relation, kind):
-            return "move \(unit) to \(relationWords(relation ?? .partOf)) \(parent)" + (kind.map { " as \($0)" } ?? "")
+            // Without a relation the unit keeps its own (FORMAT.md §4.3).
+            return "move \(unit) " + (relation.map { "to \(relationWords($0)) \(parent)" } ?? "under \(parent), keeping its relation,") + (kind.map { " as \($0)" } ?? "")
         case let .dissolveUnit(unit, successor):
             return "dissolve \(unit)" + (successor.map { ", succeeded by \($0)" } ?? "")
         case let .defineTask(task, title, _):
@@ -250,23 +251,48 @@ enum TextOutput {
     static func diff(_ diff: OrgDiff) -> String {
         var lines = ["Changes from \(diff.from) to \(diff.to):"]
         if diff.isEmpty { lines.append("  none"); return lines.joined(by: "\n") }
-        for unit in diff.established { lines.append("  + established \(unit.id)  \(label(unit))") }
-        for unit in diff.dissolved { lines.append("  - dissolved \(unit.id)  \(label(unit))") }
-        for r in diff.renamed { lines.append("  ~ renamed \(r.unit): \"\(r.before)\" → \"\(r.after)\"") }
+        // Each change with the date it took effect and the record behind it.
+        func add(_ text: String, _ item: OrgDiff.Item) {
+            lines.append(text + (diff.causes[item].map { "   [\($0.date), \($0.record)]" } ?? ""))
+        }
+        for unit in diff.established { add("  + established \(unit.id)  \(label(unit))", .established(unit.id)) }
+        for unit in diff.dissolved { add("  - dissolved \(unit.id)  \(label(unit))", .dissolved(unit.id)) }
+        for r in diff.renamed { add("  ~ renamed \(r.unit): \"\(r.before)\" → \"\(r.after)\"", .renamed(r.unit)) }
         for m in diff.moved {
             var text = "  ~ moved \(m.unit): \(m.parentBefore ?? "(root)") → \(m.parentAfter ?? "(root)")"
             if m.relationBefore != m.relationAfter {
                 text += " (\(m.relationBefore?.rawValue ?? "-") → \(m.relationAfter?.rawValue ?? "-"))"
             }
             if m.kindBefore != m.kindAfter { text += ", kind \(m.kindBefore) → \(m.kindAfter)" }
-            lines.append(text)
+            add(text, .moved(m.unit))
         }
-        for task in diff.tasksDefined { lines.append("  + task \(task) defined") }
-        for t in diff.tasksMoved { lines.append("  ~ task \(t.task): \(t.before ?? "(nobody)") → \(t.after ?? "(nobody)")") }
-        for s in diff.supervisionStarted { lines.append("  + \(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? "")) }
-        for s in diff.supervisionEnded { lines.append("  - \(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? "")) }
-        for a in diff.appointed { lines.append("  + \(a.person) holds \"\(a.role)\" in \(a.unit)") }
-        for a in diff.appointmentsEnded { lines.append("  - \(a.person) leaves \"\(a.role)\" in \(a.unit)") }
+        for task in diff.tasksDefined { add("  + task \(task) defined", .taskDefined(task)) }
+        for t in diff.tasksMoved { add("  ~ task \(t.task): \(t.before ?? "(nobody)") → \(t.after ?? "(nobody)")", .taskMoved(t.task)) }
+        for s in diff.supervisionStarted { add("  + \(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? ""), .supervisionStarted(s)) }
+        for s in diff.supervisionEnded { add("  - \(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? ""), .supervisionEnded(s)) }
+        for a in diff.appointed { add("  + \(a.person) holds \"\(a.role)\" in \(a.unit)", .appointed(a)) }
+        for a in diff.appointmentsEnded { add("  - \(a.person) leaves \"\(a.role)\" in \(a.unit)", .appointmentEnded(a)) }
         return lines.joined(by: "\n")
+    }
+
+    /// A timeline as a table: from, to, the holder (or the unit's parent), the path, the record.
+    static func timeline(_ timeline: EntityTimeline) -> String {
+        let path = { (period: EntityTimeline.Period) in period.path.map(\.unit.id).joined(by: " › ") }
+        switch timeline.subject {
+        case let .task(id, title):
+            var rows = [["from", "to", "holder", "path up to the root", "record"]]
+            rows += timeline.periods.map { period in
+                [period.from.description, period.to?.description ?? "…", period.unit?.id ?? "(nobody)", path(period), period.record ?? ""]
+            }
+            return "Timeline of task \(id): \(title)\n" + table(rows)
+        case let .unit(id):
+            var rows = [["from", "to", "name", "parent", "path up to the root", "record"]]
+            rows += timeline.periods.map { period in
+                let name = period.unit.map { label($0) } ?? ""
+                let parent = period.isDissolved ? "(dissolved)" : period.parent.map { "\(relationWords(period.relation)) \($0)" } ?? "(root)"
+                return [period.from.description, period.to?.description ?? "…", name, parent, path(period), period.record ?? ""]
+            }
+            return "Timeline of unit \(id)\n" + table(rows)
+        }
     }
 }

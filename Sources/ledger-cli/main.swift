@@ -13,7 +13,8 @@ signal(SIGPIPE, SIG_IGN)
 signal(SIGXFSZ, SIG_IGN)
 
 let parser = CommandLineParser(
-    root: CommandTree.root, version: CommandTree.version, globalOptions: [CommandTree.ledgerOption])
+    root: CommandTree.root, version: CommandTree.version, globalOptions: [CommandTree.ledgerOption],
+    helpTopics: CommandTree.helpTopics)
 
 do {
     switch try parser.parse(Array(CommandLine.arguments.dropFirst())) {

@@ -23,7 +23,7 @@ final class CommandLineBehaviourTests: XCTestCase {
     }
 
     func testEveryCommandHasHelp() throws {
-        for command in ["responsible", "orgchart", "responsibilities", "units", "tasks", "history", "diff", "show", "append", "verify", "repair"] {
+        for command in ["init", "responsible", "orgchart", "responsibilities", "units", "tasks", "history", "diff", "show", "append", "verify", "repair"] {
             let result = try LedgerProcess.run([command, "--help"])
             XCTAssertEqual(result.status, 0, command)
             XCTAssertTrue(result.stdout.hasPrefix("OVERVIEW: "), command)
@@ -48,15 +48,17 @@ final class CommandLineBehaviourTests: XCTestCase {
         XCTAssertTrue(viaEnvironment.stdout.contains("kv40"))
         let viaOption = try LedgerProcess.run(["units", "--at", "2021", "--ledger", events], in: directory)
         XCTAssertEqual(viaOption.stdout, viaEnvironment.stdout)
-        let empty = try LedgerProcess.run(["units"], in: directory)
-        XCTAssertEqual(empty.status, 0)
-        XCTAssertTrue(empty.stdout.hasPrefix("No units"))
+        // Neither given, and nothing at the default path: an error naming it, not "No units".
+        let missing = try LedgerProcess.run(["units"], in: directory)
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.stdout, "")
+        XCTAssertTrue(missing.stderr.contains("there is no ledger at 'events/ledger.jsonl'"), missing.stderr)
     }
 
     func testShowPrintsARecordWithItsSources() throws {
         let result = try LedgerProcess.run(["show", "2020-12-kabinett-angliederung-kv40"])
         XCTAssertEqual(result.status, 0)
-        XCTAssertTrue(result.stdout.contains("move kv40 to part of tfm-egov-it as division"))
+        XCTAssertTrue(result.stdout.contains("move kv40 under tfm-egov-it, keeping its relation, as division"))
         XCTAssertTrue(result.stdout.contains("https://www.kommune21.de/k21-meldungen/kompetenzzentrum-verwaltung-4-0-angegliedert"))
         let missing = try LedgerProcess.run(["show", "nope"])
         XCTAssertEqual(missing.status, 1)

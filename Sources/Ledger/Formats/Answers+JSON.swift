@@ -124,31 +124,40 @@ extension Appointment {
 
 extension OrgDiff {
     /// The answer of `diff --format json`.
+    /// Each item carries `record` and `date`: the record behind the change and when it took
+    /// effect (null where unknown). Task definitions, listed as ids, are in `tasksDefinedBy`.
     public var json: JSONValue {
-        .object([
+        func caused(_ item: Item, _ value: JSONValue) -> JSONValue {
+            guard case .object(var members) = value else { return value }
+            members.append(("record", .optional(causes[item]?.record)))
+            members.append(("date", .optional(causes[item]?.date.description)))
+            return .object(members)
+        }
+        return .object([
             ("from", .string(from.description)), ("to", .string(to.description)),
-            ("established", .array(established.map(\.json))),
-            ("dissolved", .array(dissolved.map(\.json))),
+            ("established", .array(established.map { caused(.established($0.id), $0.json) })),
+            ("dissolved", .array(dissolved.map { caused(.dissolved($0.id), $0.json) })),
             ("renamed", .array(renamed.map { r in
-                .object([("unit", .string(r.unit)), ("before", .string(r.before)), ("after", .string(r.after)),
-                         ("abbreviationBefore", .optional(r.abbreviationBefore)),
-                         ("abbreviationAfter", .optional(r.abbreviationAfter))])
+                caused(.renamed(r.unit), .object([("unit", .string(r.unit)), ("before", .string(r.before)), ("after", .string(r.after)),
+                                                  ("abbreviationBefore", .optional(r.abbreviationBefore)),
+                                                  ("abbreviationAfter", .optional(r.abbreviationAfter))]))
             })),
             ("moved", .array(moved.map { m in
-                .object([("unit", .string(m.unit)), ("parentBefore", .optional(m.parentBefore)),
-                         ("parentAfter", .optional(m.parentAfter)),
-                         ("relationBefore", .optional(m.relationBefore?.rawValue)),
-                         ("relationAfter", .optional(m.relationAfter?.rawValue)),
-                         ("kindBefore", .string(m.kindBefore.rawValue)), ("kindAfter", .string(m.kindAfter.rawValue))])
+                caused(.moved(m.unit), .object([("unit", .string(m.unit)), ("parentBefore", .optional(m.parentBefore)),
+                                                ("parentAfter", .optional(m.parentAfter)),
+                                                ("relationBefore", .optional(m.relationBefore?.rawValue)),
+                                                ("relationAfter", .optional(m.relationAfter?.rawValue)),
+                                                ("kindBefore", .string(m.kindBefore.rawValue)), ("kindAfter", .string(m.kindAfter.rawValue))]))
             })),
             ("tasksDefined", .array(tasksDefined.map(JSONValue.string))),
+            ("tasksDefinedBy", .array(tasksDefined.map { caused(.taskDefined($0), .object([("task", .string($0))])) })),
             ("tasksMoved", .array(tasksMoved.map { t in
-                .object([("task", .string(t.task)), ("before", .optional(t.before)), ("after", .optional(t.after))])
+                caused(.taskMoved(t.task), .object([("task", .string(t.task)), ("before", .optional(t.before)), ("after", .optional(t.after))]))
             })),
-            ("supervisionStarted", .array(supervisionStarted.map(\.json))),
-            ("supervisionEnded", .array(supervisionEnded.map(\.json))),
-            ("appointed", .array(appointed.map(\.json))),
-            ("appointmentsEnded", .array(appointmentsEnded.map(\.json))),
+            ("supervisionStarted", .array(supervisionStarted.map { caused(.supervisionStarted($0), $0.json) })),
+            ("supervisionEnded", .array(supervisionEnded.map { caused(.supervisionEnded($0), $0.json) })),
+            ("appointed", .array(appointed.map { caused(.appointed($0), $0.json) })),
+            ("appointmentsEnded", .array(appointmentsEnded.map { caused(.appointmentEnded($0), $0.json) })),
         ])
     }
 }

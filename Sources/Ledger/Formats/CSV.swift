@@ -33,6 +33,30 @@ public enum CSV {
         for row in rows { try output.append(line(responsibilityFields(row, at: at))) }
     }
 
+    /// The units on a date: `unit,name,abbreviation,kind,parent,relation,established,at`.
+    public static func units(_ rows: [UnitListing], at date: ValidDate) -> String {
+        let at = date.description
+        return document([["unit", "name", "abbreviation", "kind", "parent", "relation", "established", "at"]] + rows.map { row in
+            [row.unit.id, row.unit.name, row.unit.abbreviation ?? "", row.unit.kind.rawValue, row.parent ?? "",
+             row.relation?.rawValue ?? "", row.established.description, at]
+        })
+    }
+
+    /// A history, one record a row: `date,effective,record,type,title,recorded,corrects,retracts,`
+    /// `withdrawn_by,withdrawal,changes,sources`; `changes` holds the changes that concern the
+    /// subject as a JSON array (canonical form), `sources` the sources' titles and URLs, one a line.
+    public static func history(_ history: EntityHistory) -> String {
+        let columns = ["date", "effective", "record", "type", "title", "recorded", "corrects", "retracts", "withdrawn_by",
+                       "withdrawal", "changes", "sources"]
+        return document([columns] + history.entries.map { entry in
+            let record = entry.record
+            return [record.date.description, record.effectiveDate.description, record.id, record.type.rawValue, record.title,
+                    record.recorded.description, record.corrects ?? "", record.retracts ?? "", entry.withdrawnBy ?? "",
+                    entry.withdrawal?.rawValue ?? "", CanonicalJSON.string(of: .array(entry.changes.map(\.json))),
+                    record.sources.map { $0.title + ($0.url.map { " <\($0)>" } ?? "") }.joined(separator: "\n")]
+        })
+    }
+
     private static let responsibilityColumns = ["task", "title", "unit", "unit_name", "unit_kind", "since", "record", "at"]
 
     private static func responsibilityFields(_ row: TaskAssignment, at date: String) -> [String] {

@@ -46,7 +46,7 @@ extension Change {
         default:
             throw RecordFormatError(
                 field: r.fieldPath("op"),
-                message: "'\(op)' is not a known operation; expected one of \(Change.knownOps.joined(separator: ", "))")
+                message: "'\(op)' is not a known operation\(NearestName.of(op, among: Change.knownOps).map { "; did you mean '\($0)'?" } ?? ""); expected one of \(Change.knownOps.joined(separator: ", "))")
         }
         try r.rejectUnknownMembers()
     }

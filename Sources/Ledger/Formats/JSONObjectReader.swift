@@ -5,6 +5,8 @@ struct JSONObjectReader {
     private let members: [(key: String, value: JSONValue)]
     /// Which members were read, by position: cheaper than a set of names on the decoding path.
     private var used: [Bool]
+    /// The names asked for, in order: what an unknown member is held against for a suggestion.
+    private var asked: [String] = []
 
     init(_ value: JSONValue, path: String) throws(RecordFormatError) {
         guard case .object(let members) = value else {
@@ -18,6 +20,7 @@ struct JSONObjectReader {
     func fieldPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     mutating func value(_ key: String) -> JSONValue? {
+        asked.append(key)
         guard let position = members.firstIndex(where: { $0.key == key }) else { return nil }
         used[position] = true
         let value = members[position].value
@@ -142,10 +145,13 @@ struct JSONObjectReader {
         return value
     }
 
-    /// Throws for the first member that was never read.
-    func rejectUnknownMembers() throws(RecordFormatError) {
+    /// Throws for the first member that was never read, with the member it was probably meant
+    /// to be among those asked for (`excluding` names that may not be suggested, such as the
+    /// chain members in an author's record).
+    func rejectUnknownMembers(excluding: [String] = []) throws(RecordFormatError) {
         for (position, member) in members.enumerated() where !used[position] {
-            throw RecordFormatError(field: fieldPath(member.key), message: "is not a known field")
+            let nearest = NearestName.of(member.key, among: asked.filter { !excluding.contains($0) })
+            throw RecordFormatError(field: fieldPath(member.key), message: "is not a known field" + (nearest.map { "; did you mean '\($0)'?" } ?? ""))
         }
     }
 }

@@ -12,6 +12,9 @@ extension RecordBody {
         var r = try JSONObjectReader(json, path: "")
         // The id first and on its own: every later error names the record by it.
         let id = try r.slug("id")
+        // An author's record: every missing and unknown member named at once (a stored line is
+        // decoded as it always was, first problem first).
+        if !allowChainFields, let error = RecordShape.error(RecordShape.problems(in: json), recordID: id) { throw error }
         do throws(RecordFormatError) {
             self.init(
                 id: id, date: try r.date("date"), effective: try r.optionalDate("effective"),
@@ -44,7 +47,7 @@ extension RecordBody {
                     throw RecordFormatError(field: key, message: "is filled in by the ledger on append; leave it out")
                 }
             }
-            try r.rejectUnknownMembers()
+            try r.rejectUnknownMembers(excluding: allowChainFields ? [] : RecordFormat.chainFields)
         } catch {
             var error = error
             error.recordID = id

@@ -115,6 +115,7 @@ struct SyntheticOrganisation {
     /// Moves `unit` under `parent`, optionally to another level (a department becoming a division).
     mutating func move(_ unit: Int, under parent: Int, relation: Relation, to level: Level? = nil) -> Change {
         detachFromParent(unit)
+        let before = units[unit].relation
         units[unit].parent = parent
         units[unit].relation = relation
         units[unit].slotInParent = units[parent].children.count
@@ -128,7 +129,7 @@ struct SyntheticOrganisation {
             newKind = level.kind
         }
         return .moveUnit(unit: units[unit].id, parent: units[parent].id,
-                         relation: relation == .partOf ? nil : relation, kind: newKind)
+                         relation: relation == .partOf && before == .partOf ? nil : relation, kind: newKind)
     }
 
     /// Dissolves a unit that has no live sub-units, no tasks, no supervisions and no offices left.

@@ -15,7 +15,7 @@ extension IndexFile {
     /// Seals `entries` onto the ledger and validates them against the index; nil when the batch
     /// needs the full check (see above) or the tail is full.
     func planAppend(_ entries: [RecordBatch.Entry], expectHead: String?, now: TransactionTime, dryRun: Bool) throws(AppendError) -> AppendOutcome? {
-        if let expectHead, expectHead != head { throw .headMoved(expected: expectHead, actual: head) }
+        if let expectHead, !(HeadPrefix(expectHead)?.matches(head) ?? false) { throw .headMoved(expected: expectHead, actual: head) }
         var day = tail.last?.effectiveDate.firstDay ?? lastEffectiveDay
         var batchIDs = Set<RecordID>()
         var fresh: [RecordBatch.Entry] = []
@@ -74,7 +74,11 @@ extension IndexFile {
         }
         for (record, entry) in zip(stored, fresh) {
             for (index, change) in record.changes.enumerated() {
-                do { try state.apply(change, on: record.effectiveDate, by: record.id) } catch {
+                do {
+                    try AuthoringRules.check(change, in: state, on: record.effectiveDate,
+                                             removesAbbreviation: entry.removesAbbreviation.contains(index))
+                    try state.apply(change, on: record.effectiveDate, by: record.id)
+                } catch {
                     throw .refused(RuleViolation(recordID: record.id, changeIndex: index, op: change.op, rule: error.rule).placed(at: entry))
                 }
             }

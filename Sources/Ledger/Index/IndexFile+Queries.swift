@@ -99,10 +99,23 @@ extension IndexFile: LedgerQuerying {
     }
 
     public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgDiff {
-        try answer(knownAt: knownAt, { () throws(IndexDamage) in try organisationDiff(from: from, to: to) },
-                   full: { ledger throws(QueryError) in
-                       OrgDiff(from: try ledger.snapshot(at: from, knownAt: knownAt), at: from, to: try ledger.snapshot(at: to, knownAt: knownAt), at: to)
-                   })
+        var fromLedger = false
+        let diff = try answer(knownAt: knownAt, { () throws(IndexDamage) in try organisationDiff(from: from, to: to) },
+                              full: { ledger throws(QueryError) in
+                                  fromLedger = true // which names the records behind it itself
+                                  return try ledger.diff(from: from, to: to, knownAt: knownAt)
+                              })
+        if fromLedger { return diff }
+        return diff.attributing(record: record) { applyingRecords(makingAnyOf: OrgDiff.opsNamedOnlyInRecords) }
+    }
+
+    /// Records the ledger holds: those the index covers and those of its tail.
+    public var numberOfRecords: Int { recordCount + tail.count }
+
+    /// The last record, read from its line (or the tail).
+    public var lastRecord: Record? {
+        if let last = tail.last { return last }
+        return recordCount > 0 ? (try? recordAt(recordCount - 1)) ?? nil : nil
     }
 
     /// The record with this id, read from its line in the ledger file; from the ledger read in

@@ -4,6 +4,10 @@
 public protocol LedgerQuerying {
     /// The hash of the last record (64 zeros for an empty ledger).
     var head: String { get }
+    /// How many records the ledger holds.
+    var numberOfRecords: Int { get }
+    /// The last record, nil for an empty ledger: what `ledger head` describes.
+    var lastRecord: Record? { get }
     func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> Responsibility
     func provenance(of answer: Responsibility, knownAt: TransactionTime) throws(QueryError) -> [Provenance]
     func orgChart(at date: ValidDate, root: UnitID?, knownAt: TransactionTime) throws(QueryError) -> OrgChart
@@ -14,7 +18,10 @@ public protocol LedgerQuerying {
     func record(_ id: RecordID) -> Record?
 }
 
-extension Ledger: LedgerQuerying {}
+extension Ledger: LedgerQuerying {
+    public var numberOfRecords: Int { records.count }
+    public var lastRecord: Record? { records.last }
+}
 
 extension Provenance {
     /// The records behind `answer`, looked up in `snapshot` (the organisation on the answer's

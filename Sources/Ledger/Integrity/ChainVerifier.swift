@@ -45,6 +45,10 @@ public struct ChainVerifier {
         do {
             (json, isCanonical) = try JSONParser.parseCheckingCanonicalForm(bytes)
         } catch {
+            if line == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                // An editor saved the file with a byte order mark: say so, rather than "not JSON".
+                throw .malformedLine(line: line, RecordFormatError(message: "the file begins with a UTF-8 byte order mark (bytes EF BB BF), which a ledger never holds; an editor added it: remove those three bytes"))
+            }
             throw .malformedLine(line: line, RecordFormatError(message: error.description))
         }
         let record: Record

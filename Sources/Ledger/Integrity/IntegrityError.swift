@@ -17,17 +17,25 @@ public enum IntegrityError: Error, Hashable, Sendable, CustomStringConvertible {
     case ruleViolation(RuleViolation)
     /// `--expect-head`: a head the caller trusted is no longer in the ledger.
     case headNotFound(String)
+    /// `--expect-head` with a prefix that several records' hashes start with.
+    case ambiguousHead(prefix: String, seqs: [Int])
     /// The file could not be read.
     case unreadable(path: String, reason: String)
     /// The path names a directory, FIFO, device or socket: no ledger, and a FIFO would block.
     case notARegularFile(path: String, kind: String)
+    /// Nothing is at the path. Never read as an empty ledger: a mistyped `--ledger` would answer
+    /// "no units" and `verify` would call it intact. `ledger init` creates a ledger.
+    case noLedger(path: String)
     /// The rollback journal beside the ledger cannot be used to restore the last committed state.
     case journal(path: String, reason: String)
 
     /// Whether the error is in what the user pointed the ledger at rather than in the ledger's
     /// contents (exit code 1, not 2).
     public var isBadInput: Bool {
-        if case .notARegularFile = self { true } else { false }
+        switch self {
+        case .notARegularFile, .noLedger, .ambiguousHead: true
+        default: false
+        }
     }
 
     public var description: String {
@@ -54,10 +62,14 @@ public enum IntegrityError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(violation)"
         case let .headNotFound(head):
             return "the expected head \(head) is not a record of this ledger: history was rewritten or this is another ledger"
+        case let .ambiguousHead(prefix, seqs):
+            return "the expected head \(prefix) is ambiguous: the hashes of \(seqs.count) records start with it (seq \(seqs.prefix(5).map(String.init).joined(separator: ", "))\(seqs.count > 5 ? ", …" : "")); give more digits"
         case let .unreadable(path, reason):
             return "cannot read ledger '\(path)': \(reason)"
         case let .notARegularFile(path, kind):
             return "'\(path)' is \(kind), not a ledger file; point --ledger (or $LEDGER) at a ledger's .jsonl file"
+        case let .noLedger(path):
+            return "there is no ledger at '\(path)'; create one with 'ledger init \(path)', or point --ledger (or $LEDGER) at an existing ledger file"
         case let .journal(path, reason):
             return "the rollback journal '\(path)' \(reason); nothing was changed. If no append is running and the journal is not the ledger's own, remove it by hand"
         }

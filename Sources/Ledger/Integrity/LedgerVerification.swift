@@ -26,9 +26,10 @@ public enum LedgerVerification {
     }
 
     public static func verify(path: String, expectHead: String? = nil, index: IndexCheck = .checkAsQueriesDo) throws(IntegrityError) -> VerificationReport {
-        guard let committed = try CommittedLedger.open(path) else {
-            return try report(on: [], expectHead: expectHead)
-        }
+        // A missing file is refused here like everywhere: "ok: 0 records" about nothing would
+        // vouch for a ledger that is not there.
+        let committed = try CommittedLedger.open(path)
+        let expectHead = try expectHead.map { (given) throws(IntegrityError) in try resolve(given, in: committed) }
         var report: VerificationReport
         // The quick path says only "all holds"; anything else is found and named by the full one.
         if let quick = CompactVerification.verify(committed, expectHead: expectHead) {
@@ -40,6 +41,23 @@ public enum LedgerVerification {
         }
         if index != .skip { report.index = IndexFile.check(committed, rebuilding: index == .rebuildAndCompare) }
         return report
+    }
+
+    /// A head given by a prefix, as the full hash of the one record it names (or the genesis
+    /// hash); a whole hash or anything else as it is, for the checks below to judge.
+    private static func resolve(_ given: String, in committed: CommittedLedger) throws(IntegrityError) -> String {
+        guard let prefix = HeadPrefix(given), prefix.digits.utf8.count < 64 else { return given }
+        let matches: [(seq: Int, hash: String)]
+        if let mapped = committed.map() {
+            matches = HeadPrefix.matches(in: mapped.bytes.bindMemory(to: UInt8.self), prefix: prefix)
+            withExtendedLifetime(mapped) {}
+        } else {
+            let bytes = [UInt8](try committed.read())
+            matches = bytes.withUnsafeBufferPointer { HeadPrefix.matches(in: $0, prefix: prefix) }
+        }
+        if matches.count > 1 { throw .ambiguousHead(prefix: prefix.digits, seqs: matches.map(\.seq)) }
+        if let match = matches.first { return match.hash }
+        return prefix.matches(Record.genesisHash) ? Record.genesisHash : given
     }
 
     private static func report(on records: [Record], expectHead: String?) throws(IntegrityError) -> VerificationReport {

@@ -29,9 +29,9 @@ struct CommittedLedger {
 
     var length: Int { Int(stamp.size) }
 
-    /// The committed view of the ledger at `path`; nil if there is no file there.
-    static func open(_ path: String) throws(IntegrityError) -> CommittedLedger? {
-        guard let file = try FileSystem.openRegularFile(path, writable: false) else { return nil }
+    /// The committed view of the ledger at `path`; `.noLedger` if there is no file there.
+    static func open(_ path: String) throws(IntegrityError) -> CommittedLedger {
+        let file = try FileSystem.openRegularFile(path, writable: false)
         var rolledBack = false
         while true {
             do {

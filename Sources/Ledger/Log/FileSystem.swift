@@ -22,19 +22,36 @@ enum FileSystem {
 
     static func errorText() -> String { String(cString: strerror(errno)) }
 
-    /// Opens the ledger at `path` for reading and appending, creating it (and fsyncing its
-    /// directory) if needed. It must be a regular file.
-    static func openForAppend(_ path: String) throws(IntegrityError) -> Descriptor {
-        if let file = try openRegularFile(path, writable: true) { return file }
-        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
+    /// Creates an empty ledger file at `path` (`O_CREAT | O_EXCL`, mode 0644 less the umask) and
+    /// fsyncs its directory, so the new name survives a crash. Never opens an existing file: nil
+    /// if something is already there.
+    static func createLedger(_ path: String) throws(IOFailure) -> Descriptor? {
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            // Created by another appender in between: open it as it is.
-            if errno == EEXIST, let file = try openRegularFile(path, writable: true) { return file }
-            throw .unreadable(path: path, reason: errorText())
+            if errno == EEXIST { return nil }
+            throw IOFailure(action: "create '\(path)'", reason: errorText())
         }
         let file = Descriptor(fd: fd, path: path)
-        do { try syncDirectory(of: path) } catch { throw .unreadable(path: path, reason: error.reason) }
+        guard fsync(fd) == 0 else { throw IOFailure(action: "fsync '\(path)'", reason: errorText()) }
+        try syncDirectory(of: path)
         return file
+    }
+
+    /// Creates the directory `path` and any missing parents (as `mkdir -p`), fsyncing each new
+    /// one's parent; the directories it created, outermost first.
+    static func createDirectories(_ path: String) throws(IOFailure) -> [String] {
+        var created: [String] = []
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") where !component.isEmpty {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
+            if mkdir(prefix, 0o755) == 0 {
+                try syncDirectory(of: prefix)
+                created.append(prefix)
+            } else if errno != EEXIST {
+                throw IOFailure(action: "create directory '\(prefix)'", reason: errorText())
+            }
+        }
+        return created
     }
 
     /// Takes an exclusive lock, waiting for other appenders; released when the descriptor closes.
@@ -184,12 +201,14 @@ enum FileSystem {
     }
 
     /// Opens an existing ledger file that must be a regular file: a FIFO would block every reader
-    /// (so it is opened without blocking), and a directory or device is no ledger. Nil if there
-    /// is no file at `path`.
-    static func openRegularFile(_ path: String, writable: Bool) throws(IntegrityError) -> Descriptor? {
+    /// (so it is opened without blocking), and a directory or device is no ledger.
+    ///
+    /// This is where every command meets a missing ledger, and it is an error, not an empty
+    /// ledger: a typo in `--ledger` must not answer "no units" (only `ledger init` creates one).
+    static func openRegularFile(_ path: String, writable: Bool) throws(IntegrityError) -> Descriptor {
         let fd = open(path, (writable ? O_RDWR | O_APPEND : O_RDONLY) | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
-            if errno == ENOENT { return nil }
+            if errno == ENOENT || errno == ENOTDIR { throw .noLedger(path: path) }
             if errno == EISDIR { throw .notARegularFile(path: path, kind: "a directory") }
             throw .unreadable(path: path, reason: errorText())
         }

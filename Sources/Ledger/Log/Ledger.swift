@@ -19,11 +19,18 @@ public struct Ledger: Sendable {
     /// Checks the records (record rules and every rule of the change table, in valid-time order)
     /// and indexes them. The chain itself is checked when reading a file (`LedgerFile`).
     public init(records: [Record]) throws(RuleViolation) {
+        try self.init(records: records, appending: [:])
+    }
+
+    /// As `init(records:)`, with the records being appended (by id) also held to the authoring
+    /// rules that need the state (`AuthoringRules`); the value is the renames (by change index)
+    /// whose abbreviation their author removed explicitly.
+    init(records: [Record], appending: [RecordID: Set<Int>]) throws(RuleViolation) {
         let byID = try RecordRules.checkEach(records)
         let history = EffectiveHistory(records)
         let index: TimelineIndex
         do {
-            index = try TimelineIndex(history)
+            index = try TimelineIndex(history, appending: appending)
         } catch {
             var error = error
             error.line = byID[error.recordID]?.seq
@@ -36,7 +43,8 @@ public struct Ledger: Sendable {
         self.recordsByID = byID
     }
 
-    /// Reads, chain-checks and validates the ledger at `path`. A missing file is an empty ledger.
+    /// Reads, chain-checks and validates the ledger at `path`. A missing file is refused
+    /// (`IntegrityError.noLedger`); `LedgerCreation.create(path:)` makes an empty one.
     public static func open(path: String) throws(IntegrityError) -> Ledger {
         let records = try LedgerFile.read(path: path)
         do {
@@ -106,7 +114,11 @@ public struct Ledger: Sendable {
     /// What changed between two dates.
     public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgDiff {
         let index = try index(knownAt: knownAt)
-        return OrgDiff(from: index.snapshot(at: from), at: from, to: index.snapshot(at: to), at: to)
+        let diff = OrgDiff(from: index.snapshot(at: from), at: from, to: index.snapshot(at: to), at: to)
+        return diff.attributing(record: record) {
+            guard let last = records.last, knownAt < last.recorded else { return history.records }
+            return EffectiveHistory(records, knownAt: knownAt).records
+        }
     }
 
     /// The records concerning a unit, task or record id (or all records), by date, as known at

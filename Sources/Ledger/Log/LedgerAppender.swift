@@ -43,7 +43,7 @@ public enum LedgerAppender {
         _ bodies: [RecordBody], to path: String, expectHead: String? = nil, dryRun: Bool = false,
         now: TransactionTime = .now
     ) throws(AppendError) -> AppendOutcome {
-        try append(bodies.map { RecordBatch.Entry(body: $0) }, to: path, expectHead: expectHead, dryRun: dryRun, now: now)
+        try append(bodies.map(RecordBatch.Entry.init(meaning:)), to: path, expectHead: expectHead, dryRun: dryRun, now: now)
     }
 
     /// Appends a parsed batch; errors point at each record's line or element in the batch.
@@ -71,15 +71,10 @@ public enum LedgerAppender {
     private static func appendLocked(
         _ bodies: [RecordBatch.Entry], to path: String, expectHead: String?, dryRun: Bool, now: TransactionTime
     ) throws(AppendError) -> AppendOutcome {
-        let opened: FileSystem.Descriptor?
-        do { opened = dryRun ? try FileSystem.openRegularFile(path, writable: false) : try FileSystem.openForAppend(path) } catch {
-            throw .integrity(error)
-        }
-        guard let file = opened else {
-            let empty: Ledger
-            do { empty = try Ledger(records: []) } catch { throw .refused(error) }
-            return try plan(bodies, onto: empty, expectHead: expectHead, now: now, dryRun: true)
-        }
+        // The ledger must exist (`ledger init` creates it): an append never creates a file, so a
+        // refused first record leaves nothing behind, and a mistyped path is named, not started.
+        let file: FileSystem.Descriptor
+        do { file = try FileSystem.openRegularFile(path, writable: !dryRun) } catch { throw .integrity(error) }
         do { try FileSystem.lockExclusively(file) } catch { throw .io(error) }
         // A batch some earlier append left half-written is undone before anything else.
         if !dryRun {
@@ -138,7 +133,7 @@ public enum LedgerAppender {
         _ bodies: [RecordBody], onto current: Ledger, expectHead: String? = nil, now: TransactionTime = .now,
         dryRun: Bool = true
     ) throws(AppendError) -> AppendOutcome {
-        try plan(bodies.map { RecordBatch.Entry(body: $0) }, onto: current, expectHead: expectHead, now: now, dryRun: dryRun)
+        try plan(bodies.map(RecordBatch.Entry.init(meaning:)), onto: current, expectHead: expectHead, now: now, dryRun: dryRun)
     }
 
     /// Seals a parsed batch onto `current` and validates the result, touching no file.
@@ -146,7 +141,7 @@ public enum LedgerAppender {
         _ entries: [RecordBatch.Entry], onto current: Ledger, expectHead: String? = nil, now: TransactionTime = .now,
         dryRun: Bool = true
     ) throws(AppendError) -> AppendOutcome {
-        if let expectHead, expectHead != current.head {
+        if let expectHead, !(HeadPrefix(expectHead)?.matches(current.head) ?? false) {
             throw .headMoved(expected: expectHead, actual: current.head)
         }
         var records = current.records
@@ -168,7 +163,12 @@ public enum LedgerAppender {
         if stored.isEmpty {
             ledger = current
         } else {
-            do { ledger = try Ledger(records: records) } catch {
+            var appending: [RecordID: Set<Int>] = [:]
+            let storedIDs = Set(stored.map(\.id))
+            for entry in entries where storedIDs.contains(entry.body.id) {
+                appending[entry.body.id] = entry.removesAbbreviation
+            }
+            do { ledger = try Ledger(records: records, appending: appending) } catch {
                 var error = error
                 // Point at the record's place in the batch, or in the ledger if the broken record is
                 // an earlier one that a backdated batch record invalidates.
@@ -208,6 +208,19 @@ extension LedgerAppender {
                                          line: entry.line, element: entry.element))
         }
         return false
+    }
+}
+
+extension RecordBatch.Entry {
+    /// A body built in code, which means exactly what it says: a rename without abbreviation
+    /// removes it. (Only JSON an author wrote tells an absent abbreviation from `null`, and there
+    /// an absent one is refused; see `AuthoringRules`.)
+    init(meaning body: RecordBody) {
+        var renames = Set<Int>()
+        for (index, change) in body.changes.enumerated() {
+            if case .renameUnit = change { renames.insert(index) }
+        }
+        self.init(body: body, removesAbbreviation: renames)
     }
 }
 

@@ -7,11 +7,10 @@ public enum LedgerFile {
     public static let defaultPath = "events/ledger.jsonl"
 
     /// Reads and chain-checks every record committed (an append in progress is not read, see
-    /// `CommittedLedger`). A missing file is an empty ledger; a final line without its newline is
-    /// a torn write and refused.
+    /// `CommittedLedger`). A missing file is refused (`.noLedger`), an empty one is an empty
+    /// ledger; a final line without its newline is a torn write and refused.
     public static func read(path: String) throws(IntegrityError) -> [Record] {
-        guard let committed = try CommittedLedger.open(path) else { return [] }
-        return try read(committed)
+        try read(try CommittedLedger.open(path))
     }
 
     /// Reads and chain-checks the committed records of an open ledger.

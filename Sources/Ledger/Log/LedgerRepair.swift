@@ -25,10 +25,7 @@ public enum LedgerRepair {
         let rollback: Rollback?
         let data: Data
         do throws(IntegrityError) {
-            guard let existing = try FileSystem.openRegularFile(path, writable: true) else {
-                throw .unreadable(path: path, reason: "no such file")
-            }
-            file = existing
+            file = try FileSystem.openRegularFile(path, writable: true)
             do { try FileSystem.lockExclusively(file) } catch { throw IntegrityError.unreadable(path: path, reason: error.reason) }
             rollback = try LedgerJournal.recover(file)
             do { data = try FileSystem.readAll(file) } catch { throw IntegrityError.unreadable(path: path, reason: error.reason) }

@@ -4,6 +4,8 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownUnit(UnitID)
     case unknownRecord(RecordID)
     case unknownID(String)
+    /// A timeline was asked of something that is neither a task nor a unit (a record, a typo).
+    case notTaskOrUnit(String)
     /// The unit exists in the ledger but not (or no longer) on the date asked about.
     case unitNotLive(UnitID, ValidDate)
     /// The ledger file itself failed its checks while answering (exit code 2).
@@ -15,6 +17,7 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownUnit(let id): "unknown unit '\(id)'; 'ledger units' lists the units"
         case .unknownRecord(let id): "unknown record '\(id)'; 'ledger history' lists the records"
         case .unknownID(let id): "'\(id)' is neither a unit, a task nor a record of this ledger"
+        case .notTaskOrUnit(let id): "'\(id)' is neither a task nor a unit of this ledger; 'ledger tasks' and 'ledger units' list them"
         case let .unitNotLive(id, date): "unit '\(id)' does not exist on \(date)"
         case let .integrity(error): "\(error)"
         }

@@ -137,7 +137,8 @@ struct CompactTimelines {
             units[Int(a)]!.namedBy = position
         case .moveUnit:
             units[Int(a)]!.parent = b
-            units[Int(a)]!.subordinate = texts.relation == 2
+            // 0: no `relation` member, so the unit keeps its own (as `OrgState.apply` does).
+            if texts.relation != 0 { units[Int(a)]!.subordinate = texts.relation == 2 }
             units[Int(a)]!.placedBy = position
             if texts.kind >= 0 { units[Int(a)]!.kind = texts.kind }
         case .dissolveUnit:

@@ -13,6 +13,10 @@ public struct OrgDiff: Hashable, Sendable {
     public var supervisionEnded: [Supervision] = []
     public var appointed: [Appointment] = []
     public var appointmentsEnded: [Appointment] = []
+    /// The record behind each change listed, and the date it took effect (`OrgDiff+Causes`).
+    public var causes: [Item: Cause] = [:]
+    /// The records the states name for a change, before their dates are looked up.
+    var recordsNamed: [Item: RecordID] = [:]
 
     /// A unit whose name or abbreviation changed.
     public struct Renaming: Hashable, Sendable {
@@ -67,14 +71,18 @@ public struct OrgDiff: Hashable, Sendable {
             let old = before.liveUnit(id)
             let new = after.liveUnit(id)
             switch (old, new) {
-            case (nil, let new?): established.append(UnitSummary(new))
+            case (nil, let new?):
+                established.append(UnitSummary(new))
+                recordsNamed[.established(id)] = new.establishedBy
             case (let old?, nil): dissolved.append(UnitSummary(old))
             case (let old?, let new?):
                 if old.name != new.name || old.abbreviation != new.abbreviation {
+                    recordsNamed[.renamed(id)] = new.namedBy
                     renamed.append(Renaming(unit: id, before: old.name, after: new.name,
                                             abbreviationBefore: old.abbreviation, abbreviationAfter: new.abbreviation))
                 }
                 if old.parent != new.parent || (old.parent != nil && old.relation != new.relation) || old.kind != new.kind {
+                    recordsNamed[.moved(id)] = new.placedBy
                     moved.append(Move(unit: id, parentBefore: old.parent, parentAfter: new.parent,
                                       relationBefore: old.parent == nil ? nil : old.relation,
                                       relationAfter: new.parent == nil ? nil : new.relation,
@@ -83,29 +91,33 @@ public struct OrgDiff: Hashable, Sendable {
             case (nil, nil): break
             }
         }
-        var defined: [TaskID] = [], taskMoves: [TaskMove] = []
+        var defined: [TaskID] = [], taskMoves: [TaskMove] = [], taskRecords: [Item: RecordID] = [:]
         try tasks { old, new in
             guard let id = (new ?? old)?.id else { return }
             if old == nil, new != nil { defined.append(id) }
             if old?.holder != new?.holder {
                 taskMoves.append(TaskMove(task: id, before: old?.holder, after: new?.holder))
+                if let record = new?.heldBy { taskRecords[.taskMoved(id)] = record }
             }
         }
+        recordsNamed.merge(taskRecords) { $1 }
         tasksDefined = defined
         tasksMoved = taskMoves
-        func supervisionSet(_ snapshot: some OrgSnapshot, _ units: [UnitID]) -> Set<Supervision> {
-            Set(units.flatMap { snapshot.supervisions(over: $0).map(\.0) })
+        func supervisionSet(_ snapshot: some OrgSnapshot, _ units: [UnitID]) -> [Supervision: RecordID] {
+            Dictionary(units.flatMap { snapshot.supervisions(over: $0) }, uniquingKeysWith: { $1 })
         }
-        func appointmentSet(_ snapshot: some OrgSnapshot, _ units: [UnitID]) -> Set<Appointment> {
-            Set(units.flatMap { snapshot.appointments(in: $0).map(\.0) })
+        func appointmentSet(_ snapshot: some OrgSnapshot, _ units: [UnitID]) -> [Appointment: RecordID] {
+            Dictionary(units.flatMap { snapshot.appointments(in: $0) }, uniquingKeysWith: { $1 })
         }
         let oldSupervision = supervisionSet(before, ids)
         let newSupervision = supervisionSet(after, ids)
-        supervisionStarted = newSupervision.subtracting(oldSupervision).sorted()
-        supervisionEnded = oldSupervision.subtracting(newSupervision).sorted()
+        supervisionStarted = Set(newSupervision.keys).subtracting(oldSupervision.keys).sorted()
+        supervisionEnded = Set(oldSupervision.keys).subtracting(newSupervision.keys).sorted()
+        for key in supervisionStarted { recordsNamed[.supervisionStarted(key)] = newSupervision[key] }
         let oldAppointments = appointmentSet(before, ids)
         let newAppointments = appointmentSet(after, ids)
-        appointed = newAppointments.subtracting(oldAppointments).sorted()
-        appointmentsEnded = oldAppointments.subtracting(newAppointments).sorted()
+        appointed = Set(newAppointments.keys).subtracting(oldAppointments.keys).sorted()
+        appointmentsEnded = Set(oldAppointments.keys).subtracting(newAppointments.keys).sorted()
+        for key in appointed { recordsNamed[.appointed(key)] = newAppointments[key] }
     }
 }

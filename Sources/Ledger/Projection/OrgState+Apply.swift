@@ -36,7 +36,9 @@ extension OrgState {
             if let old = units[unit]!.parent { liveChildCount[old, default: 0] -= 1 }
             liveChildCount[parent, default: 0] += 1
             units[unit]!.parent = parent
-            units[unit]!.relation = relation ?? .partOf
+            // Without `relation` the unit keeps the one it had: a body moved to another ministry's
+            // portfolio stays a body of its own unless the record says otherwise (FORMAT.md §4.3).
+            if let relation { units[unit]!.relation = relation }
             units[unit]!.placedBy = record
             if let kind { units[unit]!.kind = kind }
 

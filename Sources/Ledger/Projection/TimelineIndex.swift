@@ -20,18 +20,28 @@ public struct TimelineIndex: Sendable {
 
     /// Builds the index from records in application order, checking every rule.
     public init(_ history: EffectiveHistory) throws(RuleViolation) {
+        try self.init(history, appending: [:])
+    }
+
+    /// Builds the index, checking the records being appended (by id, with the renames whose
+    /// abbreviation the author removed explicitly) against the authoring rules as well, each
+    /// change just before it applies (`AuthoringRules`).
+    init(_ history: EffectiveHistory, appending: [RecordID: Set<Int>]) throws(RuleViolation) {
         for record in history.records {
-            try apply(record)
+            try apply(record, appending: appending[record.id])
         }
         sortedUnitIDs = unitTimelines.keys.sorted()
         sortedTaskIDs = taskTimelines.keys.sorted()
     }
 
-    private mutating func apply(_ record: Record) throws(RuleViolation) {
+    private mutating func apply(_ record: Record, appending removals: Set<Int>?) throws(RuleViolation) {
         let date = record.effectiveDate
         let day = date.firstDay
         for (index, change) in record.changes.enumerated() {
             do {
+                if let removals {
+                    try AuthoringRules.check(change, in: finalState, on: date, removesAbbreviation: removals.contains(index))
+                }
                 try finalState.apply(change, on: date, by: record.id)
             } catch {
                 throw RuleViolation(recordID: record.id, changeIndex: index, op: change.op, rule: error.rule)

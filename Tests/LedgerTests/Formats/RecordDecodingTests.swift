@@ -37,7 +37,7 @@ final class RecordDecodingTests: XCTestCase {
 
     func testAMisspeltFieldIsNotIgnored() {
         let text = valid.replacingOccurrences(of: "\"type\"", with: "\"efective\":\"2021\",\"type\"")
-        XCTAssertEqual(batchError(text), "line 1, record 'r1', field 'efective': is not a known field")
+        XCTAssertEqual(batchError(text), "line 1, record 'r1', field 'efective': is not a known field; did you mean 'effective'?")
     }
 
     func testAWrongTypeSaysWhatWasExpected() {

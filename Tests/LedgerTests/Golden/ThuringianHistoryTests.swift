@@ -104,5 +104,19 @@ final class ThuringianHistoryTests: XCTestCase {
         XCTAssertEqual(diff.moved.map { "\($0.unit): \($0.parentBefore ?? "-") → \($0.parentAfter ?? "-")" }, ["kv40: tlvwa → tfm-egov-it"])
         XCTAssertEqual(diff.supervisionEnded.map(\.supervisor), ["tfm"])
         XCTAssertEqual(diff.tasksMoved.map(\.task), ["basisdienste", "ozg-umsetzung"])
+        // Each change names the decision behind it and when it took effect.
+        let decision = OrgDiff.Cause(record: "2020-12-kabinett-angliederung-kv40", date: day("2021-01-01"))
+        XCTAssertEqual(diff.causes[.moved("kv40")], decision)
+        XCTAssertEqual(diff.causes[.supervisionEnded(try XCTUnwrap(diff.supervisionEnded.first))], decision)
+        XCTAssertEqual(diff.causes[.taskMoved("ozg-umsetzung")], decision)
+    }
+
+    func testTheTimelineOfTheOZGConsultingShowsTheMoveToTheFinanceMinistry() throws {
+        let timeline = try ledger.timeline(of: "ozg-beratung-kommunen")
+        XCTAssertEqual(timeline.periods.map(\.from), [day("2018-09-06"), day("2021-01-01")])
+        XCTAssertEqual(timeline.periods.map(\.to), [day("2020-12-31"), nil])
+        XCTAssertEqual(timeline.periods.map { $0.path.map(\.unit.id) },
+                       [["kv40", "tlvwa", "tmik", "landesregierung"], ["kv40", "tfm-egov-it", "tfm", "landesregierung"]])
+        XCTAssertEqual(timeline.periods.map(\.record), ["2018-tmik-umsetzungskonzept-kv40", "2020-12-kabinett-angliederung-kv40"])
     }
 }

@@ -47,6 +47,24 @@ final class CompactIndexBuildTests: LedgerDirectoryTestCase {
         try assertBuildsAlike(try write(b, name: "corrected.jsonl"), "corrections")
     }
 
+    /// A move without `relation` keeps the unit's relation, in the index built from the compact
+    /// reading as in the replay of the records (and both keep it across a later rename).
+    func testAMoveWithoutRelationKeepsItInBothBuilds() throws {
+        var b = LedgerBuilder()
+        b.record("base", "2000", [Op.establish("gov", "Regierung", .government), Op.establish("im", "Innen", .ministry, in: "gov"),
+                                  Op.establish("fm", "Finanzen", .ministry, in: "gov"),
+                                  Op.establish("amt", "Landesamt", .authority, in: "im", .subordinateTo)])
+        b.record("move", "2001", [Op.move("amt", to: "fm")])
+        b.record("back", "2002", [Op.move("amt", to: "im", .partOf), Op.move("amt", to: "fm")])
+        let path = try write(b, name: "relation.jsonl")
+        try assertBuildsAlike(path, "relation kept")
+        let ledger = try Ledger.open(path: path)
+        XCTAssertEqual(try ledger.units(at: day("2001")).first { $0.unit.id == "amt" }?.relation, .subordinateTo)
+        XCTAssertEqual(try ledger.units(at: day("2002")).first { $0.unit.id == "amt" }?.relation, .partOf)
+        let indexed = try LedgerStore.openForQueries(path: path)
+        XCTAssertEqual(try indexed.units(at: day("2001"), knownAt: .distantFuture).first { $0.unit.id == "amt" }?.relation, .subordinateTo)
+    }
+
     func testTheThuringianAndGeneratedLedgersAreIndexedAsTheFullReadIndexesThem() throws {
         try assertBuildsAlike(RepositoryPaths.events, "events/")
         // Over a MiB, so two cores read it in two shares that must be joined.

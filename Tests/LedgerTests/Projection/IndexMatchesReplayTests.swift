@@ -60,7 +60,10 @@ final class IndexMatchesReplayTests: XCTestCase {
             let (from, to) = (ValidDate(dayNumber: probes[2]), ValidDate(dayNumber: probes[3]))
             let expected = OrgDiff(from: try ReferenceReplay.state(of: ledger.records, at: from), at: from,
                                    to: try ReferenceReplay.state(of: ledger.records, at: to), at: to)
-            XCTAssertEqual(try ledger.diff(from: from, to: to), expected, "seed \(seed)")
+            // The states' difference; which record caused each change is the index tests' concern.
+            var diff = try ledger.diff(from: from, to: to)
+            diff.causes = [:]
+            XCTAssertEqual(diff, expected, "seed \(seed)")
         }
         XCTAssertEqual(histories, 1000)
         XCTAssertEqual(checks, 6000)

@@ -8,6 +8,8 @@ struct RandomHistory {
     private var state = OrgState()
     private var nextUnit = 0
     private var nextTask = 0
+    /// Renames so far: each new name is unique, as an append refuses a rename that changes nothing.
+    private var renames = 0
 
     init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
@@ -87,7 +89,8 @@ struct RandomHistory {
                                   relation: parent == nil ? nil : relation, abbreviation: Bool.random(using: &random) ? "U\(nextUnit)" : nil)
         case 2:
             guard let unit = pick(liveUnits) else { return nil }
-            return .renameUnit(unit: unit, name: "Renamed \(unit) \(Int.random(in: 0...99, using: &random))", abbreviation: nil)
+            renames += 1
+            return .renameUnit(unit: unit, name: "Renamed \(unit) \(Int.random(in: 0...99, using: &random))-\(renames)", abbreviation: nil)
         case 3:
             guard let unit = pick(liveUnits), let parent = pick(liveUnits) else { return nil }
             return .moveUnit(unit: unit, parent: parent, relation: Bool.random(using: &random) ? .subordinateTo : nil,

@@ -1,0 +1,50 @@
+/// Records found by what their lines say, for the few answers the index's rows cannot give
+/// (which record dissolved a unit, say) without reading the whole ledger into records.
+extension IndexFile {
+    /// The applying records (not withdrawn, §5.3 of FORMAT.md) that make a change with one of
+    /// `ops`, in effective order. Only lines that name such an op, or correct or retract a
+    /// record, are decoded: the ledger is canonical, so `"op":"dissolveUnit"` is spelt exactly so.
+    func applyingRecords(makingAnyOf ops: [String]) -> [Record] {
+        let needles = ops.map { Array(#""op":"\#($0)""#.utf8) } + [Array(#""corrects":""#.utf8), Array(#""retracts":""#.utf8)]
+        let found = scanRecords(containingAnyOf: needles)
+        // Every correction and retraction is among them, so the withdrawn ones are known.
+        return EffectiveHistory(found).records
+    }
+
+    /// The committed records whose lines contain one of `needles`, in ledger order.
+    func scanRecords(containingAnyOf needles: [[UInt8]]) -> [Record] {
+        guard let committed = try? CommittedLedger.open(ledgerPath), let mapped = committed.map() else {
+            let all = (try? fullLedger().records) ?? []
+            return all.filter { record in
+                let line = Array(record.canonicalLine.utf8)
+                return line.withUnsafeBufferPointer { bytes in needles.contains { bytes.contains($0) } }
+            }
+        }
+        let bytes = mapped.bytes.bindMemory(to: UInt8.self)
+        var found: [Record] = []
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if needles.contains(where: { line.contains($0) }), let record = try? Record(json: JSONParser.parse(line)) {
+                found.append(record)
+            }
+            start = end + 1
+        }
+        withExtendedLifetime(mapped) {}
+        return found
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether `needle` occurs in the bytes.
+    func contains(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return false }
+        var index = 0
+        while index + needle.count <= count {
+            if self[index] == first, self[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,111 @@
+/// A task's or a unit's history as periods of valid time: who held the task (or where the unit
+/// hung, under which name), with the path up to the root, from when to when, and the record that
+/// began each period.
+///
+/// `responsible` answers for one day and says since when the unit has held the task; a unit on
+/// the path may have moved to another ministry since. A timeline starts a new period whenever
+/// anything on the path changes, so "in which ministry was this task, period by period?" is
+/// answered at a glance.
+public struct EntityTimeline: Hashable, Sendable {
+    /// What the timeline is of.
+    public enum Subject: Hashable, Sendable {
+        case task(TaskID, title: String)
+        case unit(UnitID)
+    }
+
+    public var subject: Subject
+    public var periods: [Period]
+
+    /// One stretch of valid time in which nothing on the subject's path changed.
+    public struct Period: Hashable, Sendable {
+        /// The first day, with the precision of the record that began it.
+        public var from: ValidDate
+        /// The last day (the day before the next period); nil while it lasts.
+        public var to: ValidDate?
+        /// For a task: its holder, nil while nobody held it. For a unit: the unit itself.
+        public var unit: UnitSummary?
+        /// For a unit: its parent, nil for a root.
+        public var parent: UnitID?
+        /// For a unit: how it hung under its parent.
+        public var relation: Relation?
+        /// For a unit: whether it was dissolved.
+        public var isDissolved: Bool
+        /// The path from the holder (or the unit) up to its root, each step with its relation.
+        public var path: [PathStep]
+        /// The record whose change began the period (the latest that day, in effective order).
+        public var record: RecordID?
+    }
+}
+
+extension Ledger {
+    /// The timeline of the task or unit `id` as known at `knownAt` (a task if both have the id).
+    public func timeline(of id: String, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> EntityTimeline {
+        let index = try index(knownAt: knownAt)
+        let applying = knownAt < (records.last?.recorded ?? .distantFuture) ? EffectiveHistory(records, knownAt: knownAt).records : history.records
+        if let task = index.taskTimelines[id] {
+            let title = task.last?.title ?? id
+            return EntityTimeline(subject: .task(id, title: title), periods: Self.periods(
+                startingDays: task.days, index: index, applying: applying, concerning: { $0.taskIDs.contains(id) }
+            ) { snapshot in
+                let holder = snapshot.task(id)?.holder
+                let path = holder.map { snapshot.path(from: $0) } ?? []
+                return (EntityTimeline.Period(from: ValidDate(dayNumber: 0), unit: path.first?.unit, isDissolved: false, path: path),
+                        path.map(\.unit.id))
+            })
+        }
+        guard index.unitTimelines[id] != nil else { throw .notTaskOrUnit(id) }
+        return EntityTimeline(subject: .unit(id), periods: Self.periods(
+            startingDays: index.unitTimelines[id]!.days, index: index, applying: applying, concerning: { _ in false }
+        ) { snapshot in
+            let unit = snapshot.unit(id)
+            let path = snapshot.path(from: id)
+            return (EntityTimeline.Period(from: ValidDate(dayNumber: 0), unit: unit.map(UnitSummary.init), parent: unit?.parent,
+                                          relation: unit?.parent == nil ? nil : unit?.relation, isDissolved: unit?.isDissolved ?? false,
+                                          path: unit?.isDissolved == true ? [] : path),
+                    path.map(\.unit.id))
+        })
+    }
+
+    /// The periods of a subject: `state` says how it stood on a snapshot and which units it then
+    /// depended on; every day one of those units (or the subject, `startingDays`) changed is
+    /// looked at, until no new unit turns up, and equal neighbours are merged.
+    private static func periods(startingDays: [Int], index: TimelineIndex, applying: [Record],
+                                concerning: (Change) -> Bool,
+                                state: (TimelineIndex.Snapshot) -> (EntityTimeline.Period, [UnitID])) -> [EntityTimeline.Period] {
+        guard let first = startingDays.first else { return [] }
+        var days = Set(startingDays)
+        var units = Set<UnitID>()
+        var looked = Set<Int>()
+        while true {
+            var grew = false
+            for day in days.subtracting(looked).sorted() {
+                looked.insert(day)
+                for unit in state(index.snapshot(at: ValidDate(dayNumber: day))).1 where units.insert(unit).inserted {
+                    grew = true
+                    for step in index.unitTimelines[unit]?.days ?? [] where step > first { days.insert(step) }
+                }
+            }
+            if !grew, looked == days { break }
+        }
+        // The record behind a day's change: the latest applying record that day naming the
+        // subject or a unit its path passed through.
+        var byDay: [Int: [Record]] = [:]
+        for record in applying where days.contains(record.effectiveDate.firstDay) { byDay[record.effectiveDate.firstDay, default: []].append(record) }
+        var periods: [EntityTimeline.Period] = []
+        for day in days.sorted() {
+            var period = state(index.snapshot(at: ValidDate(dayNumber: day))).0
+            if let last = periods.last, last.unit == period.unit, last.parent == period.parent, last.relation == period.relation,
+               last.isDissolved == period.isDissolved, last.path == period.path {
+                continue
+            }
+            let cause = byDay[day]?.last { record in
+                record.changes.contains { change in concerning(change) || change.unitIDs.contains { units.contains($0) } }
+            }
+            period.from = cause?.effectiveDate ?? ValidDate(dayNumber: day)
+            period.record = cause?.id
+            if !periods.isEmpty { periods[periods.count - 1].to = ValidDate(dayNumber: day - 1) }
+            periods.append(period)
+        }
+        return periods
+    }
+}
