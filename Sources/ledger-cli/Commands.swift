@@ -44,9 +44,15 @@ struct Commands {
     func date(_ name: String) throws(CommandFailure) -> ValidDate? {
         guard let text = invocation.option(name) else { return nil }
         if text == "today" { return .today }
-        do { return try ValidDate(parsing: text) } catch {
+        let date: ValidDate
+        do { date = try ValidDate(parsing: text) } catch {
             throw usageError("The value '\(text)' is invalid for '--\(name) <date>': \(error)")
         }
+        // A question is asked about one day; the sources' uncertainty belongs in records.
+        guard date.isExact else {
+            throw usageError("The value '\(text)' is invalid for '--\(name) <date>': expected YYYY, YYYY-MM or YYYY-MM-DD, not \(date.wording)")
+        }
+        return date
     }
 
     var at: ValidDate {
@@ -98,10 +104,11 @@ struct Commands {
 
     func print(json: JSONValue) { Output.json { (writer) throws(IOFailure) in try writer.write(json) } }
 
-    /// `{at, <key>: [row]}`, each row turned into JSON only as it is written.
-    func print<Row>(_ rows: [Row], as key: String, at date: ValidDate, json: (Row) -> JSONValue) {
+    /// `{at, <key>: [row], uncertain: [uncertainty]}`, each row turned into JSON only as it is written.
+    func print<Row>(_ rows: [Row], as key: String, at date: ValidDate, uncertain: [DateUncertainty], json: (Row) -> JSONValue) {
         Output.json { (writer) throws(IOFailure) in
-            try writer.object([("at", .string(date.description))], streaming: key) { (writer) throws(IOFailure) in
+            let head: [(key: String, value: JSONValue)] = [("at", .string(date.description)), ("uncertain", .array(uncertain.map(\.json)))]
+            try writer.object(head, streaming: key) { (writer) throws(IOFailure) in
                 try writer.array(rows, json)
             }
         }
@@ -146,10 +153,14 @@ struct Commands {
         let ledger = try openForQueries()
         let (date, known, unit) = (try at, try knownAt, invocation.option("unit"))
         let rows = try ask { () throws(QueryError) in try ledger.responsibilities(at: date, unit: unit, knownAt: known) }
+        let uncertain = try ask { () throws(QueryError) in try ledger.uncertainties(at: date, knownAt: known) }
         switch format {
-        case "json": print(rows, as: "tasks", at: date, json: \.json)
+        case "json": print(rows, as: "tasks", at: date, uncertain: uncertain, json: \.json)
         case "csv": Output.text { (output) throws(IOFailure) in try CSV.writeResponsibilities(rows, at: date, to: &output) }
-        default: Output.text { (output) throws(IOFailure) in try TextOutput.writeAssignments(rows, at: date, to: &output) }
+        default: Output.text { (output) throws(IOFailure) in
+            try TextOutput.writeAssignments(rows, at: date, to: &output)
+            if let text = TextOutput.uncertainty(uncertain, at: date) { try output.append("\n\n" + text) }
+        }
         }
     }
 
@@ -157,18 +168,23 @@ struct Commands {
         let ledger = try openForQueries()
         let (date, known) = (try at, try knownAt)
         let rows = try ask { () throws(QueryError) in try ledger.units(at: date, knownAt: known) }
+        let uncertain = try ask { () throws(QueryError) in try ledger.uncertainties(at: date, knownAt: known) }
         format == "json"
-            ? print(rows, as: "units", at: date, json: \.json)
-            : Output.out(TextOutput.units(rows, at: date))
+            ? print(rows, as: "units", at: date, uncertain: uncertain, json: \.json)
+            : Output.out(TextOutput.units(rows, at: date) + (TextOutput.uncertainty(uncertain, at: date).map { "\n\n" + $0 } ?? ""))
     }
 
     func tasks() throws(CommandFailure) {
         let ledger = try openForQueries()
         let (date, known) = (try at, try knownAt)
         let rows = try ask { () throws(QueryError) in try ledger.tasks(at: date, knownAt: known) }
+        let uncertain = try ask { () throws(QueryError) in try ledger.uncertainties(at: date, knownAt: known) }
         format == "json"
-            ? print(rows, as: "tasks", at: date, json: \.json)
-            : Output.text { (output) throws(IOFailure) in try TextOutput.writeAssignments(rows, at: date, to: &output) }
+            ? print(rows, as: "tasks", at: date, uncertain: uncertain, json: \.json)
+            : Output.text { (output) throws(IOFailure) in
+                try TextOutput.writeAssignments(rows, at: date, to: &output)
+                if let text = TextOutput.uncertainty(uncertain, at: date) { try output.append("\n\n" + text) }
+            }
     }
 
     func history() throws(CommandFailure) {

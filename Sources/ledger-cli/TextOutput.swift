@@ -72,7 +72,7 @@ enum TextOutput {
             if answer.isDefined {
                 lines.append("Nobody was responsible for \(answer.task) (\(answer.title)) on \(answer.at).")
                 if let since = answer.since, let record = answer.record {
-                    lines.append("  The task was revoked on \(since) (record \(record)).")
+                    lines.append("  The task was revoked on \(since.wording) (record \(record)).")
                 } else {
                     lines.append("  The task was defined but not assigned to any unit then.")
                 }
@@ -86,7 +86,7 @@ enum TextOutput {
         lines.append("  \(unit.id)  \(label(unit))")
         lines.append("  Task: \(answer.title)")
         if let since = answer.since, let record = answer.record {
-            lines.append("  Since \(since), by record \(record)")
+            lines.append("  Since \(since.wording), by record \(record)")
         }
         lines.append("")
         lines.append("Path:")
@@ -107,6 +107,23 @@ enum TextOutput {
         } else {
             lines.append(table(answer.offices.map { [$0.person, $0.role, "in \($0.unit)"] }))
         }
+        if let uncertain = uncertainty(answer.uncertain, at: answer.at) { lines += ["", uncertain] }
+        return lines.joined(by: "\n")
+    }
+
+    /// A date as stored, with its words when it is not exact: `2018-09-06.. (2018-09-06 or later)`.
+    static func stored(_ date: ValidDate) -> String {
+        date.isExact ? date.description : "\(date) (\(date.wording))"
+    }
+
+    /// What an answer on `date` cannot be sure of, or nil when it rests on no open date.
+    static func uncertainty(_ uncertain: [DateUncertainty], at date: ValidDate) -> String? {
+        guard !uncertain.isEmpty else { return nil }
+        var lines = ["Uncertain on \(date): the sources leave open when these records took effect:"]
+        lines.append(table(uncertain.map {
+            [$0.record, $0.date.wording, $0.applied ? "counted, may have come later" : "not counted, may have come earlier",
+             $0.subjects.joined(by: ", ")]
+        }))
         return lines.joined(by: "\n")
     }
 
@@ -132,6 +149,7 @@ enum TextOutput {
         }
         for root in chart.roots { walk(root, prefix: "", isLast: true, isRoot: true) }
         if chart.roots.isEmpty { lines.append("  (no units)") }
+        if let uncertain = uncertainty(chart.uncertain, at: chart.at) { lines += ["", uncertain] }
         return lines.joined(by: "\n")
     }
 
@@ -139,7 +157,7 @@ enum TextOutput {
     static func writeAssignments(_ rows: [TaskAssignment], at date: ValidDate, to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
         guard !rows.isEmpty else { return try output.append("No tasks on \(date).") }
         try output.append("Tasks on \(date):\n")
-        try writeTable(rows, cells: { [$0.task, $0.unit?.id ?? "(nobody)", $0.since.map { "since \($0)" } ?? "", $0.title] }, to: &output)
+        try writeTable(rows, cells: { [$0.task, $0.unit?.id ?? "(nobody)", $0.since.map { "since \($0.wording)" } ?? "", $0.title] }, to: &output)
     }
 
     static func units(_ rows: [UnitListing], at date: ValidDate) -> String {
@@ -180,7 +198,7 @@ enum TextOutput {
 
     static func sourceLine(_ source: Source) -> String {
         var parts = [source.title]
-        if let published = source.published { parts.append(published.description) }
+        if let published = source.published { parts.append(published.wording) }
         if let url = source.url { parts.append(url) }
         if let seed = source.seed { parts.append("seed \(seed)") }
         return parts.joined(by: " — ")
@@ -189,8 +207,8 @@ enum TextOutput {
     static func provenance(_ entries: [Provenance]) -> String {
         var lines = ["Because of:"]
         for entry in entries {
-            var head = "  \(entry.record)  (\(entry.type), \(entry.date)"
-            if entry.effective != entry.date { head += ", effective \(entry.effective)" }
+            var head = "  \(entry.record)  (\(entry.type), \(entry.date.wording)"
+            if entry.effective != entry.date { head += ", effective \(entry.effective.wording)" }
             head += ", recorded \(entry.recorded))"
             lines.append(head)
             lines.append("      " + entry.roles.map(\.description).joined(by: "; "))
@@ -208,8 +226,8 @@ enum TextOutput {
         if let subject = history.subject { lines.append("History of \(subject):") }
         for entry in history.entries {
             let record = entry.record
-            var head = "\(record.date)  \(record.id)  (\(record.type))"
-            if let effective = record.effective, effective != record.date { head += "  effective \(effective)" }
+            var head = "\(record.date.wording)  \(record.id)  (\(record.type))"
+            if let effective = record.effective, effective != record.date { head += "  effective \(effective.wording)" }
             head += "  recorded \(record.recorded)"
             lines.append(head)
             if let corrects = record.corrects { lines.append("    corrects \(corrects)") }
@@ -228,7 +246,7 @@ enum TextOutput {
         var lines = [
             "\(record.id)  (\(record.type), seq \(record.seq))",
             "  \(record.title)",
-            "  date:      \(record.date)" + (record.effective.map { "   effective: \($0)" } ?? ""),
+            "  date:      \(stored(record.date))" + (record.effective.map { "   effective: \(stored($0))" } ?? ""),
             "  recorded:  \(record.recorded)",
         ]
         if let actor = record.actor { lines.append("  actor:     \(actor)") }

@@ -26,13 +26,20 @@ extension IndexFile {
     static func build(of file: FileSystem.MappedFile, stamp: FileSystem.FileStamp, ledgerPath: String, scratch: String? = nil) -> Bool {
         guard var ledger = CompactLedger.read(file, keepingTexts: true), !ledger.records.isEmpty else { return false }
         var timelines = CompactTimelines(units: ledger.units.count, tasks: ledger.tasks.count)
-        guard ledger.checkRules({ timelines.apply(change: $0, of: $1, in: ledger) }) else { return false }
+        // Records that apply with a date the sources leave open: each has a change, so the
+        // replay meets it.
+        var open = Set<Int32>()
+        guard ledger.checkRules({ change, record in
+            timelines.apply(change: change, of: record, in: ledger)
+            if ledger.records[Int(record)].precision == IndexLayout.qualifiedPrecision { open.insert(record) }
+        }) else { return false }
+        let openDates = open.sorted().map { (record: $0, days: ledger.records[Int($0)].openDays) }
         // The timelines hold all the index needs of the records and changes: they leave memory
         // before the index is laid out.
         let lastEffectiveDay = ledger.records.map(\.effectiveDay).max() ?? Int32.min
         (ledger.records, ledger.changes, ledger.changeTexts) = ([], [], [])
         let layout = CompactIndexLayout(ledger: ledger, timelines: timelines, fileSize: file.bytes.count, stamp: stamp,
-                                        lastEffectiveDay: lastEffectiveDay)
+                                        lastEffectiveDay: lastEffectiveDay, openDates: openDates)
         return store(facts: layout.facts, sectionLengths: layout.sectionLengths, ledgerPath: ledgerPath, scratch: scratch) {
             writer throws(IOFailure) in try layout.write(to: &writer)
         }
@@ -62,11 +69,15 @@ private struct CompactIndexLayout {
     typealias Grouped = (starts: [Int32], counts: [Int32], steps: [Int32])
     let unitSteps: Grouped, taskSteps: Grouped, supervisionSteps: Grouped, appointmentSteps: Grouped
     let strings: StringPlan
+    /// Rows of the `openDates` section.
+    let openDates: [(record: Int32, days: SIMD2<Int32>)]
     let facts: IndexFileWriter.Facts
     let sectionLengths: [Int]
 
-    init(ledger: CompactLedger, timelines: CompactTimelines, fileSize: Int, stamp: FileSystem.FileStamp, lastEffectiveDay: Int32) {
+    init(ledger: CompactLedger, timelines: CompactTimelines, fileSize: Int, stamp: FileSystem.FileStamp, lastEffectiveDay: Int32,
+         openDates: [(record: Int32, days: SIMD2<Int32>)]) {
         self.ledger = ledger
+        self.openDates = openDates
         self.timelines = timelines
         self.fileSize = fileSize
         unitOrder = ledger.units.sorted((0..<Int32(ledger.units.count)).filter { timelines.units[Int($0)] != nil })
@@ -112,7 +123,7 @@ private struct CompactIndexLayout {
             taskOrder.count * IndexLayout.taskRow, taskSteps.steps.count * IndexLayout.taskStep,
             supervisionOrder.count * IndexLayout.supervisionKey, supervisionSteps.steps.count * IndexLayout.step,
             appointmentOrder.count * IndexLayout.appointmentKey, appointmentSteps.steps.count * IndexLayout.step,
-            recordCount * IndexLayout.recordRow, recordCount * 4,
+            recordCount * IndexLayout.recordRow, recordCount * 4, openDates.count * IndexLayout.openDate,
         ]
         facts = IndexFileWriter.Facts(
             stamp: stamp, recordCount: recordCount, head: ledger.head, lastRecorded: ledger.lastRecorded?.nanoseconds ?? Int64.min,
@@ -241,6 +252,13 @@ private struct CompactIndexLayout {
         for position in ledger.recordIDs.sorted(Array(0..<Int32(recordCount))) {
             rows.i32(position)
             try flushIfFull()
+        }
+        try finishSection()
+
+        for (record, days) in openDates {
+            rows.i32(record)
+            rows.i32(days.x)
+            rows.i32(days.y)
         }
         try finishSection()
     }

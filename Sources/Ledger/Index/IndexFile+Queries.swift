@@ -32,9 +32,29 @@ extension IndexFile: LedgerQuerying {
             if knownAt >= lastRecorded, loadedLedger == nil { throw .unknownTask(task) }
             return try fullLedger().responsible(task, at: date, knownAt: knownAt)
         }
-        if let answer = state.responsibility(for: task, at: date) { return answer }
-        return Responsibility(task: task, title: title(of: task) ?? task, at: date, unit: nil, path: [], supervision: [], offices: [],
+        var answer = state.responsibility(for: task, at: date)
+            ?? Responsibility(task: task, title: title(of: task) ?? task, at: date, unit: nil, path: [], supervision: [], offices: [],
                               since: nil, record: nil, isDefined: false)
+        answer.uncertain = DateUncertainty.concerning(answer.subjects, in: try uncertainties(at: date, knownAt: knownAt))
+        return answer
+    }
+
+    public func uncertainties(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [DateUncertainty] {
+        try answer(knownAt: knownAt, { () throws(IndexDamage) in
+            let day = date.firstDay
+            var found: [DateUncertainty] = []
+            for row in 0..<rowCount(of: .openDates) {
+                let at = row * IndexLayout.openDate
+                guard try i32(.openDates, at + 4) <= day, day <= (try i32(.openDates, at + 8)) else { continue }
+                let position = try i32(.openDates, at)
+                guard position >= 0, position < recordCount, let record = (try? recordAt(position)) ?? nil,
+                      let uncertainty = DateUncertainty(record, on: day)
+                else { throw IndexDamage("open date row \(row)") }
+                recordRows[record.id] = position
+                found.append(uncertainty)
+            }
+            return found
+        }, full: { ledger throws(QueryError) in try ledger.uncertainties(at: date, knownAt: knownAt) })
     }
 
     /// A task's title (tasks are never renamed), from the index or the tail.
@@ -67,7 +87,10 @@ extension IndexFile: LedgerQuerying {
                 try units.orgChart(at: date, root: root, tasks: tasks)
             }
         }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).orgChart(at: date, root: root) })
-        if let chart { return chart }
+        if var chart {
+            chart.note(try uncertainties(at: date, knownAt: knownAt), wholeOrganisation: root == nil)
+            return chart
+        }
         guard let root, try knowsUnit(root) else { throw .unknownUnit(root ?? "") }
         throw .unitNotLive(root, date)
     }

@@ -41,15 +41,24 @@ extension IndexFile {
         try findRow(id, in: .tasks, count: taskCount, stride: IndexLayout.taskRow, prefixAt: IndexLayout.taskIDPrefixOffset)
     }
 
-    static func date(firstDay: Int, precision code: UInt8) throws(IndexDamage) -> ValidDate {
+    /// The date a step stores as its first day and precision code; a qualified date
+    /// (`IndexLayout.qualifiedPrecision`) is the effective date of the record on row `record`.
+    func date(firstDay: Int, precision code: UInt8, record: Int) throws(IndexDamage) -> ValidDate {
         let day = ValidDate(dayNumber: firstDay)
         do {
             switch code {
             case 0: return try ValidDate(year: day.year)
             case 1: return try ValidDate(year: day.year, month: day.month)
             case 2: return day
+            case IndexLayout.qualifiedPrecision:
+                guard let stored = (try? recordAt(record)) ?? nil, case let date = stored.effectiveDate, !date.isExact,
+                      date.firstDay == firstDay
+                else { throw IndexDamage("qualified date") }
+                return date
             default: throw IndexDamage("precision")
             }
+        } catch let damage as IndexDamage {
+            throw damage
         } catch {
             throw IndexDamage("date")
         }
@@ -75,7 +84,8 @@ extension IndexFile {
             relation: try u8(.unitSteps, at + 52) == 0 ? .partOf : .subordinateTo,
             isDissolved: try u8(.unitSteps, at + 53) == 1,
             successor: successor < 0 ? nil : try unitID(successor),
-            established: try Self.date(firstDay: try i32(.unitSteps, at + 36), precision: try u8(.unitSteps, at + 54)),
+            established: try date(firstDay: try i32(.unitSteps, at + 36), precision: try u8(.unitSteps, at + 54),
+                              record: try i32(.unitSteps, at + 40)),
             establishedBy: records ? try recordID(try i32(.unitSteps, at + 40)) : "",
             placedBy: records ? try recordID(try i32(.unitSteps, at + 44)) : "",
             namedBy: records ? try recordID(try i32(.unitSteps, at + 48)) : "")
@@ -95,7 +105,7 @@ extension IndexFile {
         return TaskState(
             id: try taskID(row), title: title, leika: try sharedString(.taskSteps, at + 16),
             holder: holder < 0 ? nil : try unitID(holder),
-            heldSince: precision == 255 ? nil : try Self.date(firstDay: try i32(.taskSteps, at + 24), precision: precision),
+            heldSince: precision == 255 ? nil : try date(firstDay: try i32(.taskSteps, at + 24), precision: precision, record: heldBy),
             heldBy: heldBy < 0 ? nil : try recordID(heldBy))
     }
 

@@ -200,6 +200,12 @@ public final class IndexFile: @unchecked Sendable {
         return UnsafeRawBufferPointer(rebasing: file.bytes[(payloadStart + start)..<(payloadStart + start + count)])
     }
 
+    /// How many rows `section` holds (its length over its row size).
+    func rowCount(of section: IndexLayout.Section) -> Int {
+        let end = section.rawValue + 1 < sections.count ? sections[section.rawValue + 1] : payloadLength
+        return max(0, end - sections[section.rawValue]) / (section.rowSize ?? 1)
+    }
+
     func i32(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> Int {
         Int(try bytes(section, offset, 4).loadUnaligned(as: Int32.self).littleEndian)
     }

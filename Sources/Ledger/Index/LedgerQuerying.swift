@@ -12,6 +12,8 @@ public protocol LedgerQuerying {
     func tasks(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment]
     func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime) throws(QueryError) -> OrgDiff
     func record(_ id: RecordID) -> Record?
+    /// The records whose dates leave `date` open (see `DateUncertainty`), in ledger order.
+    func uncertainties(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [DateUncertainty]
 }
 
 extension Ledger: LedgerQuerying {}

@@ -100,9 +100,11 @@ struct CompactLineDecoder {
         else { return nil }
         _ = share.later(.record, id, in: cursor.bytes)
         let applies = effective ?? date
-        share.records.append(CompactRecord(effectiveDay: Int32(clamping: applies.firstDay), precision: UInt8(applies.precision.rawValue),
+        share.records.append(CompactRecord(effectiveDay: Int32(clamping: applies.firstDay), precision: IndexLayout.precisionCode(applies),
                                            changeStart: Int32(changeStart), changeCount: Int32(changeCount), corrects: corrects,
-                                           retracts: retracts, actor: actor, about: about))
+                                           retracts: retracts, actor: actor, about: about,
+                                           openDays: applies.isExact ? .zero : SIMD2(IndexLayout.openDays(applies).earliest,
+                                                                                      IndexLayout.openDays(applies).latest)))
         return chain
     }
 

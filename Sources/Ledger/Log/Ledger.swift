@@ -73,16 +73,25 @@ public struct Ledger: Sendable {
     /// Who was responsible for `task` on `date`.
     public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> Responsibility {
         let snapshot = try snapshot(at: date, knownAt: knownAt)
-        if let answer = snapshot.responsibility(for: task, at: date) { return answer }
-        guard index.taskTimelines[task] != nil else { throw .unknownTask(task) }
-        return Responsibility(task: task, title: index.taskTimelines[task]?.last?.title ?? task, at: date, unit: nil,
-                              path: [], supervision: [], offices: [], since: nil, record: nil, isDefined: false)
+        var answer: Responsibility
+        if let found = snapshot.responsibility(for: task, at: date) {
+            answer = found
+        } else {
+            guard index.taskTimelines[task] != nil else { throw .unknownTask(task) }
+            answer = Responsibility(task: task, title: index.taskTimelines[task]?.last?.title ?? task, at: date, unit: nil,
+                                    path: [], supervision: [], offices: [], since: nil, record: nil, isDefined: false)
+        }
+        answer.uncertain = DateUncertainty.concerning(answer.subjects, in: try uncertainties(at: date, knownAt: knownAt))
+        return answer
     }
 
     /// The org chart on `date`, whole or from `root` down.
     public func orgChart(at date: ValidDate, root: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgChart {
         let snapshot = try snapshot(at: date, knownAt: knownAt)
-        if let chart = snapshot.orgChart(at: date, root: root) { return chart }
+        if var chart = snapshot.orgChart(at: date, root: root) {
+            chart.note(try uncertainties(at: date, knownAt: knownAt), wholeOrganisation: root == nil)
+            return chart
+        }
         guard let root, index.unitTimelines[root] != nil else { throw .unknownUnit(root ?? "") }
         throw .unitNotLive(root, date)
     }

@@ -19,6 +19,9 @@ public struct Responsibility: Hashable, Sendable {
     public var record: RecordID?
     /// Whether the task was defined at all on the date.
     public var isDefined: Bool
+    /// Records changing the task or a unit on the path whose dates the sources leave open on the
+    /// date asked about: the answer may be wrong there, and says so.
+    public var uncertain: [DateUncertainty] = []
 }
 
 /// A supervision relation as an answer shows it.
