@@ -31,7 +31,7 @@ enum CommandTree {
             """,
         subcommands: [
             responsible, orgchart, responsibilities, units, tasks, history, diff, show, append, verify, repair,
-            export, generate,
+            export, generate, offices,
         ],
         examples: [
             "ledger responsible ozg-beratung-kommunen --at 2020-06-30",
@@ -91,7 +91,7 @@ enum CommandTree {
     static let history = CommandSpec(
         name: "history",
         abstract: "Show the records concerning a unit, task or record, or all records.",
-        arguments: [ArgumentSpec(name: "id", help: "A unit, task or record id; all records if left out.", isOptional: true)],
+        arguments: [ArgumentSpec(name: "id", help: "A unit, task, person or record id; all records if left out.", isOptional: true)],
         options: [
             OptionSpec(name: "from", valueName: "date", help: "Only records dated on or after this date."),
             OptionSpec(name: "to", valueName: "date", help: "Only records dated on or before this date."),
@@ -202,4 +202,22 @@ enum CommandTree {
         ],
         flags: [FlagSpec(name: "force", help: "Replace a non-empty --out file that is not a ledger.")],
         examples: ["ledger generate --records 100000 --seed 7 --out /tmp/big.jsonl"])
+
+    static let offices = CommandSpec(
+        name: "offices",
+        abstract: "List who held which office in which unit on a date.",
+        discussion: """
+            Each office with the person's name as the sources write it, the unit, since when and \
+            by which record. --role and --person match case-insensitively and fold German \
+            spellings (ü = ue = u, ß = ss).
+            """,
+        options: [
+            at(), knownAt,
+            OptionSpec(name: "unit", valueName: "unit", help: "Only offices in this unit or a unit inside it."),
+            OptionSpec(name: "role", valueName: "text", help: "Only roles containing this text."),
+            OptionSpec(name: "person", valueName: "person", help: "Only this person id, or persons whose name contains this text."),
+            format(["text", "json", "csv"]),
+        ],
+        examples: ["ledger offices --at 2020-06-30", "ledger offices --at 2018-06-05 --unit tfm --format json",
+                   "ledger offices --role staatssekretar --person schubert"])
 }

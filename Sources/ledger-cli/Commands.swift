@@ -29,6 +29,7 @@ struct Commands {
         case "repair": try repair()
         case "export": try export()
         case "generate": try generate()
+        case "offices": try offices()
         default: throw CommandFailure(message: "Error: unknown command", code: ExitCode.usage)
         }
     }
@@ -211,6 +212,21 @@ struct Commands {
             throw CommandFailure(message: "Error: \(QueryError.unknownRecord(id))", code: ExitCode.badInput)
         }
         format == "json" ? print(json: record.json) : Output.out(TextOutput.record(record))
+    }
+}
+
+extension Commands {
+    func offices() throws(CommandFailure) {
+        let ledger = try openForQueries()
+        let (date, known) = (try at, try knownAt)
+        let filter = OfficeFilter(unit: invocation.option("unit"), role: invocation.option("role"), person: invocation.option("person"))
+        let rows = try ask { () throws(QueryError) in try ledger.offices(at: date, filter: filter, knownAt: known) }
+        let uncertain = try ask { () throws(QueryError) in try ledger.uncertainties(at: date, knownAt: known) }
+        switch format {
+        case "json": print(rows, as: "offices", at: date, uncertain: uncertain, json: \.json)
+        case "csv": Output.out(CSV.offices(rows, at: date))
+        default: Output.out(TextOutput.offices(rows, at: date) + (TextOutput.uncertainty(uncertain, at: date).map { "\n\n" + $0 } ?? ""))
+        }
     }
 }
 

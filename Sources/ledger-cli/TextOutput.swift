@@ -105,7 +105,7 @@ enum TextOutput {
         if answer.offices.isEmpty {
             lines.append("  none recorded")
         } else {
-            lines.append(table(answer.offices.map { [$0.person, $0.role, "in \($0.unit)"] }))
+            lines.append(table(answer.offices.map { [$0.person, $0.name ?? "", $0.role, "in \($0.unit)"] }))
         }
         if let uncertain = uncertainty(answer.uncertain, at: answer.at) { lines += ["", uncertain] }
         return lines.joined(by: "\n")
@@ -125,6 +125,14 @@ enum TextOutput {
              $0.subjects.joined(by: ", ")]
         }))
         return lines.joined(by: "\n")
+    }
+
+    /// The offices on a date, one per line.
+    static func offices(_ rows: [OfficeHolding], at date: ValidDate) -> String {
+        guard !rows.isEmpty else { return "No offices recorded on \(date)." }
+        return "Offices on \(date):\n" + table(rows.map {
+            [$0.person.id, $0.person.name ?? "", $0.role, "in \($0.unit.id)", "since \($0.since.wording)", "by \($0.record)"]
+        })
     }
 
     static func orgChart(_ chart: OrgChart, showTasks: Bool) -> String {
@@ -189,8 +197,8 @@ enum TextOutput {
             return "\(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? "") + " begins"
         case let .endSupervision(s):
             return "\(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? "") + " ends"
-        case let .appoint(a):
-            return "\(a.person) holds \"\(a.role)\" in \(a.unit)"
+        case let .appoint(a, name):
+            return "\(a.person)\(name.map { " (\($0))" } ?? "") holds \"\(a.role)\" in \(a.unit)"
         case let .endAppointment(a):
             return "\(a.person) leaves \"\(a.role)\" in \(a.unit)"
         }

@@ -28,9 +28,10 @@ extension SupervisionInForce {
 }
 
 extension OfficeHolder {
-    /// `{person, role, unit, record}`
+    /// `{person, name, role, unit, record}`
     public var json: JSONValue {
-        .object([("person", .string(person)), ("role", .string(role)), ("unit", .string(unit)), ("record", .string(record))])
+        .object([("person", .string(person)), ("name", .optional(name)), ("role", .string(role)), ("unit", .string(unit)),
+                 ("record", .string(record))])
     }
 }
 

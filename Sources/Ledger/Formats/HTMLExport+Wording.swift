@@ -99,7 +99,7 @@ enum GermanWording {
         case let .endSupervision(key):
             return "Ende der \(supervision(key.kind)) von \(unit(key.supervisor, preferBefore: true)) über \(unit(key.unit, preferBefore: true))"
                 + (key.task.map { " für \(task($0))" } ?? "")
-        case let .appoint(office):
+        case let .appoint(office, _):
             return "\(person(office.person)): \(office.role) (\(unit(office.unit)))"
         case let .endAppointment(office):
             return "\(person(office.person)) ist nicht mehr \(office.role) (\(unit(office.unit, preferBefore: true)))"

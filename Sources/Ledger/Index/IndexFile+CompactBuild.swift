@@ -29,17 +29,25 @@ extension IndexFile {
         // Records that apply with a date the sources leave open: each has a change, so the
         // replay meets it.
         var open = Set<Int32>()
+        // Persons of applying appointments, with the name of the latest record naming each.
+        var persons: [Int32: (name: Int32, record: Int32)] = [:]
         guard ledger.checkRules({ change, record in
             timelines.apply(change: change, of: record, in: ledger)
             if ledger.records[Int(record)].precision == IndexLayout.qualifiedPrecision { open.insert(record) }
+            if ledger.changes[change].op == .appoint {
+                let person = ledger.changes[change].a, name = ledger.changeTexts[change].name
+                let known = persons[person] ?? (-1, -1)
+                persons[person] = name >= 0 && record > known.record ? (name, record) : known
+            }
         }) else { return false }
+        let personRows = ledger.people.sorted(Array(persons.keys)).map { (person: $0, name: persons[$0]!.name, record: persons[$0]!.record) }
         let openDates = open.sorted().map { (record: $0, days: ledger.records[Int($0)].openDays) }
         // The timelines hold all the index needs of the records and changes: they leave memory
         // before the index is laid out.
         let lastEffectiveDay = ledger.records.map(\.effectiveDay).max() ?? Int32.min
         (ledger.records, ledger.changes, ledger.changeTexts) = ([], [], [])
         let layout = CompactIndexLayout(ledger: ledger, timelines: timelines, fileSize: file.bytes.count, stamp: stamp,
-                                        lastEffectiveDay: lastEffectiveDay, openDates: openDates)
+                                        lastEffectiveDay: lastEffectiveDay, openDates: openDates, persons: personRows)
         return store(facts: layout.facts, sectionLengths: layout.sectionLengths, ledgerPath: ledgerPath, scratch: scratch) {
             writer throws(IOFailure) in try layout.write(to: &writer)
         }
@@ -71,13 +79,16 @@ private struct CompactIndexLayout {
     let strings: StringPlan
     /// Rows of the `openDates` section.
     let openDates: [(record: Int32, days: SIMD2<Int32>)]
+    /// Rows of the `persons` section: the person, their name's text (-1: none), the record naming them.
+    let persons: [(person: Int32, name: Int32, record: Int32)]
     let facts: IndexFileWriter.Facts
     let sectionLengths: [Int]
 
     init(ledger: CompactLedger, timelines: CompactTimelines, fileSize: Int, stamp: FileSystem.FileStamp, lastEffectiveDay: Int32,
-         openDates: [(record: Int32, days: SIMD2<Int32>)]) {
+         openDates: [(record: Int32, days: SIMD2<Int32>)], persons: [(person: Int32, name: Int32, record: Int32)]) {
         self.ledger = ledger
         self.openDates = openDates
+        self.persons = persons
         self.timelines = timelines
         self.fileSize = fileSize
         unitOrder = ledger.units.sorted((0..<Int32(ledger.units.count)).filter { timelines.units[Int($0)] != nil })
@@ -115,6 +126,10 @@ private struct CompactIndexLayout {
             }
         }
         for record in 0..<Int32(ledger.lineStarts.count) { strings.place(.record, record) }
+        for row in persons {
+            strings.place(.person, row.person)
+            if row.name >= 0 { strings.place(.text, row.name) }
+        }
         self.strings = strings
 
         let recordCount = ledger.lineStarts.count
@@ -124,6 +139,7 @@ private struct CompactIndexLayout {
             supervisionOrder.count * IndexLayout.supervisionKey, supervisionSteps.steps.count * IndexLayout.step,
             appointmentOrder.count * IndexLayout.appointmentKey, appointmentSteps.steps.count * IndexLayout.step,
             recordCount * IndexLayout.recordRow, recordCount * 4, openDates.count * IndexLayout.openDate,
+            persons.count * IndexLayout.personRow,
         ]
         facts = IndexFileWriter.Facts(
             stamp: stamp, recordCount: recordCount, head: ledger.head, lastRecorded: ledger.lastRecorded?.nanoseconds ?? Int64.min,
@@ -259,6 +275,15 @@ private struct CompactIndexLayout {
             rows.i32(record)
             rows.i32(days.x)
             rows.i32(days.y)
+        }
+        try finishSection()
+
+        for row in persons {
+            rows.string(strings.reference(.person, row.person))
+            rows.string(strings.reference(.text, row.name))
+            rows.i32(row.record)
+            rows.pad(4)
+            try flushIfFull()
         }
         try finishSection()
     }

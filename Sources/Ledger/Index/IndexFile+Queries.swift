@@ -11,7 +11,7 @@ extension IndexFile: LedgerQuerying {
 
     /// Runs `indexed` on the index, or `full` on the whole ledger when the question needs an
     /// earlier transaction time or the index is damaged (which is then rebuilt).
-    private func answer<T>(knownAt: TransactionTime, _ indexed: () throws(IndexDamage) -> T,
+    func answer<T>(knownAt: TransactionTime, _ indexed: () throws(IndexDamage) -> T,
                            full: (Ledger) throws(QueryError) -> T) throws(QueryError) -> T {
         if knownAt >= lastRecorded, loadedLedger == nil {
             do { return try indexed() } catch {
@@ -36,7 +36,15 @@ extension IndexFile: LedgerQuerying {
             ?? Responsibility(task: task, title: title(of: task) ?? task, at: date, unit: nil, path: [], supervision: [], offices: [],
                               since: nil, record: nil, isDefined: false)
         answer.uncertain = DateUncertainty.concerning(answer.subjects, in: try uncertainties(at: date, knownAt: knownAt))
-        return answer
+        let unnamed = answer
+        return try self.answer(knownAt: knownAt, { () throws(IndexDamage) in try naming(unnamed) },
+                               full: { ledger throws(QueryError) in
+                                   var named = unnamed
+                                   for office in named.offices.indices {
+                                       named.offices[office].name = ledger.person(named.offices[office].person, knownAt: knownAt)?.name
+                                   }
+                                   return named
+                               })
     }
 
     public func uncertainties(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [DateUncertainty] {
@@ -68,7 +76,7 @@ extension IndexFile: LedgerQuerying {
 
     /// Whether the ledger has ever had this unit. A damaged index cannot say "no": the full ledger
     /// answers instead (and the index is written anew).
-    private func knowsUnit(_ id: UnitID) throws(QueryError) -> Bool {
+    func knowsUnit(_ id: UnitID) throws(QueryError) -> Bool {
         try answer(knownAt: .distantFuture, { () throws(IndexDamage) in try unitRow(id) != nil || tailIntroduces(id) },
                    full: { ledger in ledger.index.unitTimelines[id] != nil })
     }

@@ -184,9 +184,17 @@ extension IndexFile {
             openDates.i32(latest)
         }
 
+        var persons = ByteWriter()
+        for person in PersonDirectory(ledger.history.records).all {
+            blob.write(person.id, .person, to: &persons)
+            blob.write(person.name, .text, to: &persons)
+            persons.i32(recordRef(person.namedBy))
+            persons.pad(4)
+        }
+
         let sections = [blob.bytes, units.bytes, unitSteps.bytes, tasks.bytes, taskSteps.bytes, supervisionKeys.bytes,
                         supervisionSteps.bytes, appointmentKeys.bytes, appointmentSteps.bytes, records.bytes, recordsByID.bytes,
-                        openDates.bytes]
+                        openDates.bytes, persons.bytes]
         let facts = IndexFileWriter.Facts(
             stamp: stamp, recordCount: ledger.records.count, head: ledger.head,
             lastRecorded: ledger.records.last?.recorded.nanoseconds ?? Int64.min, units: unitIDs.count, tasks: taskIDs.count,

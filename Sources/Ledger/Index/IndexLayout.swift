@@ -10,7 +10,7 @@
 /// dozen rows spread over the file, hashes kilobytes rather than megabytes.
 enum IndexLayout {
     static let magic: [UInt8] = Array("LDGRIDX1".utf8)
-    static let version: UInt32 = 8
+    static let version: UInt32 = 9
     static let blockSize = 1 << 12
 
     /// Fixed header fields, then `blockCount` block checksums, then the checksum of the fixed
@@ -28,6 +28,8 @@ enum IndexLayout {
         case appointmentKeys, appointmentSteps, records, recordsByID
         /// Version 8: the records whose effective date the sources leave open (`openDates`).
         case openDates
+        /// Version 9: every person appointed, with the name the records give (`personRow`).
+        case persons
 
         /// The size of one row; nil for the string section, which has none.
         var rowSize: Int? {
@@ -43,6 +45,7 @@ enum IndexLayout {
             case .records: IndexLayout.recordRow
             case .recordsByID: 4
             case .openDates: IndexLayout.openDate
+            case .persons: IndexLayout.personRow
             }
         }
     }
@@ -64,6 +67,9 @@ enum IndexLayout {
     /// days that date leaves open (Int32.min and Int32.max for open ends), by seq: an answer on a
     /// day finds the records it may rest on without reading the ledger.
     static let openDate = 12       // record(4) earliest(4) latest(4)
+    /// A person of an applying `appoint`, sorted by id: the name (none: nil) and the record that
+    /// gave it (-1: none). (No id prefix: persons are few beside units and tasks.)
+    static let personRow = 24      // person(8) name(8) namedBy(4) pad(4)
     static let nilLength = UInt32.max
 
     /// How a step stores a date's precision: 0 year, 1 month, 2 day for an exact date; 255 none.
@@ -93,7 +99,7 @@ enum IndexLayout {
     static let lastRecordedOffset = 112
     static let payloadLengthOffset = 120
     static let countsOffset = 128           // units, tasks, supervisionKeys, appointmentKeys (4 × UInt32)
-    /// Section.allCases.count × UInt64 payload offsets (12 × 8 = 96), then zeros up to
+    /// Section.allCases.count × UInt64 payload offsets (13 × 8 = 104), then zeros up to
     /// `blockCountOffset`: room for 16 sections, so a section added later moves no other field.
     static let sectionsOffset = 144
     static let blockCountOffset = 272       // UInt32

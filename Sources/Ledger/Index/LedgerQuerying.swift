@@ -12,6 +12,10 @@ public protocol LedgerQuerying {
     func tasks(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment]
     func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime) throws(QueryError) -> OrgDiff
     func record(_ id: RecordID) -> Record?
+    /// Who held which office in which unit on `date`, narrowed by `filter`.
+    func offices(at date: ValidDate, filter: OfficeFilter, knownAt: TransactionTime) throws(QueryError) -> [OfficeHolding]
+    /// Every person appointed, with their names, by id.
+    func persons(knownAt: TransactionTime) throws(QueryError) -> [Person]
     /// The records whose dates leave `date` open (see `DateUncertainty`), in ledger order.
     func uncertainties(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [DateUncertainty]
 }

@@ -180,7 +180,8 @@ struct CompactLineDecoder {
                                    kind: kind.code, a: supervisor, b: supervised,
                                    c: task(.task) ?? -1)
         case "appoint", "endAppointment":
-            guard has(only: [.person, .role, .unit]), let person = fields[.person], let role = fields[.role], let office = unit(.unit)
+            guard has(only: op == "appoint" ? [.person, .role, .unit, .name] : [.person, .role, .unit]), let person = fields[.person],
+                  let role = fields[.role], let office = unit(.unit)
             else { return false }
             change = CompactChange(op: op == "appoint" ? .appoint : .endAppointment,
                                    a: share.later(.person, person, in: bytes), b: share.later(.role, role, in: bytes), c: office)

@@ -14,6 +14,8 @@ public struct Ledger: Sendable {
     /// The records that count now, in the order their changes take effect.
     public let history: EffectiveHistory
     let index: TimelineIndex
+    /// The persons of the records that count now.
+    let directory: PersonDirectory
     private let recordsByID: [RecordID: Record]
 
     /// Checks the records (record rules and every rule of the change table, in valid-time order)
@@ -33,6 +35,7 @@ public struct Ledger: Sendable {
         self.records = records
         self.history = history
         self.index = index
+        self.directory = PersonDirectory(history.records)
         self.recordsByID = byID
     }
 
@@ -82,6 +85,8 @@ public struct Ledger: Sendable {
                                     path: [], supervision: [], offices: [], since: nil, record: nil, isDefined: false)
         }
         answer.uncertain = DateUncertainty.concerning(answer.subjects, in: try uncertainties(at: date, knownAt: knownAt))
+        let persons = personDirectory(knownAt: knownAt)
+        for office in answer.offices.indices { answer.offices[office].name = persons[answer.offices[office].person]?.name }
         return answer
     }
 
@@ -118,11 +123,12 @@ public struct Ledger: Sendable {
         return OrgDiff(from: index.snapshot(at: from), at: from, to: index.snapshot(at: to), at: to)
     }
 
-    /// The records concerning a unit, task or record id (or all records), by date, as known at
+    /// The records concerning a unit, task, person or record id (or all records), by date, as known at
     /// `knownAt`: both time axes, with corrected and retracted records marked.
     public func history(of id: String? = nil, from: ValidDate? = nil, to: ValidDate? = nil,
                         knownAt: TransactionTime = .distantFuture) throws(QueryError) -> EntityHistory {
-        if let id, index.unitTimelines[id] == nil, index.taskTimelines[id] == nil, recordsByID[id] == nil {
+        if let id, index.unitTimelines[id] == nil, index.taskTimelines[id] == nil, recordsByID[id] == nil,
+           !records.contains(where: { $0.changes.contains { $0.personID == id } }) {
             throw .unknownID(id)
         }
         let known = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }

@@ -14,7 +14,7 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownTask(let id): "unknown task '\(id)'; 'ledger tasks' lists the tasks"
         case .unknownUnit(let id): "unknown unit '\(id)'; 'ledger units' lists the units"
         case .unknownRecord(let id): "unknown record '\(id)'; 'ledger history' lists the records"
-        case .unknownID(let id): "'\(id)' is neither a unit, a task nor a record of this ledger"
+        case .unknownID(let id): "'\(id)' is neither a unit, a task, a person nor a record of this ledger"
         case let .unitNotLive(id, date): "unit '\(id)' does not exist on \(date)"
         case let .integrity(error): "\(error)"
         }

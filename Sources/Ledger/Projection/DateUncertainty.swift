@@ -45,7 +45,7 @@ extension Change {
         case let .defineTask(task, _, _), let .assignTask(task, _), let .transferTask(task, _, _), let .revokeTask(task, _):
             [task]
         case let .setSupervision(s), let .endSupervision(s): [s.unit]
-        case let .appoint(a), let .endAppointment(a): [a.unit]
+        case let .appoint(a, _), let .endAppointment(a): [a.unit]
         }
     }
 }

@@ -39,6 +39,8 @@ public struct SupervisionInForce: Hashable, Sendable {
 /// An office held in a unit.
 public struct OfficeHolder: Hashable, Sendable {
     public var person: PersonID
+    /// The person's name as the sources write it, if a record gives it.
+    public var name: String? = nil
     public var role: String
     public var unit: UnitID
     public var record: RecordID

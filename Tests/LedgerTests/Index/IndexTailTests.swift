@@ -43,8 +43,10 @@ final class IndexTailTests: LedgerDirectoryTestCase {
                 let answer = try index.responsible(task, at: date, knownAt: now)
                 XCTAssertEqual(answer, try ledger.responsible(task, at: date), "\(where_) \(task)", file: file, line: line)
                 if let expected = reference.responsibility(for: task, at: date) {
+                    // Names are the records' (compared with the ledger above), the state the replay's.
                     var state = answer
                     state.uncertain = []
+                    for office in state.offices.indices { state.offices[office].name = nil }
                     XCTAssertEqual(state, expected, "\(where_) \(task)", file: file, line: line)
                 }
                 XCTAssertEqual(try index.provenance(of: answer, knownAt: now), try ledger.provenance(of: answer), where_, file: file, line: line)

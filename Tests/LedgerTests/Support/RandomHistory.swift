@@ -129,7 +129,10 @@ struct RandomHistory {
         default:
             if let active = pick(state.appointments.keys.sorted()), Bool.random(using: &random) { return .endAppointment(active) }
             guard let unit = pick(liveUnits) else { return nil }
-            return .appoint(Appointment(person: "p\(Int.random(in: 1...9, using: &random))", role: pick(["Minister", "Leitung", "CIO"])!, unit: unit))
+            // Some appointments name the person, sometimes differently from before: the latest wins.
+            let person = Int.random(in: 1...9, using: &random)
+            let name = Int.random(in: 0...2, using: &random) == 0 ? pick(["Jürgen Müller \(person)", "Juergen Mueller \(person)"]) : nil
+            return .appoint(Appointment(person: "p\(person)", role: pick(["Minister", "Leitung", "CIO"])!, unit: unit), name: name)
         }
     }
 }
