@@ -120,7 +120,7 @@ final class BadInputTests: XCTestCase {
         let decision = Self.record("2021-02-kv40-neues-team", #"[{"op":"establishUnit","unit":"kv40-basisdienste","name":"Team Basisdienste","kind":"team","parent":"kv40"},{"op":"defineTask","task":"servicekonto","title":"Servicekonto"},{"op":"assignTask","task":"servicekonto","unit":"kv40-basisdienste"}]"#)
         let stored = try LedgerProcess.run(["append", "-", "--ledger", ledgerPath], input: decision)
         XCTAssertEqual(stored.status, 0, stored.stderr)
-        XCTAssertTrue(stored.stdout.hasPrefix("stored seq 15  2021-02-kv40-neues-team  "))
+        XCTAssertTrue(stored.stdout.hasPrefix("stored seq 26  2021-02-kv40-neues-team  "))
         let answer = try LedgerProcess.run(["responsible", "servicekonto", "--at", "2021-03-01", "--ledger", ledgerPath])
         XCTAssertTrue(answer.stdout.contains("kv40-basisdienste  Team Basisdienste (team)"))
         let before = try Data(contentsOf: URL(fileURLWithPath: ledgerPath))
@@ -136,7 +136,7 @@ final class BadInputTests: XCTestCase {
         let decision = Self.record("r-dry", #"[{"op":"renameUnit","unit":"kv40","name":"Kompetenzzentrum Digitale Verwaltung"}]"#)
         let result = try LedgerProcess.run(["append", "--dry-run", "--ledger", ledgerPath], input: decision)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("would store seq 15  r-dry"))
+        XCTAssertTrue(result.stdout.contains("would store seq 26  r-dry"))
         XCTAssertTrue(result.stdout.contains("~ renamed kv40: \"Kompetenzzentrum Verwaltung 4.0\" → \"Kompetenzzentrum Digitale Verwaltung\""), result.stdout)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ledgerPath)), before)
     }
