@@ -115,8 +115,9 @@ public struct JSONLDExport: Sendable {
         for person in heldBy.keys.sorted() {
             graph.append(.object([
                 ("@id", .string("person:" + person)), ("@type", .string("foaf:Person")),
+                ("foaf:name", .optional(ledger.person(person)?.name)),
                 ("org:holds", .array(heldBy[person]!.map(JSONLDExport.ref))),
-            ]))
+            ].filter { $0.1 != .null }))
         }
         graph += events
 
