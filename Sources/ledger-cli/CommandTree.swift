@@ -31,7 +31,7 @@ enum CommandTree {
             """,
         subcommands: [
             responsible, orgchart, responsibilities, units, tasks, history, diff, show, append, verify, repair,
-            export, generate, offices,
+            export, generate, offices, sources,
         ],
         examples: [
             "ledger responsible ozg-beratung-kommunen --at 2020-06-30",
@@ -220,4 +220,16 @@ enum CommandTree {
         ],
         examples: ["ledger offices --at 2020-06-30", "ledger offices --at 2018-06-05 --unit tfm --format json",
                    "ledger offices --role staatssekretar --person schubert"])
+
+    static let sources = CommandSpec(
+        name: "sources",
+        abstract: "List every source the records cite, with the records resting on it.",
+        discussion: "Corrected and retracted records are listed too, marked: what rested on a source once.",
+        options: [
+            OptionSpec(name: "url", valueName: "url", help: "Only the source with this URL: what rests on it?"),
+            OptionSpec(name: "seed", valueName: "file", help: "Only sources whose seed file is this or begins with it (003)."),
+            knownAt, format(["text", "json"]),
+        ],
+        examples: ["ledger sources", "ledger sources --seed 003",
+                   "ledger sources --url https://www.thueringen.de/th5/tfm/aktuell/ai/100850/index.aspx --format json"])
 }

@@ -30,6 +30,7 @@ struct Commands {
         case "export": try export()
         case "generate": try generate()
         case "offices": try offices()
+        case "sources": try sources()
         default: throw CommandFailure(message: "Error: unknown command", code: ExitCode.usage)
         }
     }
@@ -216,6 +217,17 @@ struct Commands {
 }
 
 extension Commands {
+    func sources() throws(CommandFailure) {
+        let ledger = try openLedger()
+        let (filter, known) = (SourceFilter(url: invocation.option("url"), seed: invocation.option("seed")), try knownAt)
+        let cited = ledger.sources(filter, knownAt: known)
+        if cited.entries.isEmpty, filter.url != nil || filter.seed != nil {
+            let which = filter.url.map { "with URL '\($0)'" } ?? "with seed '\(filter.seed ?? "")'"
+            throw CommandFailure(message: "Error: no record cites a source \(which); 'ledger sources' lists them", code: ExitCode.badInput)
+        }
+        format == "json" ? print(json: cited.json) : Output.out(TextOutput.sources(cited))
+    }
+
     func offices() throws(CommandFailure) {
         let ledger = try openForQueries()
         let (date, known) = (try at, try knownAt)

@@ -212,6 +212,45 @@ enum TextOutput {
         return parts.joined(by: " — ")
     }
 
+    /// A record's note as `note: …`, wrapped at 100 columns under `indent`: the caveat travels
+    /// with the answer.
+    static func noted(_ note: String, indent: String) -> String {
+        let head = indent + "note:", continued = indent + "     "
+        var lines: [String] = []
+        var line = head
+        for (number, paragraph) in note.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if number > 0 {
+                lines.append(line)
+                line = continued
+            }
+            for word in paragraph.split(separator: " ") {
+                if line.count + 1 + word.count > 100, line.count > continued.count {
+                    lines.append(line)
+                    line = continued
+                }
+                line += " " + word
+            }
+        }
+        lines.append(line)
+        return lines.joined(by: "\n")
+    }
+
+    /// Every source with the records citing it.
+    static func sources(_ cited: SourceCitations) -> String {
+        guard !cited.entries.isEmpty else { return "No sources." }
+        var lines: [String] = []
+        for entry in cited.entries {
+            if !lines.isEmpty { lines.append("") }
+            lines.append(sourceLine(entry.source))
+            lines.append(table(entry.citations.map { citation in
+                var cells = [citation.record, "(\(citation.type), \(citation.date.wording))", citation.title]
+                if let by = citation.withdrawnBy { cells[2] = "[\(citation.withdrawal == .retracted ? "retracted" : "corrected") by \(by)] " + cells[2] }
+                return cells
+            }))
+        }
+        return lines.joined(by: "\n")
+    }
+
     static func provenance(_ entries: [Provenance]) -> String {
         var lines = ["Because of:"]
         for entry in entries {
@@ -222,6 +261,7 @@ enum TextOutput {
             lines.append("      " + entry.roles.map(\.description).joined(by: "; "))
             lines.append("      \(entry.title)")
             for source in entry.sources { lines.append("      source: \(sourceLine(source))") }
+            if let note = entry.note { lines.append(noted(note, indent: "      ")) }
         }
         return lines.joined(by: "\n")
     }
@@ -246,6 +286,7 @@ enum TextOutput {
             lines.append("    \(record.title)")
             for change in entry.changes { lines.append("    • \(TextOutput.change(change))") }
             for source in record.sources { lines.append("    source: \(sourceLine(source))") }
+            if let note = record.note { lines.append(noted(note, indent: "    ")) }
         }
         return lines.joined(by: "\n")
     }

@@ -183,7 +183,7 @@ extension Source {
 }
 
 extension Provenance {
-    /// `{record, roles: [{role, detail}], type, title, date, effective, recorded, sources}`; `role`
+    /// `{record, roles: [{role, detail}], type, title, date, effective, recorded, sources, note}`; `role`
     /// is one of `task`, `placement`, `supervision`, `office`.
     public var json: JSONValue {
         func name(_ role: Role) -> String {
@@ -200,7 +200,7 @@ extension Provenance {
             ("type", .string(type.rawValue)), ("title", .string(title)), ("date", .string(date.description)),
             ("effective", .string(effective.description)), ("recorded", .string(recorded.description)),
             ("sources", .array(sources.map(\.answerJSON))),
-            ("dateBounds", date.boundsJSON), ("effectiveBounds", effective.boundsJSON),
+            ("dateBounds", date.boundsJSON), ("effectiveBounds", effective.boundsJSON), ("note", .optional(note)),
         ])
     }
 }

@@ -50,7 +50,8 @@ extension Provenance {
             guard let record = record(id) else { continue }
             position[id] = entries.count
             entries.append(Provenance(roles: [role], record: id, type: record.type, title: record.title, date: record.date,
-                                      effective: record.effectiveDate, recorded: record.recorded, sources: record.sources))
+                                      effective: record.effectiveDate, recorded: record.recorded, sources: record.sources,
+                                      note: record.note))
         }
         return entries
     }
