@@ -31,7 +31,7 @@ enum CommandTree {
             """,
         subcommands: [
             responsible, orgchart, responsibilities, units, tasks, history, diff, show, append, verify, repair,
-            export, generate, offices, sources,
+            export, generate, offices, sources, search,
         ],
         examples: [
             "ledger responsible ozg-beratung-kommunen --at 2020-06-30",
@@ -232,4 +232,21 @@ enum CommandTree {
         ],
         examples: ["ledger sources", "ledger sources --seed 003",
                    "ledger sources --url https://www.thueringen.de/th5/tfm/aktuell/ai/100850/index.aspx --format json"])
+
+    static let search = CommandSpec(
+        name: "search",
+        abstract: "Find units, tasks, persons and records by name, abbreviation, title or id.",
+        discussion: """
+            Case-insensitive, and German spellings are one: ü = ue = u, ß = ss (thüringer, \
+            thueringer and thuringer find the same). Best matches first: the whole name, its \
+            start, the start of a word, then anywhere; each hit with its kind, id and when it \
+            existed.
+            """,
+        arguments: [ArgumentSpec(name: "text", help: "What to look for, such as ozg or \"thüringer finanz\".")],
+        options: [
+            OptionSpec(name: "at", valueName: "date", help: "Only what existed on this date: YYYY, YYYY-MM or YYYY-MM-DD."),
+            OptionSpec(name: "limit", valueName: "n", help: "Show at most this many hits.", defaultValue: "20"),
+            knownAt, format(["text", "json"]),
+        ],
+        examples: ["ledger search ozg", "ledger search thueringer --at 2018-06-05", "ledger search schubert --format json"])
 }

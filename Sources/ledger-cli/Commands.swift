@@ -31,6 +31,7 @@ struct Commands {
         case "generate": try generate()
         case "offices": try offices()
         case "sources": try sources()
+        case "search": try search()
         default: throw CommandFailure(message: "Error: unknown command", code: ExitCode.usage)
         }
     }
@@ -96,12 +97,19 @@ struct Commands {
     }
 
     func ask<T>(_ question: () throws(QueryError) -> T) throws(CommandFailure) -> T {
-        do { return try question() } catch {
-            if case .integrity = error {
-                throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
-            }
-            throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
+        do { return try question() } catch { throw failure(error) }
+    }
+
+    /// `ask`, naming the nearest ids when the question names one the ledger does not know.
+    func ask<T>(_ ledger: some LedgerQuerying, _ question: () throws(QueryError) -> T) throws(CommandFailure) -> T {
+        do { return try question() } catch { throw suggesting(error, in: ledger) }
+    }
+
+    func failure(_ error: QueryError) -> CommandFailure {
+        if case .integrity = error {
+            return CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
         }
+        return CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
     }
 
     func print(json: JSONValue) { Output.json { (writer) throws(IOFailure) in try writer.write(json) } }
@@ -122,7 +130,7 @@ struct Commands {
         let ledger = try openForQueries()
         let task = invocation.argument("task") ?? ""
         let (date, known) = (try at, try knownAt)
-        let answer = try ask { () throws(QueryError) in try ledger.responsible(task, at: date, knownAt: known) }
+        let answer = try ask(ledger) { () throws(QueryError) in try ledger.responsible(task, at: date, knownAt: known) }
         // Provenance reads the records behind the answer from the ledger file: only when shown.
         func provenance() throws(CommandFailure) -> [Provenance] {
             try ask { () throws(QueryError) in try ledger.provenance(of: answer, knownAt: known) }
@@ -143,7 +151,7 @@ struct Commands {
     func orgchart() throws(CommandFailure) {
         let ledger = try openForQueries()
         let (date, known, root) = (try at, try knownAt, invocation.option("root"))
-        let chart = try ask { () throws(QueryError) in try ledger.orgChart(at: date, root: root, knownAt: known) }
+        let chart = try ask(ledger) { () throws(QueryError) in try ledger.orgChart(at: date, root: root, knownAt: known) }
         switch format {
         case "json": Output.json { (writer) throws(IOFailure) in try chart.writeJSON(to: &writer) }
         case "dot": Output.out(chart.dot(showTasks: invocation.flag("tasks")))
@@ -154,7 +162,7 @@ struct Commands {
     func responsibilities() throws(CommandFailure) {
         let ledger = try openForQueries()
         let (date, known, unit) = (try at, try knownAt, invocation.option("unit"))
-        let rows = try ask { () throws(QueryError) in try ledger.responsibilities(at: date, unit: unit, knownAt: known) }
+        let rows = try ask(ledger) { () throws(QueryError) in try ledger.responsibilities(at: date, unit: unit, knownAt: known) }
         let uncertain = try ask { () throws(QueryError) in try ledger.uncertainties(at: date, knownAt: known) }
         switch format {
         case "json": print(rows, as: "tasks", at: date, uncertain: uncertain, json: \.json)
@@ -192,7 +200,7 @@ struct Commands {
     func history() throws(CommandFailure) {
         let ledger = try openLedger()
         let (id, from, to, known) = (invocation.argument("id"), try date("from"), try date("to"), try knownAt)
-        let history = try ask { () throws(QueryError) in try ledger.history(of: id, from: from, to: to, knownAt: known) }
+        let history = try ask(ledger) { () throws(QueryError) in try ledger.history(of: id, from: from, to: to, knownAt: known) }
         format == "json" ? print(json: history.json) : Output.out(TextOutput.history(history))
     }
 
@@ -210,13 +218,41 @@ struct Commands {
         let ledger = try openForQueries()
         let id = invocation.argument("record-id") ?? ""
         guard let record = ledger.record(id) else {
-            throw CommandFailure(message: "Error: \(QueryError.unknownRecord(id))", code: ExitCode.badInput)
+            throw suggesting(.unknownRecord(id), in: ledger)
         }
         format == "json" ? print(json: record.json) : Output.out(TextOutput.record(record))
     }
 }
 
 extension Commands {
+    func search() throws(CommandFailure) {
+        let ledger = try openForQueries()
+        let text = invocation.argument("text") ?? ""
+        let (date, known) = (try date("at"), try knownAt)
+        guard let limit = Int(invocation.option("limit") ?? "20"), limit > 0 else {
+            throw usageError("The value '\(invocation.option("limit") ?? "")' is invalid for '--limit <n>': expected a whole number above 0")
+        }
+        let results = try ask { () throws(QueryError) in try ledger.search(text, at: date, limit: limit, knownAt: known) }
+        format == "json" ? print(json: results.json(at: date)) : Output.out(TextOutput.search(results, at: date))
+    }
+
+    /// `error` with the nearest ids and the search to try, for an id the ledger does not know.
+    func suggesting(_ error: QueryError, in ledger: some LedgerQuerying) -> CommandFailure {
+        let (id, kinds): (String, Set<SearchResults.Hit.Kind>)
+        switch error {
+        case .unknownTask(let task): (id, kinds) = (task, [.task])
+        case .unknownUnit(let unit): (id, kinds) = (unit, [.unit])
+        case .unknownRecord(let record): (id, kinds) = (record, [.record])
+        case .unknownID(let any): (id, kinds) = (any, Set(SearchResults.Hit.Kind.allCases))
+        default: return failure(error)
+        }
+        let near = (try? ledger.suggestions(for: id, kinds: kinds)) ?? []
+        let mean = near.isEmpty ? "" : "; did you mean " + near.map { "'\($0)'" }.joined(separator: ", ") + "?"
+        let word = TextFolding.fold(id).split(separator: " ").first.map(String.init) ?? ""
+        let search = word.isEmpty ? "" : " ('ledger search \(word)' searches names and titles)"
+        return CommandFailure(message: "Error: \(error)\(mean)\(search)", code: ExitCode.badInput)
+    }
+
     func sources() throws(CommandFailure) {
         let ledger = try openLedger()
         let (filter, known) = (SourceFilter(url: invocation.option("url"), seed: invocation.option("seed")), try knownAt)
@@ -232,7 +268,7 @@ extension Commands {
         let ledger = try openForQueries()
         let (date, known) = (try at, try knownAt)
         let filter = OfficeFilter(unit: invocation.option("unit"), role: invocation.option("role"), person: invocation.option("person"))
-        let rows = try ask { () throws(QueryError) in try ledger.offices(at: date, filter: filter, knownAt: known) }
+        let rows = try ask(ledger) { () throws(QueryError) in try ledger.offices(at: date, filter: filter, knownAt: known) }
         let uncertain = try ask { () throws(QueryError) in try ledger.uncertainties(at: date, knownAt: known) }
         switch format {
         case "json": print(rows, as: "offices", at: date, uncertain: uncertain, json: \.json)

@@ -337,3 +337,24 @@ enum TextOutput {
         return lines.joined(by: "\n")
     }
 }
+
+extension TextOutput {
+    /// Search results, best first: kind, id, name or title, when it existed, what matched.
+    static func search(_ results: SearchResults, at date: ValidDate?) -> String {
+        let when = date.map { " on \($0)" } ?? ""
+        guard !results.hits.isEmpty else { return "Nothing matches '\(results.query)'\(when)." }
+        var lines = ["\(results.total) match\(results.total == 1 ? "" : "es") for '\(results.query)'\(when), best first"
+                     + (results.total > results.hits.count ? " (the first \(results.hits.count); --limit shows more):" : ":")]
+        lines.append(table(results.hits.map { hit in
+            [hit.kind.rawValue, hit.id, hit.label, existence(hit), hit.matched.map { "matched \"\($0)\"" } ?? ""]
+        }))
+        return lines.joined(by: "\n")
+    }
+
+    /// "since 2017", "2017 – 2019-01-01", "2018-04" (a record's date).
+    static func existence(_ hit: SearchResults.Hit) -> String {
+        guard let from = hit.from else { return "" }
+        if hit.kind == .record { return from.wording }
+        return hit.until.map { "\(from.wording) – \($0)" } ?? "since \(from.wording)"
+    }
+}

@@ -45,9 +45,11 @@ extension IndexFile {
         // The timelines hold all the index needs of the records and changes: they leave memory
         // before the index is laid out.
         let lastEffectiveDay = ledger.records.map(\.effectiveDay).max() ?? Int32.min
+        let recordTexts = ledger.records.map { (title: $0.title, dateDay: $0.dateDay) }
         (ledger.records, ledger.changes, ledger.changeTexts) = ([], [], [])
         let layout = CompactIndexLayout(ledger: ledger, timelines: timelines, fileSize: file.bytes.count, stamp: stamp,
-                                        lastEffectiveDay: lastEffectiveDay, openDates: openDates, persons: personRows)
+                                        lastEffectiveDay: lastEffectiveDay, openDates: openDates, persons: personRows,
+                                        recordTexts: recordTexts)
         return store(facts: layout.facts, sectionLengths: layout.sectionLengths, ledgerPath: ledgerPath, scratch: scratch) {
             writer throws(IOFailure) in try layout.write(to: &writer)
         }
@@ -77,6 +79,8 @@ private struct CompactIndexLayout {
     typealias Grouped = (starts: [Int32], counts: [Int32], steps: [Int32])
     let unitSteps: Grouped, taskSteps: Grouped, supervisionSteps: Grouped, appointmentSteps: Grouped
     let strings: StringPlan
+    /// Each record's title (text number) and `date`'s first day, by seq.
+    let recordTexts: [(title: Int32, dateDay: Int32)]
     /// Rows of the `openDates` section.
     let openDates: [(record: Int32, days: SIMD2<Int32>)]
     /// Rows of the `persons` section: the person, their name's text (-1: none), the record naming them.
@@ -85,8 +89,10 @@ private struct CompactIndexLayout {
     let sectionLengths: [Int]
 
     init(ledger: CompactLedger, timelines: CompactTimelines, fileSize: Int, stamp: FileSystem.FileStamp, lastEffectiveDay: Int32,
-         openDates: [(record: Int32, days: SIMD2<Int32>)], persons: [(person: Int32, name: Int32, record: Int32)]) {
+         openDates: [(record: Int32, days: SIMD2<Int32>)], persons: [(person: Int32, name: Int32, record: Int32)],
+         recordTexts: [(title: Int32, dateDay: Int32)]) {
         self.ledger = ledger
+        self.recordTexts = recordTexts
         self.openDates = openDates
         self.persons = persons
         self.timelines = timelines
@@ -125,7 +131,10 @@ private struct CompactIndexLayout {
                 for text in [value.title, value.leika] where text >= 0 { strings.place(.text, text) }
             }
         }
-        for record in 0..<Int32(ledger.lineStarts.count) { strings.place(.record, record) }
+        for record in 0..<Int32(ledger.lineStarts.count) {
+            strings.place(.record, record)
+            strings.place(.text, recordTexts[Int(record)].title)
+        }
         for row in persons {
             strings.place(.person, row.person)
             if row.name >= 0 { strings.place(.text, row.name) }
@@ -260,7 +269,8 @@ private struct CompactIndexLayout {
             rows.u64(UInt64(start))
             rows.u32(UInt32(end - 1 - start))
             rows.string(strings.reference(.record, Int32(position)))
-            rows.pad(4)
+            rows.string(strings.reference(.text, recordTexts[position].title))
+            rows.i32(recordTexts[position].dateDay)
             try flushIfFull()
         }
         try finishSection()

@@ -165,7 +165,8 @@ extension IndexFile {
             records.u64(UInt64(lineStart))
             records.u32(UInt32(end - lineStart))
             blob.write(ledger.records[seq].id, .record, to: &records)
-            records.pad(4)
+            blob.write(ledger.records[seq].title, .text, to: &records)
+            records.i32(Int32(clamping: ledger.records[seq].date.firstDay))
             lineStart = end + 1
             seq += 1
         }

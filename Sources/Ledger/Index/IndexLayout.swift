@@ -10,7 +10,7 @@
 /// dozen rows spread over the file, hashes kilobytes rather than megabytes.
 enum IndexLayout {
     static let magic: [UInt8] = Array("LDGRIDX1".utf8)
-    static let version: UInt32 = 9
+    static let version: UInt32 = 10
     static let blockSize = 1 << 12
 
     /// Fixed header fields, then `blockCount` block checksums, then the checksum of the fixed
@@ -62,7 +62,8 @@ enum IndexLayout {
     static let supervisionKey = 24 // supervisor(4) unit(4) task(4) kind(1)+pad(3) stepStart(4) stepCount(4)
     static let appointmentKey = 32 // person(8) role(8) unit(4) stepStart(4) stepCount(4) pad(4)
     static let step = 8            // day(4) record(4, -1 = not in force)
-    static let recordRow = 24      // lineOffset(8) lineLength(4) id(8) pad(4)
+    /// Version 10: the title and the first day of `date`, so search needs no ledger line.
+    static let recordRow = 32      // lineOffset(8) lineLength(4) id(8) title(8) dateDay(4)
     /// A record that applies, has changes and takes effect on a date that is not exact, with the
     /// days that date leaves open (Int32.min and Int32.max for open ends), by seq: an answer on a
     /// day finds the records it may rest on without reading the ledger.

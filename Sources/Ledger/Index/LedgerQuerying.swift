@@ -14,6 +14,8 @@ public protocol LedgerQuerying {
     func record(_ id: RecordID) -> Record?
     /// Who held which office in which unit on `date`, narrowed by `filter`.
     func offices(at date: ValidDate, filter: OfficeFilter, knownAt: TransactionTime) throws(QueryError) -> [OfficeHolding]
+    /// Units, tasks, persons and records matching `query`, best first (see `SearchResults`).
+    func search(_ query: String, at date: ValidDate?, limit: Int, knownAt: TransactionTime) throws(QueryError) -> SearchResults
     /// Every person appointed, with their names, by id.
     func persons(knownAt: TransactionTime) throws(QueryError) -> [Person]
     /// The records whose dates leave `date` open (see `DateUncertainty`), in ledger order.

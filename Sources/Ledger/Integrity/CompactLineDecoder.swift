@@ -36,7 +36,7 @@ struct CompactLineDecoder {
     mutating func read(into share: inout CompactTables) -> Chain? {
         var chain = Chain()
         var id: Range<Int>?, date: ValidDate?, effective: ValidDate?, hasType = false, hasTitle = false, sourceCount = -1
-        var corrects: String?, retracts: String?, actor: Int32 = -1, about: [String]?
+        var corrects: String?, retracts: String?, actor: Int32 = -1, about: [String]?, titleText: Int32 = -1
         let changeStart = share.changes.count
         let ok = cursor.object { cursor, name in
             // By length first: most names are ruled out without looking at their bytes.
@@ -82,8 +82,9 @@ struct CompactLineDecoder {
                 sourceCount = cursor.count({ CompactLineDecoder.source(&$0) }) ?? -1
                 return sourceCount >= 0
             } else if name.is("title") {
-                hasTitle = cursor.line() != nil
-                return hasTitle
+                guard let title = cursor.line() else { return false }
+                hasTitle = true
+                if share.keepsTexts { titleText = share.texts.id(title) }
             } else if name.is("type") {
                 hasType = cursor.slug() != nil
                 return hasType
@@ -103,6 +104,7 @@ struct CompactLineDecoder {
         share.records.append(CompactRecord(effectiveDay: Int32(clamping: applies.firstDay), precision: IndexLayout.precisionCode(applies),
                                            changeStart: Int32(changeStart), changeCount: Int32(changeCount), corrects: corrects,
                                            retracts: retracts, actor: actor, about: about,
+                                           title: titleText, dateDay: Int32(clamping: date.firstDay),
                                            openDays: applies.isExact ? .zero : SIMD2(IndexLayout.openDays(applies).earliest,
                                                                                       IndexLayout.openDays(applies).latest)))
         return chain

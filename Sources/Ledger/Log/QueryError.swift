@@ -6,6 +6,8 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownID(String)
     /// The unit exists in the ledger but not (or no longer) on the date asked about.
     case unitNotLive(UnitID, ValidDate)
+    /// A search for text with no letter or digit in it: nothing to look for.
+    case emptySearch(String)
     /// The ledger file itself failed its checks while answering (exit code 2).
     case integrity(IntegrityError)
 
@@ -16,6 +18,7 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownRecord(let id): "unknown record '\(id)'; 'ledger history' lists the records"
         case .unknownID(let id): "'\(id)' is neither a unit, a task, a person nor a record of this ledger"
         case let .unitNotLive(id, date): "unit '\(id)' does not exist on \(date)"
+        case let .emptySearch(text): "the search '\(text)' has no letter or digit to look for"
         case let .integrity(error): "\(error)"
         }
     }

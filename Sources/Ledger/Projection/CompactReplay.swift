@@ -29,6 +29,10 @@ struct CompactRecord {
     /// The unit `actor` names (interned), -1 for none; `about` as written.
     var actor: Int32 = -1
     var about: [String]?
+    /// The title (a text number, when read keeping texts, else -1) and the first day of `date`,
+    /// for the index's record rows (search).
+    var title: Int32 = -1
+    var dateDay: Int32 = 0
     /// For an effective date that is not exact, the days it leaves open (`IndexLayout.openDays`).
     var openDays: SIMD2<Int32> = .zero
 }
