@@ -14,16 +14,12 @@ extension IndexFile {
         guard tail.isEmpty else { throw IndexDamage("search with a tail") }
         var matcher = matcher
         var hits: [SearchResults.Hit] = []
+        var unitRows: [String: Int] = [:]
         for row in 0..<unitCount {
-            let base = row * IndexLayout.unitRow
-            let start = try u32(.units, base + 8), count = try u32(.units, base + 12)
-            var steps: [(day: Int, state: UnitState)] = []
-            for step in start..<(start + count) {
-                let stepDay = try i32(.unitSteps, step * IndexLayout.unitStep)
-                guard let state = try unit(row: row, on: stepDay, records: false) else { throw IndexDamage("unit step") }
-                steps.append((stepDay, state))
+            if let hit = try unitHit(row: row, matcher: &matcher, on: day) {
+                hits.append(hit)
+                unitRows[hit.id] = row
             }
-            if let hit = matcher.unitHit(try unitID(row), steps: steps, on: day) { hits.append(hit) }
         }
         for row in 0..<taskCount {
             let base = row * IndexLayout.taskRow
@@ -56,6 +52,11 @@ extension IndexFile {
                                                  score: score, from: nil, until: nil), row))
         }
         var results = SearchResults.of(query, hits: hits + recordHits.map(\.hit), limit: limit)
+        // When a unit existed: from its steps, for the hits shown only.
+        for index in results.hits.indices where results.hits[index].kind == .unit {
+            guard let row = unitRows[results.hits[index].id] else { continue }
+            (results.hits[index].from, results.hits[index].until) = try existence(ofUnitRow: row)
+        }
         // A record's date, with its precision, is in its line: read for the hits shown only.
         let rows = Dictionary(recordHits.map { ($0.hit.id, $0.row) }, uniquingKeysWith: { first, _ in first })
         for index in results.hits.indices where results.hits[index].kind == .record {
@@ -63,6 +64,48 @@ extension IndexFile {
             results.hits[index].from = record.date
         }
         return results
+    }
+
+    /// The unit on `row` as `SearchMatcher.unitHit` finds it, read from its rows' bytes, without
+    /// when it existed (`existence`, for the hits shown): the same texts in the same order, the
+    /// same label and the same matched text.
+    private func unitHit(row: Int, matcher: inout SearchMatcher, on day: Int?) throws(IndexDamage) -> SearchResults.Hit? {
+        let base = row * IndexLayout.unitRow
+        let start = try u32(.units, base + 8), count = try u32(.units, base + 12)
+        guard count > 0, let id = try stringBytes(.units, base) else { return nil }
+        var current = start + count - 1
+        if let day {
+            guard let then = try lastStep(onOrBefore: day, in: .unitSteps, start: start, count: count, stride: IndexLayout.unitStep),
+                  try u8(.unitSteps, then * IndexLayout.unitStep + 53) == 0
+            else { return nil }
+            current = then
+        }
+        guard let label = try stringBytes(.unitSteps, current * IndexLayout.unitStep + 8) else { throw IndexDamage("unit step") }
+        var texts: [UnsafeRawBufferPointer] = [label, id]
+        for step in (start..<(start + count)).reversed() {
+            if let name = try stringBytes(.unitSteps, step * IndexLayout.unitStep + 8) { texts.append(name) }
+            if let abbreviation = try stringBytes(.unitSteps, step * IndexLayout.unitStep + 16) { texts.append(abbreviation) }
+        }
+        var best: (score: Int, text: UnsafeRawBufferPointer)?
+        for text in texts {
+            if let score = matcher.score(text), score > (best?.score ?? 0) { best = (score, text) }
+        }
+        guard let best else { return nil }
+        return SearchResults.Hit(kind: .unit, id: String(decoding: id, as: UTF8.self), label: String(decoding: label, as: UTF8.self),
+                                 matched: best.text.elementsEqual(label) ? nil : String(decoding: best.text, as: UTF8.self),
+                                 score: best.score, from: nil, until: nil)
+    }
+
+    /// When the unit on `row` existed: its establishment, and the first day it was dissolved.
+    private func existence(ofUnitRow row: Int) throws(IndexDamage) -> (ValidDate?, ValidDate?) {
+        let base = row * IndexLayout.unitRow
+        let start = try u32(.units, base + 8), count = try u32(.units, base + 12)
+        let firstDay = try i32(.unitSteps, start * IndexLayout.unitStep)
+        let established = try unit(row: row, on: firstDay, records: false)?.established
+        for step in start..<(start + count) where try u8(.unitSteps, step * IndexLayout.unitStep + 53) == 1 {
+            return (established, ValidDate(dayNumber: try i32(.unitSteps, step * IndexLayout.unitStep)))
+        }
+        return (established, nil)
     }
 
     /// The persons matching, with the runs of their offices from the appointment rows.

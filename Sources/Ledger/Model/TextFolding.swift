@@ -21,6 +21,9 @@ public enum TextFolding {
 
     /// The UTF-8 `bytes` folded, replacing the contents of `out` (reused to spare allocations).
     public static func fold(_ bytes: some Collection<UInt8>, into out: inout [UInt8]) {
+        // Most names and titles are ASCII: folded byte by byte through a table, no decoding.
+        let ascii: Bool? = bytes.withContiguousStorageIfAvailable { buffer in foldASCII(UnsafeRawBufferPointer(buffer), into: &out) }
+        if ascii == true { return }
         out.removeAll(keepingCapacity: true)
         var pendingSpace = false
         func emit(_ byte: UInt8) {
@@ -63,6 +66,47 @@ public enum TextFolding {
             }
             index = end
         }
+    }
+
+    /// `fold` for all-ASCII `bytes`; false (and `out` undefined) if a byte is not ASCII. Written
+    /// into `out`'s storage directly: search folds every name and title of a ledger.
+    private static func foldASCII(_ bytes: UnsafeRawBufferPointer, into out: inout [UInt8]) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        guard !bytes.isEmpty else { return true }
+        var ok = true
+        var count = 0
+        out.reserveCapacity(bytes.count)
+        // Room for every byte (a fold never grows ASCII), then cut to what was written.
+        out.append(contentsOf: repeatElement(0, count: bytes.count))
+        out.withUnsafeMutableBufferPointer { target in
+            var pendingSpace = false
+            var last: UInt8 = 0x20
+            for byte in bytes {
+                var folded = byte
+                if byte >= 0x80 {
+                    ok = false
+                    return
+                } else if byte &- 0x41 < 26 {
+                    folded = byte | 0x20
+                } else if byte &- 0x61 >= 26, byte &- 0x30 >= 10 {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace, count > 0 {
+                    target[count] = 0x20
+                    count += 1
+                    last = 0x20
+                }
+                pendingSpace = false
+                if folded == 0x65, last == 0x61 || last == 0x6F || last == 0x75 { continue }
+                target[count] = folded
+                count += 1
+                last = folded
+            }
+        }
+        guard ok else { return false }
+        out.removeLast(out.count - count)
+        return true
     }
 
     /// Punctuation and spaces outside ASCII: Latin-1's (no-break space to ¿, × and ÷) and the

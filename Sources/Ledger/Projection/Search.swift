@@ -46,13 +46,20 @@ struct SearchMatcher {
 
     /// How well the folded query matches `text` (UTF-8), or nil.
     mutating func score(_ text: some Collection<UInt8>) -> Int? {
+        // Most texts do not match: an ASCII text without the query's first letter in either case
+        // cannot, and is not folded at all.
+        let first = folded[0], upper = first &- 0x61 < 26 ? first & 0xDF : first
+        let cannot: Bool? = text.withContiguousStorageIfAvailable { buffer in
+            for byte in buffer where byte == first || byte == upper || byte >= 0x80 { return false }
+            return true
+        }
+        if cannot == true { return nil }
         TextFolding.fold(text, into: &scratch)
         let (hay, needle) = (scratch, folded)
         guard hay.count >= needle.count else { return nil }
         if hay == needle { return 100 }
         var best: Int?
         var start = 0
-        let first = needle[0]
         while start + needle.count <= hay.count {
             guard let at = hay[start...(hay.count - needle.count)].firstIndex(of: first) else { break }
             if hay[at..<(at + needle.count)].elementsEqual(needle) {
@@ -74,15 +81,17 @@ struct SearchMatcher {
         return best
     }
 
-    /// Best first: by score, then units, tasks, persons, records, then the shorter label, then id.
+    /// Best first: by score, then units, tasks, persons, records, then the shorter label (in
+    /// UTF-8 bytes: counting Characters was most of a broad search), then id.
     static func ranked(_ hits: [SearchResults.Hit]) -> [SearchResults.Hit] {
         let order = Dictionary(uniqueKeysWithValues: SearchResults.Hit.Kind.allCases.enumerated().map { ($1, $0) })
-        return hits.sorted {
-            if $0.score != $1.score { return $0.score > $1.score }
-            if $0.kind != $1.kind { return order[$0.kind]! < order[$1.kind]! }
-            if $0.label.count != $1.label.count { return $0.label.count < $1.label.count }
-            return $0.id.utf8.lexicographicallyPrecedes($1.id.utf8)
-        }
+        let keyed = hits.map { (hit: $0, kind: order[$0.kind]!, length: $0.label.utf8.count) }
+        return keyed.sorted { a, b in
+            if a.hit.score != b.hit.score { return a.hit.score > b.hit.score }
+            if a.kind != b.kind { return a.kind < b.kind }
+            if a.length != b.length { return a.length < b.length }
+            return a.hit.id.utf8.lexicographicallyPrecedes(b.hit.id.utf8)
+        }.map(\.hit)
     }
 }
 
@@ -110,7 +119,7 @@ extension SearchMatcher {
         }
         guard let (score, text) = best(of: texts) else { return nil }
         let dissolved = steps.first(where: { $0.state.isDissolved })?.day
-        return SearchResults.Hit(kind: .unit, id: id, label: current.name, matched: text == current.name ? nil : text, score: score,
+        return SearchResults.Hit(kind: .unit, id: id, label: current.name, matched: same(text, current.name) ? nil : text, score: score,
                                  from: first.state.established, until: dissolved.map(ValidDate.init(dayNumber:)))
     }
 
@@ -124,7 +133,7 @@ extension SearchMatcher {
         let from = offices.compactMap { $0.first(where: \.inForce)?.day }.min()
         let stillHeld = offices.contains { $0.last?.inForce == true }
         let until = stillHeld ? nil : offices.compactMap { $0.last?.day }.max()
-        return SearchResults.Hit(kind: .person, id: person.id, label: person.displayName, matched: text == person.displayName ? nil : text,
+        return SearchResults.Hit(kind: .person, id: person.id, label: person.displayName, matched: same(text, person.displayName) ? nil : text,
                                  score: score, from: from.map(ValidDate.init(dayNumber:)), until: until.map(ValidDate.init(dayNumber:)))
     }
 }
@@ -152,7 +161,7 @@ extension Ledger {
             guard let firstDay = timeline.days.first, let task = timeline.last else { continue }
             if let day, timeline.value(on: day) == nil { continue }
             guard let (score, text) = matcher.best(of: [task.title, id]) else { continue }
-            hits.append(SearchResults.Hit(kind: .task, id: id, label: task.title, matched: text == task.title ? nil : text, score: score,
+            hits.append(SearchResults.Hit(kind: .task, id: id, label: task.title, matched: same(text, task.title) ? nil : text, score: score,
                                           from: ValidDate(dayNumber: firstDay), until: nil))
         }
         var offices: [PersonID: [[(day: Int, inForce: Bool)]]] = [:]
@@ -166,7 +175,7 @@ extension Ledger {
         for record in known {
             if let day, record.date.firstDay > day { continue }
             guard let (score, text) = matcher.best(of: [record.title, record.id]) else { continue }
-            hits.append(SearchResults.Hit(kind: .record, id: record.id, label: record.title, matched: text == record.title ? nil : text,
+            hits.append(SearchResults.Hit(kind: .record, id: record.id, label: record.title, matched: same(text, record.title) ? nil : text,
                                           score: score, from: record.date, until: nil))
         }
         return SearchResults.of(query, hits: hits, limit: limit)
@@ -196,6 +205,10 @@ extension LedgerQuerying {
         return []
     }
 }
+
+/// Whether two texts are the same bytes (not merely canonically equivalent, as `==` says): the
+/// index compares bytes.
+func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 
 /// Levenshtein distance over UTF-8 bytes, for ranking suggestions.
 enum EditDistance {
