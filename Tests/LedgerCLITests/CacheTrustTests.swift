@@ -86,6 +86,6 @@ final class CacheTrustTests: XCTestCase {
         XCTAssertEqual(second.status, 0, second.stderr)
         let verify = try LedgerProcess.run(["verify", "--ledger", ledgerPath])
         XCTAssertEqual(verify.status, 0, verify.stderr)
-        XCTAssertTrue(verify.stdout.contains("16 records"), verify.stdout)
+        XCTAssertTrue(verify.stdout.contains("27 records"), verify.stdout)
     }
 }
