@@ -108,7 +108,7 @@ final class CrashAndConcurrencyTests: XCTestCase {
         let verify = try LedgerProcess.run(["verify", "--ledger", ledgerPath, "--format", "json"])
         XCTAssertEqual(verify.status, 0, verify.stderr)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(verify.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(report["records"] as? Int, 14 + processes * appendsEach)
+        XCTAssertEqual(report["records"] as? Int, 25 + processes * appendsEach)
         XCTAssertEqual(try recordIDs().filter { $0.hasPrefix("p") }.count, processes * appendsEach)
         print("concurrency test: \(processes) × \(appendsEach) appends in \(String(format: "%.1f", seconds)) s, chain contiguous")
     }
