@@ -30,8 +30,8 @@ enum CommandTree {
             chart and the responsibility map at any date.
             """,
         subcommands: [
-            initialize, new, schema, head, responsible, timeline, orgchart, responsibilities, units, tasks, history, diff, show, append, verify, repair,
-            export, generate,
+            initialize, new, schema, head, responsible, timeline, orgchart, responsibilities, units, tasks, offices, history, diff,
+            show, search, sources, append, verify, repair, export, generate,
         ],
         examples: [
             "ledger responsible ozg-beratung-kommunen --at 2020-06-30",
@@ -91,7 +91,7 @@ enum CommandTree {
     static let history = CommandSpec(
         name: "history",
         abstract: "Show the records concerning a unit, task or record, or all records.",
-        arguments: [ArgumentSpec(name: "id", help: "A unit, task or record id; all records if left out.", isOptional: true)],
+        arguments: [ArgumentSpec(name: "id", help: "A unit, task, person or record id; all records if left out.", isOptional: true)],
         options: [
             OptionSpec(name: "from", valueName: "date", help: "Only records dated on or after this date."),
             OptionSpec(name: "to", valueName: "date", help: "Only records dated on or before this date."),
@@ -205,4 +205,51 @@ enum CommandTree {
         ],
         flags: [FlagSpec(name: "force", help: "Replace a non-empty --out file that is not a ledger.")],
         examples: ["ledger generate --records 100000 --seed 7 --out /tmp/big.jsonl"])
+
+    static let offices = CommandSpec(
+        name: "offices",
+        abstract: "List who held which office in which unit on a date.",
+        discussion: """
+            Each office with the person's name as the sources write it, the unit, since when and \
+            by which record. --role and --person match case-insensitively and fold German \
+            spellings (ü = ue = u, ß = ss).
+            """,
+        options: [
+            at(), knownAt,
+            OptionSpec(name: "unit", valueName: "unit", help: "Only offices in this unit or a unit inside it."),
+            OptionSpec(name: "role", valueName: "text", help: "Only roles containing this text."),
+            OptionSpec(name: "person", valueName: "person", help: "Only this person id, or persons whose name contains this text."),
+            format(["text", "json", "csv"]),
+        ],
+        examples: ["ledger offices --at 2020-06-30", "ledger offices --at 2018-06-05 --unit tfm --format json",
+                   "ledger offices --role staatssekretar --person schubert"])
+
+    static let sources = CommandSpec(
+        name: "sources",
+        abstract: "List every source the records cite, with the records resting on it.",
+        discussion: "Corrected and retracted records are listed too, marked: what rested on a source once.",
+        options: [
+            OptionSpec(name: "url", valueName: "url", help: "Only the source with this URL: what rests on it?"),
+            OptionSpec(name: "seed", valueName: "file", help: "Only sources whose seed file is this or begins with it (003)."),
+            knownAt, format(["text", "json"]),
+        ],
+        examples: ["ledger sources", "ledger sources --seed 003",
+                   "ledger sources --url https://www.thueringen.de/th5/tfm/aktuell/ai/100850/index.aspx --format json"])
+
+    static let search = CommandSpec(
+        name: "search",
+        abstract: "Find units, tasks, persons and records by name, abbreviation, title or id.",
+        discussion: """
+            Case-insensitive, and German spellings are one: ü = ue = u, ß = ss (thüringer, \
+            thueringer and thuringer find the same). Best matches first: the whole name, its \
+            start, the start of a word, then anywhere; each hit with its kind, id and when it \
+            existed.
+            """,
+        arguments: [ArgumentSpec(name: "text", help: "What to look for, such as ozg or \"thüringer finanz\".")],
+        options: [
+            OptionSpec(name: "at", valueName: "date", help: "Only what existed on this date: YYYY, YYYY-MM or YYYY-MM-DD."),
+            OptionSpec(name: "limit", valueName: "n", help: "Show at most this many hits.", defaultValue: "20"),
+            knownAt, format(["text", "json"]),
+        ],
+        examples: ["ledger search ozg", "ledger search thueringer --at 2018-06-05", "ledger search schubert --format json"])
 }

@@ -34,6 +34,9 @@ struct Commands {
         case "repair": try repair()
         case "export": try export()
         case "generate": try generate()
+        case "offices": try offices()
+        case "sources": try sources()
+        case "search": try search()
         default: throw CommandFailure(message: "Error: unknown command", code: ExitCode.usage)
         }
     }
@@ -49,9 +52,15 @@ struct Commands {
     func date(_ name: String) throws(CommandFailure) -> ValidDate? {
         guard let text = invocation.option(name) else { return nil }
         if text == "today" { return .today }
-        do { return try ValidDate(parsing: text) } catch {
+        let date: ValidDate
+        do { date = try ValidDate(parsing: text) } catch {
             throw usageError("The value '\(text)' is invalid for '--\(name) <date>': \(error)")
         }
+        // A question is asked about one day; the sources' uncertainty belongs in records.
+        guard date.isExact else {
+            throw usageError("The value '\(text)' is invalid for '--\(name) <date>': expected YYYY, YYYY-MM or YYYY-MM-DD, not \(date.wording)")
+        }
+        return date
     }
 
     /// A comma-separated option's values (`--allow-kind court,agency`).
@@ -94,20 +103,28 @@ struct Commands {
     }
 
     func ask<T>(_ question: () throws(QueryError) -> T) throws(CommandFailure) -> T {
-        do { return try question() } catch {
-            if case .integrity = error {
-                throw CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
-            }
-            throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
+        do { return try question() } catch { throw failure(error) }
+    }
+
+    /// `ask`, naming the nearest ids when the question names one the ledger does not know.
+    func ask<T>(_ ledger: some LedgerQuerying, _ question: () throws(QueryError) -> T) throws(CommandFailure) -> T {
+        do { return try question() } catch { throw suggesting(error, in: ledger) }
+    }
+
+    func failure(_ error: QueryError) -> CommandFailure {
+        if case .integrity = error {
+            return CommandFailure(message: "Error: \(ledgerPath): \(error)", code: ExitCode.integrity)
         }
+        return CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
     }
 
     func print(json: JSONValue) { Output.json { (writer) throws(IOFailure) in try writer.write(json) } }
 
-    /// `{at, <key>: [row]}`, each row turned into JSON only as it is written.
-    func print<Row>(_ rows: [Row], as key: String, at date: ValidDate, json: (Row) -> JSONValue) {
+    /// `{at, <key>: [row], uncertain: [uncertainty]}`, each row turned into JSON only as it is written.
+    func print<Row>(_ rows: [Row], as key: String, at date: ValidDate, uncertain: [DateUncertainty], json: (Row) -> JSONValue) {
         Output.json { (writer) throws(IOFailure) in
-            try writer.object([("at", .string(date.description))], streaming: key) { (writer) throws(IOFailure) in
+            let head: [(key: String, value: JSONValue)] = [("at", .string(date.description)), ("uncertain", .array(uncertain.map(\.json)))]
+            try writer.object(head, streaming: key) { (writer) throws(IOFailure) in
                 try writer.array(rows, json)
             }
         }
@@ -119,7 +136,7 @@ struct Commands {
         let ledger = try openForQueries()
         let task = invocation.argument("task") ?? ""
         let (date, known) = (try at, try knownAt)
-        let answer = try ask { () throws(QueryError) in try ledger.responsible(task, at: date, knownAt: known) }
+        let answer = try ask(ledger) { () throws(QueryError) in try ledger.responsible(task, at: date, knownAt: known) }
         // Provenance reads the records behind the answer from the ledger file: only when shown.
         func provenance() throws(CommandFailure) -> [Provenance] {
             try ask { () throws(QueryError) in try ledger.provenance(of: answer, knownAt: known) }
@@ -140,7 +157,7 @@ struct Commands {
     func orgchart() throws(CommandFailure) {
         let ledger = try openForQueries()
         let (date, known, root) = (try at, try knownAt, invocation.option("root"))
-        let chart = try ask { () throws(QueryError) in try ledger.orgChart(at: date, root: root, knownAt: known) }
+        let chart = try ask(ledger) { () throws(QueryError) in try ledger.orgChart(at: date, root: root, knownAt: known) }
         switch format {
         case "json": Output.json { (writer) throws(IOFailure) in try chart.writeJSON(to: &writer) }
         case "dot": Output.out(chart.dot(showTasks: invocation.flag("tasks")))
@@ -151,11 +168,15 @@ struct Commands {
     func responsibilities() throws(CommandFailure) {
         let ledger = try openForQueries()
         let (date, known, unit) = (try at, try knownAt, invocation.option("unit"))
-        let rows = try ask { () throws(QueryError) in try ledger.responsibilities(at: date, unit: unit, knownAt: known) }
+        let rows = try ask(ledger) { () throws(QueryError) in try ledger.responsibilities(at: date, unit: unit, knownAt: known) }
+        let uncertain = try ask { () throws(QueryError) in try ledger.uncertainties(at: date, knownAt: known) }
         switch format {
-        case "json": print(rows, as: "tasks", at: date, json: \.json)
+        case "json": print(rows, as: "tasks", at: date, uncertain: uncertain, json: \.json)
         case "csv": Output.text { (output) throws(IOFailure) in try CSV.writeResponsibilities(rows, at: date, to: &output) }
-        default: Output.text { (output) throws(IOFailure) in try TextOutput.writeAssignments(rows, at: date, to: &output) }
+        default: Output.text { (output) throws(IOFailure) in
+            try TextOutput.writeAssignments(rows, at: date, to: &output)
+            if let text = TextOutput.uncertainty(uncertain, at: date) { try output.append("\n\n" + text) }
+        }
         }
     }
 
@@ -163,10 +184,11 @@ struct Commands {
         let ledger = try openForQueries()
         let (date, known) = (try at, try knownAt)
         let rows = try ask { () throws(QueryError) in try ledger.units(at: date, knownAt: known) }
+        let uncertain = try ask { () throws(QueryError) in try ledger.uncertainties(at: date, knownAt: known) }
         switch format {
-        case "json": print(rows, as: "units", at: date, json: \.json)
+        case "json": print(rows, as: "units", at: date, uncertain: uncertain, json: \.json)
         case "csv": Output.out(CSV.units(rows, at: date))
-        default: Output.out(TextOutput.units(rows, at: date))
+        default: Output.out(TextOutput.units(rows, at: date) + (TextOutput.uncertainty(uncertain, at: date).map { "\n\n" + $0 } ?? ""))
         }
     }
 
@@ -174,17 +196,22 @@ struct Commands {
         let ledger = try openForQueries()
         let (date, known) = (try at, try knownAt)
         let rows = try ask { () throws(QueryError) in try ledger.tasks(at: date, knownAt: known) }
+        let uncertain = try ask { () throws(QueryError) in try ledger.uncertainties(at: date, knownAt: known) }
         switch format {
-        case "json": print(rows, as: "tasks", at: date, json: \.json)
+        case "json": print(rows, as: "tasks", at: date, uncertain: uncertain, json: \.json)
         case "csv": Output.text { (output) throws(IOFailure) in try CSV.writeResponsibilities(rows, at: date, to: &output) }
-        default: Output.text { (output) throws(IOFailure) in try TextOutput.writeAssignments(rows, at: date, to: &output) }
+        default:
+            Output.text { (output) throws(IOFailure) in
+                try TextOutput.writeAssignments(rows, at: date, to: &output)
+                if let text = TextOutput.uncertainty(uncertain, at: date) { try output.append("\n\n" + text) }
+            }
         }
     }
 
     func history() throws(CommandFailure) {
         let ledger = try openLedger()
         let (id, from, to, known) = (invocation.argument("id"), try date("from"), try date("to"), try knownAt)
-        let history = try ask { () throws(QueryError) in try ledger.history(of: id, from: from, to: to, knownAt: known) }
+        let history = try ask(ledger) { () throws(QueryError) in try ledger.history(of: id, from: from, to: to, knownAt: known) }
         switch format {
         case "json": print(json: history.json)
         case "csv": Output.out(CSV.history(history))
@@ -209,9 +236,63 @@ struct Commands {
         let ledger = try openForQueries()
         let id = invocation.argument("record-id") ?? ""
         guard let record = ledger.record(id) else {
-            throw CommandFailure(message: "Error: \(QueryError.unknownRecord(id))", code: ExitCode.badInput)
+            throw suggesting(.unknownRecord(id), in: ledger)
         }
         format == "json" ? print(json: record.json) : Output.out(TextOutput.record(record))
+    }
+}
+
+extension Commands {
+    func search() throws(CommandFailure) {
+        let ledger = try openForQueries()
+        let text = invocation.argument("text") ?? ""
+        let (date, known) = (try date("at"), try knownAt)
+        guard let limit = Int(invocation.option("limit") ?? "20"), limit > 0 else {
+            throw usageError("The value '\(invocation.option("limit") ?? "")' is invalid for '--limit <n>': expected a whole number above 0")
+        }
+        let results = try ask { () throws(QueryError) in try ledger.search(text, at: date, limit: limit, knownAt: known) }
+        format == "json" ? print(json: results.json(at: date)) : Output.out(TextOutput.search(results, at: date))
+    }
+
+    /// `error` with the nearest ids and the search to try, for an id the ledger does not know.
+    func suggesting(_ error: QueryError, in ledger: some LedgerQuerying) -> CommandFailure {
+        let (id, kinds): (String, Set<SearchResults.Hit.Kind>)
+        switch error {
+        case .unknownTask(let task): (id, kinds) = (task, [.task])
+        case .unknownUnit(let unit): (id, kinds) = (unit, [.unit])
+        case .unknownRecord(let record): (id, kinds) = (record, [.record])
+        case .unknownID(let any): (id, kinds) = (any, Set(SearchResults.Hit.Kind.allCases))
+        default: return failure(error)
+        }
+        let near = (try? ledger.suggestions(for: id, kinds: kinds)) ?? []
+        let mean = near.isEmpty ? "" : "; did you mean " + near.map { "'\($0)'" }.joined(separator: ", ") + "?"
+        let word = TextFolding.fold(id).split(separator: " ").first.map(String.init) ?? ""
+        let search = word.isEmpty ? "" : " ('ledger search \(word)' searches names and titles)"
+        return CommandFailure(message: "Error: \(error)\(mean)\(search)", code: ExitCode.badInput)
+    }
+
+    func sources() throws(CommandFailure) {
+        let ledger = try openLedger()
+        let (filter, known) = (SourceFilter(url: invocation.option("url"), seed: invocation.option("seed")), try knownAt)
+        let cited = ledger.sources(filter, knownAt: known)
+        if cited.entries.isEmpty, filter.url != nil || filter.seed != nil {
+            let which = filter.url.map { "with URL '\($0)'" } ?? "with seed '\(filter.seed ?? "")'"
+            throw CommandFailure(message: "Error: no record cites a source \(which); 'ledger sources' lists them", code: ExitCode.badInput)
+        }
+        format == "json" ? print(json: cited.json) : Output.out(TextOutput.sources(cited))
+    }
+
+    func offices() throws(CommandFailure) {
+        let ledger = try openForQueries()
+        let (date, known) = (try at, try knownAt)
+        let filter = OfficeFilter(unit: invocation.option("unit"), role: invocation.option("role"), person: invocation.option("person"))
+        let rows = try ask(ledger) { () throws(QueryError) in try ledger.offices(at: date, filter: filter, knownAt: known) }
+        let uncertain = try ask { () throws(QueryError) in try ledger.uncertainties(at: date, knownAt: known) }
+        switch format {
+        case "json": print(rows, as: "offices", at: date, uncertain: uncertain, json: \.json)
+        case "csv": Output.out(CSV.offices(rows, at: date))
+        default: Output.out(TextOutput.offices(rows, at: date) + (TextOutput.uncertainty(uncertain, at: date).map { "\n\n" + $0 } ?? ""))
+        }
     }
 }
 

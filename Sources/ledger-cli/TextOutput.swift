@@ -72,7 +72,7 @@ enum TextOutput {
             if answer.isDefined {
                 lines.append("Nobody was responsible for \(answer.task) (\(answer.title)) on \(answer.at).")
                 if let since = answer.since, let record = answer.record {
-                    lines.append("  The task was revoked on \(since) (record \(record)).")
+                    lines.append("  The task was revoked on \(since.wording) (record \(record)).")
                 } else {
                     lines.append("  The task was defined but not assigned to any unit then.")
                 }
@@ -86,7 +86,7 @@ enum TextOutput {
         lines.append("  \(unit.id)  \(label(unit))")
         lines.append("  Task: \(answer.title)")
         if let since = answer.since, let record = answer.record {
-            lines.append("  Since \(since), by record \(record)")
+            lines.append("  Since \(since.wording), by record \(record)")
         }
         lines.append("")
         lines.append("Path:")
@@ -105,9 +105,34 @@ enum TextOutput {
         if answer.offices.isEmpty {
             lines.append("  none recorded")
         } else {
-            lines.append(table(answer.offices.map { [$0.person, $0.role, "in \($0.unit)"] }))
+            lines.append(table(answer.offices.map { [$0.person, $0.name ?? "", $0.role, "in \($0.unit)"] }))
         }
+        if let uncertain = uncertainty(answer.uncertain, at: answer.at) { lines += ["", uncertain] }
         return lines.joined(by: "\n")
+    }
+
+    /// A date as stored, with its words when it is not exact: `2018-09-06.. (2018-09-06 or later)`.
+    static func stored(_ date: ValidDate) -> String {
+        date.isExact ? date.description : "\(date) (\(date.wording))"
+    }
+
+    /// What an answer on `date` cannot be sure of, or nil when it rests on no open date.
+    static func uncertainty(_ uncertain: [DateUncertainty], at date: ValidDate) -> String? {
+        guard !uncertain.isEmpty else { return nil }
+        var lines = ["Uncertain on \(date): the sources leave open when these records took effect:"]
+        lines.append(table(uncertain.map {
+            [$0.record, $0.date.wording, $0.applied ? "counted, may have come later" : "not counted, may have come earlier",
+             $0.subjects.joined(by: ", ")]
+        }))
+        return lines.joined(by: "\n")
+    }
+
+    /// The offices on a date, one per line.
+    static func offices(_ rows: [OfficeHolding], at date: ValidDate) -> String {
+        guard !rows.isEmpty else { return "No offices recorded on \(date)." }
+        return "Offices on \(date):\n" + table(rows.map {
+            [$0.person.id, $0.person.name ?? "", $0.role, "in \($0.unit.id)", "since \($0.since.wording)", "by \($0.record)"]
+        })
     }
 
     static func orgChart(_ chart: OrgChart, showTasks: Bool) -> String {
@@ -132,6 +157,7 @@ enum TextOutput {
         }
         for root in chart.roots { walk(root, prefix: "", isLast: true, isRoot: true) }
         if chart.roots.isEmpty { lines.append("  (no units)") }
+        if let uncertain = uncertainty(chart.uncertain, at: chart.at) { lines += ["", uncertain] }
         return lines.joined(by: "\n")
     }
 
@@ -139,7 +165,7 @@ enum TextOutput {
     static func writeAssignments(_ rows: [TaskAssignment], at date: ValidDate, to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
         guard !rows.isEmpty else { return try output.append("No tasks on \(date).") }
         try output.append("Tasks on \(date):\n")
-        try writeTable(rows, cells: { [$0.task, $0.unit?.id ?? "(nobody)", $0.since.map { "since \($0)" } ?? "", $0.title] }, to: &output)
+        try writeTable(rows, cells: { [$0.task, $0.unit?.id ?? "(nobody)", $0.since.map { "since \($0.wording)" } ?? "", $0.title] }, to: &output)
     }
 
     static func units(_ rows: [UnitListing], at date: ValidDate) -> String {
@@ -172,8 +198,8 @@ enum TextOutput {
             return "\(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? "") + " begins"
         case let .endSupervision(s):
             return "\(supervisionName(s.kind)) of \(s.supervisor) over \(s.unit)" + (s.task.map { " for \($0)" } ?? "") + " ends"
-        case let .appoint(a):
-            return "\(a.person) holds \"\(a.role)\" in \(a.unit)"
+        case let .appoint(a, name):
+            return "\(a.person)\(name.map { " (\($0))" } ?? "") holds \"\(a.role)\" in \(a.unit)"
         case let .endAppointment(a):
             return "\(a.person) leaves \"\(a.role)\" in \(a.unit)"
         }
@@ -181,22 +207,62 @@ enum TextOutput {
 
     static func sourceLine(_ source: Source) -> String {
         var parts = [source.title]
-        if let published = source.published { parts.append(published.description) }
+        if let published = source.published { parts.append(published.wording) }
         if let url = source.url { parts.append(url) }
         if let seed = source.seed { parts.append("seed \(seed)") }
         return parts.joined(by: " — ")
     }
 
+    /// A record's note as `note: …`, wrapped at 100 columns under `indent`: the caveat travels
+    /// with the answer.
+    static func noted(_ note: String, indent: String) -> String {
+        let head = indent + "note:", continued = indent + "     "
+        var lines: [String] = []
+        var line = head
+        for (number, paragraph) in note.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if number > 0 {
+                lines.append(line)
+                line = continued
+            }
+            for word in paragraph.split(separator: " ") {
+                if line.count + 1 + word.count > 100, line.count > continued.count {
+                    lines.append(line)
+                    line = continued
+                }
+                line += " " + word
+            }
+        }
+        lines.append(line)
+        return lines.joined(by: "\n")
+    }
+
+    /// Every source with the records citing it.
+    static func sources(_ cited: SourceCitations) -> String {
+        guard !cited.entries.isEmpty else { return "No sources." }
+        var lines: [String] = []
+        for entry in cited.entries {
+            if !lines.isEmpty { lines.append("") }
+            lines.append(sourceLine(entry.source))
+            lines.append(table(entry.citations.map { citation in
+                var cells = [citation.record, "(\(citation.type), \(citation.date.wording))", citation.title]
+                if let by = citation.withdrawnBy { cells[2] = "[\(citation.withdrawal == .retracted ? "retracted" : "corrected") by \(by)] " + cells[2] }
+                return cells
+            }))
+        }
+        return lines.joined(by: "\n")
+    }
+
     static func provenance(_ entries: [Provenance]) -> String {
         var lines = ["Because of:"]
         for entry in entries {
-            var head = "  \(entry.record)  (\(entry.type), \(entry.date)"
-            if entry.effective != entry.date { head += ", effective \(entry.effective)" }
+            var head = "  \(entry.record)  (\(entry.type), \(entry.date.wording)"
+            if entry.effective != entry.date { head += ", effective \(entry.effective.wording)" }
             head += ", recorded \(entry.recorded))"
             lines.append(head)
             lines.append("      " + entry.roles.map(\.description).joined(by: "; "))
             lines.append("      \(entry.title)")
             for source in entry.sources { lines.append("      source: \(sourceLine(source))") }
+            if let note = entry.note { lines.append(noted(note, indent: "      ")) }
         }
         return lines.joined(by: "\n")
     }
@@ -209,8 +275,8 @@ enum TextOutput {
         if let subject = history.subject { lines.append("History of \(subject):") }
         for entry in history.entries {
             let record = entry.record
-            var head = "\(record.date)  \(record.id)  (\(record.type))"
-            if let effective = record.effective, effective != record.date { head += "  effective \(effective)" }
+            var head = "\(record.date.wording)  \(record.id)  (\(record.type))"
+            if let effective = record.effective, effective != record.date { head += "  effective \(effective.wording)" }
             head += "  recorded \(record.recorded)"
             lines.append(head)
             if let corrects = record.corrects { lines.append("    corrects \(corrects)") }
@@ -221,6 +287,7 @@ enum TextOutput {
             lines.append("    \(record.title)")
             for change in entry.changes { lines.append("    • \(TextOutput.change(change))") }
             for source in record.sources { lines.append("    source: \(sourceLine(source))") }
+            if let note = record.note { lines.append(noted(note, indent: "    ")) }
         }
         return lines.joined(by: "\n")
     }
@@ -229,7 +296,7 @@ enum TextOutput {
         var lines = [
             "\(record.id)  (\(record.type), seq \(record.seq))",
             "  \(record.title)",
-            "  date:      \(record.date)" + (record.effective.map { "   effective: \($0)" } ?? ""),
+            "  date:      \(stored(record.date))" + (record.effective.map { "   effective: \(stored($0))" } ?? ""),
             "  recorded:  \(record.recorded)",
         ]
         if let actor = record.actor { lines.append("  actor:     \(actor)") }
@@ -294,5 +361,26 @@ enum TextOutput {
             }
             return "Timeline of unit \(id)\n" + table(rows)
         }
+    }
+}
+
+extension TextOutput {
+    /// Search results, best first: kind, id, name or title, when it existed, what matched.
+    static func search(_ results: SearchResults, at date: ValidDate?) -> String {
+        let when = date.map { " on \($0)" } ?? ""
+        guard !results.hits.isEmpty else { return "Nothing matches '\(results.query)'\(when)." }
+        var lines = ["\(results.total) match\(results.total == 1 ? "" : "es") for '\(results.query)'\(when), best first"
+                     + (results.total > results.hits.count ? " (the first \(results.hits.count); --limit shows more):" : ":")]
+        lines.append(table(results.hits.map { hit in
+            [hit.kind.rawValue, hit.id, hit.label, existence(hit), hit.matched.map { "matched \"\($0)\"" } ?? ""]
+        }))
+        return lines.joined(by: "\n")
+    }
+
+    /// "since 2017", "2017 – 2019-01-01", "2018-04" (a record's date).
+    static func existence(_ hit: SearchResults.Hit) -> String {
+        guard let from = hit.from else { return "" }
+        if hit.kind == .record { return from.wording }
+        return hit.until.map { "\(from.wording) – \($0)" } ?? "since \(from.wording)"
     }
 }

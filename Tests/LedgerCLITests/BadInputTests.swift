@@ -52,6 +52,20 @@ final class BadInputTests: XCTestCase {
             text("month 13", record("r1", date: "2021-13"), "field 'date'", "no month 13"),
             text("date with time", record("r1", date: "2021-02-01T10:00:00Z"), "field 'date'", "is not a date"),
             text("effective malformed", record("r1", extra: #","effective":"01.01.2021""#), "field 'effective'", "is not a date"),
+            text("uncertain date malformed", record("r1", date: "2021~?"), "record 'r1'", "field 'date'", "is not a date", "approximate (2019~)"),
+            text("range ending before it begins", record("r1", date: "2021..2020-06"), "field 'date'", "the range '2021..2020-06' must end later"),
+            text("range in brackets", record("r1", extra: #","effective":"[2021-03..]""#), "field 'effective'", "is not a date"),
+            text("effective before an open date", record("r1", date: "2021-02-01..", extra: #","effective":"2021-02-01""#),
+                 "field 'effective'", "2021-02-01 is before the decision date 2021-02-01.."),
+            text("unknown person ends an office", record("r1", #"[{"op":"endAppointment","person":"juergen-mueller","role":"Finanzministerin","unit":"tfm"}]"#),
+                 "record 'r1'", "field 'changes[0]' (endAppointment)", "'juergen-mueller' does not hold 'Finanzministerin' in 'tfm'",
+                 "offices in 'tfm' then: 'heike-taubert' as 'Finanzministerin', 'hartmut-schubert' as 'Finanzstaatssekretär'"),
+            text("name on endAppointment", record("r1", #"[{"op":"endAppointment","person":"heike-taubert","role":"Finanzministerin","unit":"tfm","name":"Heike Taubert"}]"#),
+                 "field 'changes[0].name'", "not a known field"),
+            text("name not one line", record("r1", #"[{"op":"appoint","person":"p","role":"Leitung","unit":"tfm","name":"Jürgen\nMüller"}]"#),
+                 "field 'changes[0].name'", "one line"),
+            text("published left open malformed", #"{"id":"r1","date":"2021","type":"decision","title":"T","sources":[{"title":"S","published":"2020.."}],"changes":[]}"#.replacingOccurrences(of: "2020..", with: "2020..."),
+                 "field 'sources[0].published'", "is not a date"),
             text("effective before date", record("r1", date: "2021-03", extra: #","effective":"2021-02-01""#), "record 'r1'", "field 'effective'"),
             text("title missing", #"{"id":"r1","date":"2021","type":"decision",\#(source)}"#, "record 'r1'", "field 'title'", "is missing"),
             text("title two lines", #"{"id":"r1","date":"2021","type":"decision","title":"a\nb",\#(source)}"#, "field 'title'", "one line"),
@@ -113,7 +127,7 @@ final class BadInputTests: XCTestCase {
         let decision = Self.record("2021-02-kv40-neues-team", #"[{"op":"establishUnit","unit":"kv40-basisdienste","name":"Team Basisdienste","kind":"team","parent":"kv40"},{"op":"defineTask","task":"servicekonto","title":"Servicekonto"},{"op":"assignTask","task":"servicekonto","unit":"kv40-basisdienste"}]"#)
         let stored = try LedgerProcess.run(["append", "-", "--ledger", ledgerPath], input: decision)
         XCTAssertEqual(stored.status, 0, stored.stderr)
-        XCTAssertTrue(stored.stdout.hasPrefix("stored seq 15  2021-02-kv40-neues-team  "))
+        XCTAssertTrue(stored.stdout.hasPrefix("stored seq 26  2021-02-kv40-neues-team  "))
         let answer = try LedgerProcess.run(["responsible", "servicekonto", "--at", "2021-03-01", "--ledger", ledgerPath])
         XCTAssertTrue(answer.stdout.contains("kv40-basisdienste  Team Basisdienste (team)"))
         let before = try Data(contentsOf: URL(fileURLWithPath: ledgerPath))
@@ -129,7 +143,7 @@ final class BadInputTests: XCTestCase {
         let decision = Self.record("r-dry", #"[{"op":"renameUnit","unit":"kv40","name":"Kompetenzzentrum Digitale Verwaltung"}]"#)
         let result = try LedgerProcess.run(["append", "--dry-run", "--ledger", ledgerPath], input: decision)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("would store seq 15  r-dry"))
+        XCTAssertTrue(result.stdout.contains("would store seq 26  r-dry"))
         XCTAssertTrue(result.stdout.contains("~ renamed kv40: \"Kompetenzzentrum Verwaltung 4.0\" → \"Kompetenzzentrum Digitale Verwaltung\""), result.stdout)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ledgerPath)), before)
     }

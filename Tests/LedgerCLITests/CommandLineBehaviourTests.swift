@@ -7,7 +7,7 @@ final class CommandLineBehaviourTests: XCTestCase {
         let result = try LedgerProcess.run(["responsible", "no-such-task"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertEqual(result.stderr, "Error: unknown task 'no-such-task'; 'ledger tasks' lists the tasks\n")
+        XCTAssertEqual(result.stderr, "Error: unknown task 'no-such-task'; 'ledger tasks' lists the tasks ('ledger search no' searches names and titles)\n")
     }
 
     func testAnImpossibleDateIsAUsageError() throws {

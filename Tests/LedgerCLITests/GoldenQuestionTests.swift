@@ -1,15 +1,52 @@
 import Foundation
 import XCTest
 
-/// Every question of `shared/domain.md`, asked through the real binary.
+/// Every question of `shared/domain.md`, asked through the real binary: as the ledger answers now,
+/// and (`--known-at 2026-11-30`) as it answered before the corrections of December 2026.
 final class GoldenQuestionTests: XCTestCase {
+    /// After the first entries, before the corrections.
+    static let beforeCorrections = "2026-11-30"
+
     func testOZGConsultingOn2020_06_30NamesKV40InTheTLVwAUnderFachaufsichtOfTheTFM() throws {
-        let result = try LedgerProcess.run(["responsible", "ozg-beratung-kommunen", "--at", "2020-06-30"])
-        XCTAssertEqual(result.status, 0)
-        XCTAssertEqual(result.stderr, "")
-        XCTAssertTrue(result.stdout.contains("  kv40  Kompetenzzentrum Verwaltung 4.0 (department)"))
-        XCTAssertTrue(result.stdout.contains("tlvwa            Thüringer Landesverwaltungsamt [TLVwA] (authority)                  subordinate to"))
-        XCTAssertTrue(result.stdout.contains("Fachaufsicht  by tfm  Thüringer Finanzministerium [TFM] (ministry)  over kv40"))
+        for knownAt in ["now", Self.beforeCorrections] {
+            let result = try LedgerProcess.run(["responsible", "ozg-beratung-kommunen", "--at", "2020-06-30", "--known-at", knownAt])
+            XCTAssertEqual(result.status, 0)
+            XCTAssertEqual(result.stderr, "")
+            XCTAssertTrue(result.stdout.contains("  kv40  Kompetenzzentrum Verwaltung 4.0 (department)"))
+            XCTAssertTrue(result.stdout.contains("tlvwa            Thüringer Landesverwaltungsamt [TLVwA] (authority)                  subordinate to"))
+            XCTAssertTrue(result.stdout.contains("Fachaufsicht  by tfm  Thüringer Finanzministerium [TFM] (ministry)  over kv40"))
+        }
+        let now = try LedgerProcess.run(["responsible", "ozg-beratung-kommunen", "--at", "2020-06-30"])
+        XCTAssertTrue(now.stdout.contains("  Since 2019-01, by record 2018-tmik-umsetzungskonzept-kv40-berichtigt"), now.stdout)
+        XCTAssertTrue(now.stdout.contains("  georg-maier       Georg Maier       Minister für Inneres und Kommunales  in tmik"), now.stdout)
+        let before = try LedgerProcess.run(["responsible", "ozg-beratung-kommunen", "--at", "2020-06-30", "--known-at", Self.beforeCorrections])
+        XCTAssertTrue(before.stdout.contains("  Since 2018-09-06, by record 2018-tmik-umsetzungskonzept-kv40"), before.stdout)
+    }
+
+    func testTheKompetenzzentrumWasDecidedIn2017AndWorksFromJanuary2019() throws {
+        let now = try LedgerProcess.run(["orgchart", "--at", "2018-06-05", "--root", "tlvwa"])
+        XCTAssertEqual(now.stdout, """
+            Organisation on 2018-06-05:
+            tlvwa  Thüringer Landesverwaltungsamt [TLVwA] (authority)  (subordinate)
+            └── tlvwa-abt-iv  Abteilung IV des Landesverwaltungsamts (department)
+
+            """)
+        let before = try LedgerProcess.run(["orgchart", "--at", "2018-06-05", "--root", "tlvwa", "--known-at", Self.beforeCorrections])
+        XCTAssertTrue(before.stdout.contains("└── kv40  Kompetenzzentrum Verwaltung 4.0 (department)  [Fachaufsicht: tfm]"), before.stdout)
+        let diff = try LedgerProcess.run(["diff", "--from", "2018-12-31", "--to", "2019-01-01"])
+        XCTAssertTrue(diff.stdout.contains("  + established kv40  Kompetenzzentrum Verwaltung 4.0 (department)"), diff.stdout)
+        XCTAssertTrue(diff.stdout.contains("  - dissolved tlvwa-abt-iv  Abteilung IV des Landesverwaltungsamts (department)"), diff.stdout)
+    }
+
+    func testHartmutSchubertsHistoryAndOfficesStartWithTheEarliestSource() throws {
+        let history = try LedgerProcess.run(["history", "hartmut-schubert"])
+        XCTAssertEqual(history.status, 0, history.stderr)
+        XCTAssertTrue(history.stdout.hasPrefix("History of hartmut-schubert:\n2017-09-26  2017-09-26-schubert-finanzstaatssekretaer-cio"), history.stdout)
+        XCTAssertTrue(history.stdout.contains("RETRACTED by 2020-12-10-schubert-staatssekretaer-zurueckgenommen"), history.stdout)
+        let offices = try LedgerProcess.run(["offices", "--at", "2018-01-01", "--person", "schubert"])
+        XCTAssertTrue(offices.stdout.contains("hartmut-schubert  Hartmut Schubert  Finanzstaatssekretär  in tfm"), offices.stdout)
+        let before = try LedgerProcess.run(["offices", "--at", "2018-01-01", "--person", "schubert", "--known-at", Self.beforeCorrections])
+        XCTAssertFalse(before.stdout.contains("Finanzstaatssekretär"), before.stdout)
     }
 
     func testOZGConsultingOn2021_01_01AsJSONNamesKV40InTheEGovernmentDepartmentOfTheTFM() throws {
@@ -23,9 +60,15 @@ final class GoldenQuestionTests: XCTestCase {
         let path = try XCTUnwrap(json["path"] as? [[String: Any]])
         XCTAssertEqual(path.map { $0["id"] as? String }, ["kv40", "tfm-egov-it", "tfm", "landesregierung"])
         XCTAssertEqual(path.map { $0["relation"] as? String }, ["partOf", "partOf", "partOf", nil])
-        XCTAssertEqual(json["since"] as? String, "2018-09-06")
-        XCTAssertEqual(json["record"] as? String, "2018-tmik-umsetzungskonzept-kv40")
+        XCTAssertEqual(json["since"] as? String, "2019-01")
+        XCTAssertEqual(json["record"] as? String, "2018-tmik-umsetzungskonzept-kv40-berichtigt")
         XCTAssertEqual((json["supervision"] as? [Any])?.count, 0)
+        let before = try LedgerProcess.run(["responsible", "ozg-beratung-kommunen", "--at", "2021-01-01", "--format", "json",
+                                            "--known-at", Self.beforeCorrections])
+        let old = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(old["since"] as? String, "2018-09-06")
+        XCTAssertEqual(old["record"] as? String, "2018-tmik-umsetzungskonzept-kv40")
+        XCTAssertEqual((old["path"] as? [[String: Any]])?.map { $0["id"] as? String }, ["kv40", "tfm-egov-it", "tfm", "landesregierung"])
     }
 
     func testOn2020_12_15TheDecidedMoveIsNotYetEffective() throws {
@@ -53,8 +96,9 @@ final class GoldenQuestionTests: XCTestCase {
     func testTheHistoryOfKV40ListsEveryStepWithItsSource() throws {
         let result = try LedgerProcess.run(["history", "kv40"])
         XCTAssertEqual(result.status, 0)
-        let ids = ["2017-09-26-kabinett-verwaltung-4-0", "2017-tmik-grobkonzept-kv40", "2018-04-tmik-beauftragt-kienbaum",
-                   "2018-06-05-digitalisierungskabinett", "2018-09-06-kienbaum-gutachten", "2018-tmik-umsetzungskonzept-kv40",
+        let ids = ["2017-09-26-kabinett-verwaltung-4-0-berichtigt", "2017-tmik-grobkonzept-kv40-berichtigt", "2018-04-tmik-beauftragt-kienbaum",
+                   "2018-06-05-digitalisierungskabinett", "2018-09-06-kienbaum-gutachten", "2018-tmik-umsetzungskonzept-kv40-berichtigt",
+                   "2019-01-kv40-arbeitsbeginn", "2019-kv40-kompetenzteams", "2020-kv40-bericht-erstes-jahr",
                    "2020-12-kabinett-angliederung-kv40"]
         var position = result.stdout.startIndex
         for id in ids {
@@ -63,6 +107,9 @@ final class GoldenQuestionTests: XCTestCase {
         }
         XCTAssertTrue(result.stdout.contains("effective 2021-01-01"))
         XCTAssertTrue(result.stdout.contains("source: Kompetenzzentrum Verwaltung 4.0 angegliedert — 2020-12-10"))
+        XCTAssertTrue(result.stdout.contains("between 2017-09-26 and 2018-04  2017-tmik-grobkonzept-kv40-berichtigt  (concept)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("    CORRECTED by 2017-09-26-kabinett-verwaltung-4-0-berichtigt: its changes no longer count"))
+        XCTAssertFalse(try LedgerProcess.run(["history", "kv40", "--known-at", Self.beforeCorrections]).stdout.contains("berichtigt"))
     }
 
     func testVerifyPassesOnTheEvents() throws {

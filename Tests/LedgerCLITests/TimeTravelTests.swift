@@ -7,21 +7,32 @@ final class TimeTravelTests: XCTestCase {
         let result = try LedgerProcess.run(["responsible", "ozg-beratung-kommunen", "--at", "2021-01-01", "--explain"])
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.stdout.contains("Because of:"))
-        XCTAssertTrue(result.stdout.contains("2018-tmik-umsetzungskonzept-kv40  (concept, 2018-09-06, recorded "))
+        XCTAssertTrue(result.stdout.contains("2018-tmik-umsetzungskonzept-kv40-berichtigt  (concept, 2018-09-06 or later, effective 2019-01, recorded "),
+                      result.stdout)
         XCTAssertTrue(result.stdout.contains("2020-12-kabinett-angliederung-kv40  (decision, 2020-12, effective 2021-01-01, recorded "))
         XCTAssertTrue(result.stdout.contains("placed kv40"))
         XCTAssertTrue(result.stdout.contains("source: Kompetenzzentrum Verwaltung 4.0 angegliedert — 2020-12-10 — https://www.kommune21.de/"))
+        let before = try LedgerProcess.run(["responsible", "ozg-beratung-kommunen", "--at", "2021-01-01", "--explain", "--known-at", "2026-11-30"])
+        XCTAssertTrue(before.stdout.contains("2018-tmik-umsetzungskonzept-kv40  (concept, 2018-09-06, recorded "), before.stdout)
     }
 
     func testTheJSONAnswerCarriesItsProvenance() throws {
         let result = try LedgerProcess.run(["responsible", "ozg-beratung-kommunen", "--at", "2020-06-30", "--format", "json"])
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let provenance = try XCTUnwrap(json["provenance"] as? [[String: Any]])
-        XCTAssertEqual(provenance.first?["record"] as? String, "2018-tmik-umsetzungskonzept-kv40")
+        XCTAssertEqual(provenance.first?["record"] as? String, "2018-tmik-umsetzungskonzept-kv40-berichtigt")
         XCTAssertEqual(((provenance.first?["roles"] as? [[String: Any]])?.first)?["role"] as? String, "task")
         let supervision = provenance.first { ($0["roles"] as? [[String: Any]])?.contains { $0["role"] as? String == "supervision" } == true }
-        XCTAssertEqual(supervision?["record"] as? String, "2017-09-26-kabinett-verwaltung-4-0")
-        XCTAssertEqual((supervision?["sources"] as? [Any])?.count, 3)
+        XCTAssertEqual(supervision?["record"] as? String, "2019-01-kv40-arbeitsbeginn")
+        XCTAssertEqual((supervision?["sources"] as? [[String: Any]])?.first?["title"] as? String, "Erfolg für Kompetenzzentrum Verwaltung 4.0")
+        // As known before the corrections, the decision of 2017 with its unverifiable citation.
+        let old = try LedgerProcess.run(["responsible", "ozg-beratung-kommunen", "--at", "2020-06-30", "--format", "json", "--known-at", "2026-11-30"])
+        let oldJSON = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(old.stdout.utf8)) as? [String: Any])
+        let oldSupervision = (oldJSON["provenance"] as? [[String: Any]])?.first {
+            ($0["roles"] as? [[String: Any]])?.contains { $0["role"] as? String == "supervision" } == true
+        }
+        XCTAssertEqual(oldSupervision?["record"] as? String, "2017-09-26-kabinett-verwaltung-4-0")
+        XCTAssertEqual((oldSupervision?["sources"] as? [Any])?.count, 3)
     }
 
     func testBeforeTheRecordsWereEnteredTheLedgerKnewNothing() throws {

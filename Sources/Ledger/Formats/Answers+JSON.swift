@@ -28,9 +28,10 @@ extension SupervisionInForce {
 }
 
 extension OfficeHolder {
-    /// `{person, role, unit, record}`
+    /// `{person, name, role, unit, record}`
     public var json: JSONValue {
-        .object([("person", .string(person)), ("role", .string(role)), ("unit", .string(unit)), ("record", .string(record))])
+        .object([("person", .string(person)), ("name", .optional(name)), ("role", .string(role)), ("unit", .string(unit)),
+                 ("record", .string(record))])
     }
 }
 
@@ -43,6 +44,7 @@ extension Responsibility {
             ("unit", unit?.json ?? .null), ("path", .array(path.map(\.json))),
             ("supervision", .array(supervision.map(\.json))), ("offices", .array(offices.map(\.json))),
             ("since", .optional(since?.description)), ("record", .optional(record)),
+            ("sinceBounds", since.boundsJSON), ("uncertain", .array(uncertain.map(\.json))),
         ])
     }
 }
@@ -73,14 +75,15 @@ extension OrgChart.Node {
 }
 
 extension OrgChart {
-    /// The answer of `orgchart --format json`: `{at, roots: [node]}`.
+    /// The answer of `orgchart --format json`: `{at, roots: [node], uncertain: [uncertainty]}`.
     public var json: JSONValue {
-        .object([("at", .string(at.description)), ("roots", .array(roots.map(\.json)))])
+        .object([("at", .string(at.description)), ("roots", .array(roots.map(\.json))),
+                 ("uncertain", .array(uncertain.map(\.json)))])
     }
 
     /// `json`, written node by node.
     public func writeJSON<Failure>(to writer: inout PrettyJSONWriter<Failure>) throws(Failure) {
-        try writer.object([("at", .string(at.description))], streaming: "roots") { (writer) throws(Failure) in
+        try writer.object([("at", .string(at.description)), ("uncertain", .array(uncertain.map(\.json)))], streaming: "roots") { (writer) throws(Failure) in
             writer.beginArray()
             for root in roots { try root.writeJSON(to: &writer) }
             try writer.endArray()
@@ -92,7 +95,7 @@ extension TaskAssignment {
     /// `{task, title, unit: {…} | null, since, record}`
     public var json: JSONValue {
         .object([("task", .string(task)), ("title", .string(title)), ("unit", unit?.json ?? .null),
-                 ("since", .optional(since?.description)), ("record", .optional(record))])
+                 ("since", .optional(since?.description)), ("record", .optional(record)), ("sinceBounds", since.boundsJSON)])
     }
 }
 
@@ -103,6 +106,7 @@ extension UnitListing {
         members.append(("parent", .optional(parent)))
         members.append(("relation", .optional(relation?.rawValue)))
         members.append(("established", .string(established.description)))
+        members.append(("establishedBounds", established.boundsJSON))
         return .object(members)
     }
 }
@@ -171,6 +175,8 @@ extension EntityHistory {
                 guard case .object(var members) = entry.record.json else { preconditionFailure() }
                 members.append(("withdrawnBy", .optional(entry.withdrawnBy)))
                 members.append(("withdrawal", .optional(entry.withdrawal?.rawValue)))
+                members.append(("dateBounds", entry.record.date.boundsJSON))
+                members.append(("effectiveBounds", entry.record.effective.boundsJSON))
                 return .object(members)
             })),
         ])
@@ -181,12 +187,12 @@ extension Source {
     /// `{title, url, published, seed}`
     public var answerJSON: JSONValue {
         .object([("title", .string(title)), ("url", .optional(url)), ("published", .optional(published?.description)),
-                 ("seed", .optional(seed))])
+                 ("seed", .optional(seed)), ("publishedBounds", published.boundsJSON)])
     }
 }
 
 extension Provenance {
-    /// `{record, roles: [{role, detail}], type, title, date, effective, recorded, sources}`; `role`
+    /// `{record, roles: [{role, detail}], type, title, date, effective, recorded, sources, note}`; `role`
     /// is one of `task`, `placement`, `supervision`, `office`.
     public var json: JSONValue {
         func name(_ role: Role) -> String {
@@ -203,6 +209,7 @@ extension Provenance {
             ("type", .string(type.rawValue)), ("title", .string(title)), ("date", .string(date.description)),
             ("effective", .string(effective.description)), ("recorded", .string(recorded.description)),
             ("sources", .array(sources.map(\.answerJSON))),
+            ("dateBounds", date.boundsJSON), ("effectiveBounds", effective.boundsJSON), ("note", .optional(note)),
         ])
     }
 }

@@ -82,7 +82,8 @@ struct CanonicalCursor {
     }
 
     mutating func date() -> ValidDate? {
-        guard let content = text(), content.count <= 10 else { return nil }
+        // The longest date is a range of two days, `YYYY-MM-DD..YYYY-MM-DD`.
+        guard let content = text(), content.count <= 22 else { return nil }
         return try? ValidDate(parsing: String(decoding: content, as: UTF8.self))
     }
 

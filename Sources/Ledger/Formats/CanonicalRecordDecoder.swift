@@ -149,10 +149,10 @@ enum CanonicalRecordDecoder {
                 let supervision = Supervision(supervisor: supervisor, unit: unit, kind: kind, task: values["task"])
                 return op == "setSupervision" ? .setSupervision(supervision) : .endSupervision(supervision)
             case "appoint", "endAppointment":
-                guard only(["person", "role", "unit"]), let person = values["person"], let role = values["role"],
-                      let unit = values["unit"] else { return nil }
+                guard only(op == "appoint" ? ["person", "role", "unit", "name"] : ["person", "role", "unit"]),
+                      let person = values["person"], let role = values["role"], let unit = values["unit"] else { return nil }
                 let appointment = Appointment(person: person, role: role, unit: unit)
-                return op == "appoint" ? .appoint(appointment) : .endAppointment(appointment)
+                return op == "appoint" ? .appoint(appointment, name: values["name"]) : .endAppointment(appointment)
             default:
                 return nil
             }

@@ -42,7 +42,7 @@ extension Change {
             self = op == "setSupervision" ? .setSupervision(supervision) : .endSupervision(supervision)
         case "appoint", "endAppointment":
             let appointment = Appointment(person: try r.slug("person"), role: try r.line("role"), unit: try r.slug("unit"))
-            self = op == "appoint" ? .appoint(appointment) : .endAppointment(appointment)
+            self = op == "appoint" ? .appoint(appointment, name: try r.optionalLine("name")) : .endAppointment(appointment)
         default:
             throw RecordFormatError(
                 field: r.fieldPath("op"),
@@ -77,7 +77,9 @@ extension Change {
             add("task", task); add("unit", unit)
         case let .setSupervision(s), let .endSupervision(s):
             add("supervisor", s.supervisor); add("unit", s.unit); add("kind", s.kind.rawValue); add("task", s.task)
-        case let .appoint(a), let .endAppointment(a):
+        case let .appoint(a, name):
+            add("person", a.person); add("role", a.role); add("unit", a.unit); add("name", name)
+        case let .endAppointment(a):
             add("person", a.person); add("role", a.role); add("unit", a.unit)
         }
         return .object(members)

@@ -55,7 +55,7 @@ extension HTMLExport {
             ("offices", .array(intervals.offices.sorted { $0.key < $1.key }.flatMap { key, versions in
                 versions.map { interval in
                     interval.json([
-                        ("person", .string(key.person)), ("name", .string(GermanWording.person(key.person))),
+                        ("person", .string(key.person)), ("name", .string(ledger.person(key.person)?.displayName ?? key.person)),
                         ("role", .string(key.role)), ("unit", .string(key.unit)), ("record", .string(interval.value)),
                     ])
                 }
@@ -67,9 +67,8 @@ extension HTMLExport {
     /// Every record, ordered by the date it happened (then `seq`), with German change sentences.
     /// Withdrawn records stay in the chronicle, marked, because the ledger never forgets them.
     static func chronicle(of ledger: Ledger) throws(QueryError) -> [JSONValue] {
-        let ordered = ledger.records.sorted {
-            $0.date.firstDay != $1.date.firstDay ? $0.date.firstDay < $1.date.firstDay : $0.seq < $1.seq
-        }
+        // By the order of dates (docs/FORMAT.md 3.2.1): "2018-09-06 or later" after 2018-09-06.
+        let ordered = ledger.records.sorted { $0.date != $1.date ? $0.date < $1.date : $0.seq < $1.seq }
         var result: [JSONValue] = []
         for record in ordered {
             let effective = record.effectiveDate
@@ -87,7 +86,7 @@ extension HTMLExport {
                 ("note", .optional(record.note)),
                 ("recorded", .string(record.recorded.description)),
                 ("changes", .array(record.changes.map {
-                    .string(GermanWording.sentence(for: $0, before: before, after: after))
+                    .string(GermanWording.sentence(for: $0, before: before, after: after) { ledger.person($0)?.displayName ?? $0 })
                 })),
                 ("sources", .array(record.sources.map { source in
                     .object([

@@ -47,7 +47,19 @@ extension HTMLExport {
             var iso = firstDay(text);
             return isoOf(dayNumber(iso)) === iso;
           }
+          // A date the sources leave open (docs/FORMAT.md 3.2.1) in German words.
           function formatDate(text) {
+            var range = text.indexOf('..');
+            if (range >= 0) {
+              var a = text.slice(0, range), b = text.slice(range + 2);
+              if (!a) return 'spätestens ' + formatDate(b);
+              if (!b) return formatDate(a) + ' oder später';
+              return 'zwischen ' + formatDate(a) + ' und ' + formatDate(b);
+            }
+            var mark = text.slice(-1);
+            if (mark === '?') return formatDate(text.slice(0, -1)) + ' (unsicher)';
+            if (mark === '~') return 'etwa ' + formatDate(text.slice(0, -1));
+            if (mark === '%') return 'etwa ' + formatDate(text.slice(0, -1)) + ' (unsicher)';
             var p = text.split('-');
             if (p.length === 1) return p[0];
             if (p.length === 2) return MONTHS[+p[1] - 1] + ' ' + p[0];
@@ -364,8 +376,9 @@ extension HTMLExport {
           });
 
           // ---- header and footer ---------------------------------------------------------------
-          var years = data.records.map(function (r) { return r.date.slice(0, 4); })
-            .concat(data.records.map(function (r) { return r.effective.slice(0, 4); })).sort();
+          function yearOf(text) { return (/\d{4}/.exec(text) || [''])[0]; }
+          var years = data.records.map(function (r) { return yearOf(r.date); })
+            .concat(data.records.map(function (r) { return yearOf(r.effective); })).sort();
           $('lede').textContent = data.records.length + ' Einträge' +
             (years.length ? ' von ' + years[0] + ' bis ' + years[years.length - 1] : '') +
             ' · jede Änderung mit Quelle belegt · Stichtag mit dem Regler wählen';

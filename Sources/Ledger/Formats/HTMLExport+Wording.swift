@@ -54,15 +54,12 @@ enum GermanWording {
     /// Fachaufsicht, Rechtsaufsicht, Dienstaufsicht.
     static func supervision(_ kind: SupervisionKind) -> String { DOT.supervisionName(kind) }
 
-    /// A person's id as a name ("hartmut-schubert" → "Hartmut Schubert"). The ledger stores people
-    /// by slug only; this is for display and never written back.
-    static func person(_ id: PersonID) -> String {
-        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-    }
-
     /// One change as a German sentence. `before` and `after` are the organisation just before and
-    /// just after the record took effect, so a renamed unit is named as it was and a new one as it is.
-    static func sentence(for change: Change, before: some OrgSnapshot, after: some OrgSnapshot) -> String {
+    /// just after the record took effect, so a renamed unit is named as it was and a new one as it is;
+    /// `person` gives a person's name as the records write it (the id where none does: a name is
+    /// never made up from an id).
+    static func sentence(for change: Change, before: some OrgSnapshot, after: some OrgSnapshot,
+                         person: (PersonID) -> String = { $0 }) -> String {
         func unit(_ id: UnitID, preferBefore: Bool = false) -> String {
             let state = preferBefore ? (before.unit(id) ?? after.unit(id)) : (after.unit(id) ?? before.unit(id))
             guard let state else { return id }
@@ -99,7 +96,7 @@ enum GermanWording {
         case let .endSupervision(key):
             return "Ende der \(supervision(key.kind)) von \(unit(key.supervisor, preferBefore: true)) über \(unit(key.unit, preferBefore: true))"
                 + (key.task.map { " für \(task($0))" } ?? "")
-        case let .appoint(office):
+        case let .appoint(office, _):
             return "\(person(office.person)): \(office.role) (\(unit(office.unit)))"
         case let .endAppointment(office):
             return "\(person(office.person)) ist nicht mehr \(office.role) (\(unit(office.unit, preferBefore: true)))"

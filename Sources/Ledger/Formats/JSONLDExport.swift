@@ -115,8 +115,9 @@ public struct JSONLDExport: Sendable {
         for person in heldBy.keys.sorted() {
             graph.append(.object([
                 ("@id", .string("person:" + person)), ("@type", .string("foaf:Person")),
+                ("foaf:name", .optional(ledger.person(person)?.name)),
                 ("org:holds", .array(heldBy[person]!.map(JSONLDExport.ref))),
-            ]))
+            ].filter { $0.1 != .null }))
         }
         graph += events
 
@@ -242,8 +243,13 @@ public struct JSONLDExport: Sendable {
         unit.relation == .partOf && isOrganizationalUnit(unit.kind) ? "org:unitOf" : "org:subOrganizationOf"
     }
 
-    /// A date as a typed literal whose datatype says its precision.
+    /// A date as a typed literal whose datatype says its precision; a date the sources leave open
+    /// (`2019~`, `2018-09-06..`) in the Library of Congress's EDTF datatype, in EDTF's own
+    /// spelling, so no reader takes it for the exact date it orders by.
     static func typed(_ date: ValidDate) -> JSONValue {
+        guard date.isExact else {
+            return .object([("@type", .string("http://id.loc.gov/datatypes/edtf/EDTF")), ("@value", .string(date.edtf))])
+        }
         let type = switch date.precision {
         case .day: "xsd:date"
         case .month: "xsd:gYearMonth"

@@ -29,7 +29,9 @@ extension RecordFormat {
               line    a string on one line that is not blank
               text    any string; may span lines (\\n)
               date    YYYY, YYYY-MM or YYYY-MM-DD, kept with its precision; a coarser date
-                      takes effect on its first day
+                      takes effect on its first day. A date the sources leave open (EDTF):
+                      2019? uncertain, 2019-03~ approximate, 2019% both; 2018-09-06.. not
+                      before, ..2018-06 not after, 2018-09-06..2018-12 between
               url     an absolute http or https URL, such as https://example.org/a.pdf
             """)
         page.append("UNIT KINDS (kind; another needs 'ledger append --allow-kind WORD')\n"

@@ -7,6 +7,7 @@ extension RecordFormat {
     ///
     /// The repository ships it as `docs/record.schema.json`; `ledger schema` prints it.
     public static var jsonSchema: JSONValue {
+        let plain = "[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
         var definitions: [(key: String, value: JSONValue)] = [
             ("id", object(("type", "string"), ("pattern", "^[a-z0-9][a-z0-9.-]*$"),
                           ("description", "an identifier: lowercase ASCII letters, digits, '-' and '.', starting with a letter or digit"))),
@@ -14,8 +15,8 @@ extension RecordFormat {
                             ("description", "a string on one line that is not blank"))),
             ("text", object(("type", "string"))),
             ("date", object(("type", "string"),
-                            ("pattern", "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"),
-                            ("description", "YYYY, YYYY-MM or YYYY-MM-DD; the day must exist"))),
+                            ("pattern", "^(\(plain)[?~%]?|\(plain)\\.\\.|\\.\\.\(plain)|\(plain)\\.\\.\(plain))$"),
+                            ("description", "YYYY, YYYY-MM or YYYY-MM-DD (the day must exist); a date the sources leave open adds ?, ~ or % (uncertain, approximate, both) or is a range A.., ..B or A..B"))),
             ("url", object(("type", "string"), ("format", "uri"), ("pattern", "^[hH][tT][tT][pP][sS]?://[^/?#\\s]+[^\\s]*$"),
                            ("description", "an absolute http or https URL"))),
             ("relation", .object([("enum", .array(Relation.allCases.map { .string($0.rawValue) }))])),

@@ -15,7 +15,7 @@ public enum RecordFormat {
         case line
         /// Any string; may span lines.
         case text
-        /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+        /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or one the sources leave open (`2019?`, `2018-09-06..`).
         case date
         /// An absolute http or https URL (checked on append).
         case url
@@ -161,6 +161,7 @@ public enum RecordFormat {
             Field("person", .id, required: true, "the person's id"),
             Field("role", .line, required: true, "the office: Minister, Staatssekretär, CIO, …"),
             Field("unit", .id, required: true, "the unit"),
+            Field("name", .line, "the person's name as the sources write it (with diacritics), given once: the first appoint of a person that has one names them in every answer"),
         ]),
         Operation(op: "endAppointment", meaning: "a person leaves an office", fields: [
             Field("person", .id, required: true, "the person's id"),

@@ -26,13 +26,30 @@ extension IndexFile {
     static func build(of file: FileSystem.MappedFile, stamp: FileSystem.FileStamp, ledgerPath: String, scratch: String? = nil) -> Bool {
         guard var ledger = CompactLedger.read(file, keepingTexts: true), !ledger.records.isEmpty else { return false }
         var timelines = CompactTimelines(units: ledger.units.count, tasks: ledger.tasks.count)
-        guard ledger.checkRules({ timelines.apply(change: $0, of: $1, in: ledger) }) else { return false }
+        // Records that apply with a date the sources leave open: each has a change, so the
+        // replay meets it.
+        var open = Set<Int32>()
+        // Persons of applying appointments, with the name of the latest record naming each.
+        var persons: [Int32: (name: Int32, record: Int32)] = [:]
+        guard ledger.checkRules({ change, record in
+            timelines.apply(change: change, of: record, in: ledger)
+            if ledger.records[Int(record)].precision == IndexLayout.qualifiedPrecision { open.insert(record) }
+            if ledger.changes[change].op == .appoint {
+                let person = ledger.changes[change].a, name = ledger.changeTexts[change].name
+                let known = persons[person] ?? (-1, -1)
+                persons[person] = name >= 0 && record > known.record ? (name, record) : known
+            }
+        }) else { return false }
+        let personRows = ledger.people.sorted(Array(persons.keys)).map { (person: $0, name: persons[$0]!.name, record: persons[$0]!.record) }
+        let openDates = open.sorted().map { (record: $0, days: ledger.records[Int($0)].openDays) }
         // The timelines hold all the index needs of the records and changes: they leave memory
         // before the index is laid out.
         let lastEffectiveDay = ledger.records.map(\.effectiveDay).max() ?? Int32.min
+        let recordTexts = ledger.records.map { (title: $0.title, dateDay: $0.dateDay) }
         (ledger.records, ledger.changes, ledger.changeTexts) = ([], [], [])
         let layout = CompactIndexLayout(ledger: ledger, timelines: timelines, fileSize: file.bytes.count, stamp: stamp,
-                                        lastEffectiveDay: lastEffectiveDay)
+                                        lastEffectiveDay: lastEffectiveDay, openDates: openDates, persons: personRows,
+                                        recordTexts: recordTexts)
         return store(facts: layout.facts, sectionLengths: layout.sectionLengths, ledgerPath: ledgerPath, scratch: scratch) {
             writer throws(IOFailure) in try layout.write(to: &writer)
         }
@@ -62,11 +79,22 @@ private struct CompactIndexLayout {
     typealias Grouped = (starts: [Int32], counts: [Int32], steps: [Int32])
     let unitSteps: Grouped, taskSteps: Grouped, supervisionSteps: Grouped, appointmentSteps: Grouped
     let strings: StringPlan
+    /// Each record's title (text number) and `date`'s first day, by seq.
+    let recordTexts: [(title: Int32, dateDay: Int32)]
+    /// Rows of the `openDates` section.
+    let openDates: [(record: Int32, days: SIMD2<Int32>)]
+    /// Rows of the `persons` section: the person, their name's text (-1: none), the record naming them.
+    let persons: [(person: Int32, name: Int32, record: Int32)]
     let facts: IndexFileWriter.Facts
     let sectionLengths: [Int]
 
-    init(ledger: CompactLedger, timelines: CompactTimelines, fileSize: Int, stamp: FileSystem.FileStamp, lastEffectiveDay: Int32) {
+    init(ledger: CompactLedger, timelines: CompactTimelines, fileSize: Int, stamp: FileSystem.FileStamp, lastEffectiveDay: Int32,
+         openDates: [(record: Int32, days: SIMD2<Int32>)], persons: [(person: Int32, name: Int32, record: Int32)],
+         recordTexts: [(title: Int32, dateDay: Int32)]) {
         self.ledger = ledger
+        self.recordTexts = recordTexts
+        self.openDates = openDates
+        self.persons = persons
         self.timelines = timelines
         self.fileSize = fileSize
         unitOrder = ledger.units.sorted((0..<Int32(ledger.units.count)).filter { timelines.units[Int($0)] != nil })
@@ -103,7 +131,14 @@ private struct CompactIndexLayout {
                 for text in [value.title, value.leika] where text >= 0 { strings.place(.text, text) }
             }
         }
-        for record in 0..<Int32(ledger.lineStarts.count) { strings.place(.record, record) }
+        for record in 0..<Int32(ledger.lineStarts.count) {
+            strings.place(.record, record)
+            strings.place(.text, recordTexts[Int(record)].title)
+        }
+        for row in persons {
+            strings.place(.person, row.person)
+            if row.name >= 0 { strings.place(.text, row.name) }
+        }
         self.strings = strings
 
         let recordCount = ledger.lineStarts.count
@@ -112,7 +147,8 @@ private struct CompactIndexLayout {
             taskOrder.count * IndexLayout.taskRow, taskSteps.steps.count * IndexLayout.taskStep,
             supervisionOrder.count * IndexLayout.supervisionKey, supervisionSteps.steps.count * IndexLayout.step,
             appointmentOrder.count * IndexLayout.appointmentKey, appointmentSteps.steps.count * IndexLayout.step,
-            recordCount * IndexLayout.recordRow, recordCount * 4,
+            recordCount * IndexLayout.recordRow, recordCount * 4, openDates.count * IndexLayout.openDate,
+            persons.count * IndexLayout.personRow,
         ]
         facts = IndexFileWriter.Facts(
             stamp: stamp, recordCount: recordCount, head: ledger.head, lastRecorded: ledger.lastRecorded?.nanoseconds ?? Int64.min,
@@ -233,13 +269,30 @@ private struct CompactIndexLayout {
             rows.u64(UInt64(start))
             rows.u32(UInt32(end - 1 - start))
             rows.string(strings.reference(.record, Int32(position)))
-            rows.pad(4)
+            rows.string(strings.reference(.text, recordTexts[position].title))
+            rows.i32(recordTexts[position].dateDay)
             try flushIfFull()
         }
         try finishSection()
 
         for position in ledger.recordIDs.sorted(Array(0..<Int32(recordCount))) {
             rows.i32(position)
+            try flushIfFull()
+        }
+        try finishSection()
+
+        for (record, days) in openDates {
+            rows.i32(record)
+            rows.i32(days.x)
+            rows.i32(days.y)
+        }
+        try finishSection()
+
+        for row in persons {
+            rows.string(strings.reference(.person, row.person))
+            rows.string(strings.reference(.text, row.name))
+            rows.i32(row.record)
+            rows.pad(4)
             try flushIfFull()
         }
         try finishSection()

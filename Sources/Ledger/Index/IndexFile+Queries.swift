@@ -11,7 +11,7 @@ extension IndexFile: LedgerQuerying {
 
     /// Runs `indexed` on the index, or `full` on the whole ledger when the question needs an
     /// earlier transaction time or the index is damaged (which is then rebuilt).
-    private func answer<T>(knownAt: TransactionTime, _ indexed: () throws(IndexDamage) -> T,
+    func answer<T>(knownAt: TransactionTime, _ indexed: () throws(IndexDamage) -> T,
                            full: (Ledger) throws(QueryError) -> T) throws(QueryError) -> T {
         if knownAt >= lastRecorded, loadedLedger == nil {
             do { return try indexed() } catch { return try full(try ledgerAfterDamage()) }
@@ -30,13 +30,32 @@ extension IndexFile: LedgerQuerying {
     public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> Responsibility {
         let found = try answer(knownAt: knownAt, { () throws(IndexDamage) -> Responsibility? in
             guard let state = try partialState(forTask: task, on: date.firstDay, unitRecords: false) else { return nil }
-            if let answer = state.responsibility(for: task, at: date) { return answer }
+            if let answer = state.responsibility(for: task, at: date) { return try naming(answer) }
             return Responsibility(task: task, title: try title(of: task) ?? task, at: date, unit: nil, path: [], supervision: [],
                                   offices: [], since: nil, record: nil, isDefined: false)
         }, full: { ledger throws(QueryError) in try ledger.responsible(task, at: date, knownAt: knownAt) })
         // The index knows every task of the ledger as it is now; older knowledge is the full ledger's.
-        guard let found else { throw .unknownTask(task) }
+        guard var found else { throw .unknownTask(task) }
+        found.uncertain = DateUncertainty.concerning(found.subjects, in: try uncertainties(at: date, knownAt: knownAt))
         return found
+    }
+
+    public func uncertainties(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [DateUncertainty] {
+        try answer(knownAt: knownAt, { () throws(IndexDamage) in
+            let day = date.firstDay
+            var found: [DateUncertainty] = []
+            for row in 0..<rowCount(of: .openDates) {
+                let at = row * IndexLayout.openDate
+                guard try i32(.openDates, at + 4) <= day, day <= (try i32(.openDates, at + 8)) else { continue }
+                let position = try i32(.openDates, at)
+                guard position >= 0, position < recordCount, let record = (try? recordAt(position)) ?? nil,
+                      let uncertainty = DateUncertainty(record, on: day)
+                else { throw IndexDamage("open date row \(row)") }
+                recordRows[record.id] = position
+                found.append(uncertainty)
+            }
+            return found
+        }, full: { ledger throws(QueryError) in try ledger.uncertainties(at: date, knownAt: knownAt) })
     }
 
     /// A task's title (tasks are never renamed), from the index or the tail.
@@ -50,7 +69,7 @@ extension IndexFile: LedgerQuerying {
 
     /// Whether the ledger has ever had this unit. A damaged index cannot say "no": the full ledger
     /// answers instead (and the index is written anew).
-    private func knowsUnit(_ id: UnitID) throws(QueryError) -> Bool {
+    func knowsUnit(_ id: UnitID) throws(QueryError) -> Bool {
         try answer(knownAt: .distantFuture, { () throws(IndexDamage) in try unitRow(id) != nil || tailIntroduces(id) },
                    full: { ledger in ledger.index.unitTimelines[id] != nil })
     }
@@ -74,7 +93,10 @@ extension IndexFile: LedgerQuerying {
                 return try units.orgChart(at: date, root: root, tasks: tasks)
             }
         }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).orgChart(at: date, root: root) })
-        if let chart { return chart }
+        if var chart {
+            chart.note(try uncertainties(at: date, knownAt: knownAt), wholeOrganisation: root == nil)
+            return chart
+        }
         guard let root, try knowsUnit(root) else { throw .unknownUnit(root ?? "") }
         throw .unitNotLive(root, date)
     }

@@ -71,9 +71,10 @@ extension IndexFile {
         try findRow(id, in: .tasks, count: taskCount, stride: IndexLayout.taskRow, prefixAt: IndexLayout.taskIDPrefixOffset)
     }
 
-    /// The date stored as its first day and a precision code (0 year, 1 month, 2 day), both
+    /// The date a step stores as its first day and a precision code (0 year, 1 month, 2 day,
+    /// `IndexLayout.qualifiedPrecision`: the effective date of the record on row `record`), all
     /// checked: a day no `ValidDate` can stand for, or another code, is damage.
-    static func date(firstDay: Int, precision code: UInt8) throws(IndexDamage) -> ValidDate {
+    func date(firstDay: Int, precision code: UInt8, record: Int) throws(IndexDamage) -> ValidDate {
         guard let day = ValidDate(checkingDayNumber: firstDay) else {
             throw IndexDamage("day \(firstDay) lies outside the years 0001...9999")
         }
@@ -82,6 +83,11 @@ extension IndexFile {
         case 0: date = try? ValidDate(year: day.year)
         case 1: date = try? ValidDate(year: day.year, month: day.month)
         case 2: date = day
+        case IndexLayout.qualifiedPrecision:
+            guard let stored = (try? recordAt(record)) ?? nil, case let qualified = stored.effectiveDate, !qualified.isExact,
+                  qualified.firstDay == firstDay
+            else { throw IndexDamage("qualified date of record row \(record)") }
+            date = qualified
         default: throw IndexDamage("precision code \(code)")
         }
         // The year and month of an existing day exist: nil cannot happen, but must not trap.
@@ -118,7 +124,8 @@ extension IndexFile {
             relation: relation,
             isDissolved: dissolved == 1,
             successor: try unitID(orNone: successor),
-            established: try Self.date(firstDay: try i32(.unitSteps, at + 36), precision: try u8(.unitSteps, at + 54)),
+            established: try date(firstDay: try i32(.unitSteps, at + 36), precision: try u8(.unitSteps, at + 54),
+                                  record: try i32(.unitSteps, at + 40)),
             establishedBy: records ? try recordID(try i32(.unitSteps, at + 40)) : "",
             placedBy: records ? try recordID(try i32(.unitSteps, at + 44)) : "",
             namedBy: records ? try recordID(try i32(.unitSteps, at + 48)) : "")
@@ -139,7 +146,7 @@ extension IndexFile {
         return TaskState(
             id: try taskID(row), title: title, leika: try sharedString(.taskSteps, at + 16),
             holder: try unitID(orNone: holder),
-            heldSince: precision == 255 ? nil : try Self.date(firstDay: try i32(.taskSteps, at + 24), precision: precision),
+            heldSince: precision == 255 ? nil : try date(firstDay: try i32(.taskSteps, at + 24), precision: precision, record: heldBy),
             heldBy: try recordID(orNone: heldBy))
     }
 

@@ -64,7 +64,7 @@ extension IndexFile {
         for record in ledger.records { recordNumber[record.id] = Int32(record.seq - 1) }
         func unitRef(_ id: UnitID?) -> Int32 { id.flatMap { unitNumber[$0] } ?? -1 }
         func recordRef(_ id: RecordID?) -> Int32 { id.flatMap { recordNumber[$0] } ?? -1 }
-        func precisionCode(_ date: ValidDate?) -> UInt8 { date.map { UInt8($0.precision.rawValue) } ?? 255 }
+        func precisionCode(_ date: ValidDate?) -> UInt8 { date.map(IndexLayout.precisionCode) ?? 255 }
         /// Supervision and offices share one step shape: the day and the record in force (-1: none).
         func appendSteps(_ timeline: Timeline<RecordID>, to writer: inout ByteWriter, counter: inout UInt32) {
             for (day, value) in zip(timeline.days, timeline.values) {
@@ -165,7 +165,8 @@ extension IndexFile {
             records.u64(UInt64(lineStart))
             records.u32(UInt32(end - lineStart))
             blob.write(ledger.records[seq].id, .record, to: &records)
-            records.pad(4)
+            blob.write(ledger.records[seq].title, .text, to: &records)
+            records.i32(Int32(clamping: ledger.records[seq].date.firstDay))
             lineStart = end + 1
             seq += 1
         }
@@ -175,8 +176,26 @@ extension IndexFile {
             recordsByID.i32(Int32(record.seq - 1))
         }
 
+        var openDates = ByteWriter()
+        for record in ledger.history.records.sorted(by: { $0.seq < $1.seq })
+        where !record.effectiveDate.isExact && !record.changes.isEmpty {
+            let (earliest, latest) = IndexLayout.openDays(record.effectiveDate)
+            openDates.i32(Int32(record.seq - 1))
+            openDates.i32(earliest)
+            openDates.i32(latest)
+        }
+
+        var persons = ByteWriter()
+        for person in PersonDirectory(ledger.history.records).all {
+            blob.write(person.id, .person, to: &persons)
+            blob.write(person.name, .text, to: &persons)
+            persons.i32(recordRef(person.namedBy))
+            persons.pad(4)
+        }
+
         let sections = [blob.bytes, units.bytes, unitSteps.bytes, tasks.bytes, taskSteps.bytes, supervisionKeys.bytes,
-                        supervisionSteps.bytes, appointmentKeys.bytes, appointmentSteps.bytes, records.bytes, recordsByID.bytes]
+                        supervisionSteps.bytes, appointmentKeys.bytes, appointmentSteps.bytes, records.bytes, recordsByID.bytes,
+                        openDates.bytes, persons.bytes]
         let facts = IndexFileWriter.Facts(
             stamp: stamp, recordCount: ledger.records.count, head: ledger.head,
             lastRecorded: ledger.records.last?.recorded.nanoseconds ?? Int64.min, units: unitIDs.count, tasks: taskIDs.count,

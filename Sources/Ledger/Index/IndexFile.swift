@@ -238,6 +238,11 @@ public final class IndexFile: @unchecked Sendable {
         return start..<(start + count)
     }
 
+    /// How many rows `section` holds (its length over its row size).
+    func rowCount(of section: IndexLayout.Section) -> Int {
+        max(0, length(of: section)) / (section.rowSize ?? 1)
+    }
+
     func i32(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> Int {
         Int(try bytes(section, offset, 4).loadUnaligned(as: Int32.self).littleEndian)
     }

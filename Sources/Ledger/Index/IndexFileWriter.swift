@@ -103,6 +103,7 @@ struct IndexFileWriter {
             header.u64(UInt64(offset))
             offset += length
         }
+        header.pad(IndexLayout.blockCountOffset - header.bytes.count)
         header.u32(UInt32(checksums.count / IndexLayout.checksumSize))
         header.i32(facts.lastEffectiveDay)
         header.i64(facts.stamp.changedNanoseconds)

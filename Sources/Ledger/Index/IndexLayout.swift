@@ -10,7 +10,7 @@
 /// dozen rows spread over the file, hashes kilobytes rather than megabytes.
 enum IndexLayout {
     static let magic: [UInt8] = Array("LDGRIDX1".utf8)
-    static let version: UInt32 = 7
+    static let version: UInt32 = 10
     static let blockSize = 1 << 12
 
     /// Fixed header fields, then `blockCount` block checksums, then the checksum of the fixed
@@ -18,7 +18,7 @@ enum IndexLayout {
     /// until version 5): a damaged entry fails the check of its block like a damaged block, and
     /// opening an index then costs the same at any size, where checking 234 KB of table at 10⁶
     /// records was a twentieth of a point query.
-    static let headerSize = 256
+    static let headerSize = 320
     /// A CRC-32C, little-endian (version 2 had 8-byte SHA-256 prefixes, a fifth of a point query).
     static let checksumSize = 4
 
@@ -26,6 +26,10 @@ enum IndexLayout {
     enum Section: Int, CaseIterable {
         case strings, units, unitSteps, tasks, taskSteps, supervisionKeys, supervisionSteps
         case appointmentKeys, appointmentSteps, records, recordsByID
+        /// Version 8: the records whose effective date the sources leave open (`openDates`).
+        case openDates
+        /// Version 9: every person appointed, with the name the records give (`personRow`).
+        case persons
 
         /// The size of one row; nil for the string section, which has none.
         var rowSize: Int? {
@@ -40,6 +44,8 @@ enum IndexLayout {
             case .supervisionSteps, .appointmentSteps: IndexLayout.step
             case .records: IndexLayout.recordRow
             case .recordsByID: 4
+            case .openDates: IndexLayout.openDate
+            case .persons: IndexLayout.personRow
             }
         }
     }
@@ -56,8 +62,34 @@ enum IndexLayout {
     static let supervisionKey = 24 // supervisor(4) unit(4) task(4) kind(1)+pad(3) stepStart(4) stepCount(4)
     static let appointmentKey = 32 // person(8) role(8) unit(4) stepStart(4) stepCount(4) pad(4)
     static let step = 8            // day(4) record(4, -1 = not in force)
-    static let recordRow = 24      // lineOffset(8) lineLength(4) id(8) pad(4)
+    /// Version 10: the title and the first day of `date`, so search needs no ledger line.
+    static let recordRow = 32      // lineOffset(8) lineLength(4) id(8) title(8) dateDay(4)
+    /// A record that applies, has changes and takes effect on a date that is not exact, with the
+    /// days that date leaves open (Int32.min and Int32.max for open ends), by seq: an answer on a
+    /// day finds the records it may rest on without reading the ledger.
+    static let openDate = 12       // record(4) earliest(4) latest(4)
+    /// A person of an applying `appoint`, sorted by id: the name (none: nil) and the record that
+    /// gave it (-1: none). (No id prefix: persons are few beside units and tasks.)
+    static let personRow = 24      // person(8) name(8) namedBy(4) pad(4)
     static let nilLength = UInt32.max
+
+    /// How a step stores a date's precision: 0 year, 1 month, 2 day for an exact date; 255 none.
+    /// A date that is not exact (`2019~`, `2018-09-06..`) is `qualifiedPrecision`: it is always the
+    /// effective date of the record the step names beside it (the record that established the
+    /// unit, or gave the task), so a reader decodes that record for it instead of the index
+    /// holding a second form of every date for the few that need one.
+    static func precisionCode(_ date: ValidDate) -> UInt8 {
+        date.isExact ? UInt8(date.precision.rawValue) : qualifiedPrecision
+    }
+
+    static let qualifiedPrecision: UInt8 = 3
+
+    /// The days a date leaves open as an `openDates` row stores them: open ends as Int32.min and
+    /// Int32.max.
+    static func openDays(_ date: ValidDate) -> (earliest: Int32, latest: Int32) {
+        guard let days = date.possibleDays else { return (0, 0) }
+        return (Int32(clamping: days.lowerBound), Int32(clamping: days.upperBound))
+    }
 
     // Header field offsets.
     static let ledgerSizeOffset = 16
@@ -68,14 +100,16 @@ enum IndexLayout {
     static let lastRecordedOffset = 112
     static let payloadLengthOffset = 120
     static let countsOffset = 128           // units, tasks, supervisionKeys, appointmentKeys (4 × UInt32)
-    static let sectionsOffset = 144         // Section.allCases.count × UInt64 payload offsets (11 × 8 = 88)
-    static let blockCountOffset = 232       // UInt32
+    /// Section.allCases.count × UInt64 payload offsets (13 × 8 = 104), then zeros up to
+    /// `blockCountOffset`: room for 16 sections, so a section added later moves no other field.
+    static let sectionsOffset = 144
+    static let blockCountOffset = 272       // UInt32
     /// The latest effective day (first day) of any record: appends effective on or after it can
     /// be checked against the index alone (`IndexTail`).
-    static let lastEffectiveDayOffset = 236 // Int32
+    static let lastEffectiveDayOffset = 276 // Int32
     /// The ledger's change time when indexed (version 7), beside its size, modification time and
     /// inode: an in-place edit that sets the modification time back still changes it.
-    static let ledgerChangedOffset = 240    // Int64
+    static let ledgerChangedOffset = 280    // Int64
 }
 
 /// Little-endian output for the index writer.

@@ -35,9 +35,11 @@ struct IndexTail: Equatable {
     static func path(forLedger ledgerPath: String) -> String { ledgerPath + ".index-tail" }
 
     /// Whether a record can join a tail whose latest effective day is `day`: it takes effect on
-    /// or after it, and withdraws nothing (a correction or retraction changes earlier answers).
+    /// or after it, withdraws nothing (a correction or retraction changes earlier answers), and
+    /// takes effect on an exact date (the index lists the records with a date the sources leave
+    /// open, which only a rewritten index can add to).
     static func canHold(_ body: RecordBody, after day: Int) -> Bool {
-        body.corrects == nil && body.retracts == nil && body.effectiveDate.firstDay >= day
+        body.corrects == nil && body.retracts == nil && body.effectiveDate.isExact && body.effectiveDate.firstDay >= day
     }
 
     /// The tail file beside `ledgerPath`, if there is one and it is intact.

@@ -16,6 +16,14 @@ public protocol LedgerQuerying {
     func tasks(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment]
     func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime) throws(QueryError) -> OrgDiff
     func record(_ id: RecordID) -> Record?
+    /// Who held which office in which unit on `date`, narrowed by `filter`.
+    func offices(at date: ValidDate, filter: OfficeFilter, knownAt: TransactionTime) throws(QueryError) -> [OfficeHolding]
+    /// Units, tasks, persons and records matching `query`, best first (see `SearchResults`).
+    func search(_ query: String, at date: ValidDate?, limit: Int, knownAt: TransactionTime) throws(QueryError) -> SearchResults
+    /// Every person appointed, with their names, by id.
+    func persons(knownAt: TransactionTime) throws(QueryError) -> [Person]
+    /// The records whose dates leave `date` open (see `DateUncertainty`), in ledger order.
+    func uncertainties(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [DateUncertainty]
 }
 
 extension Ledger: LedgerQuerying {
@@ -53,7 +61,8 @@ extension Provenance {
             guard let record = try record(id) else { continue }
             position[id] = entries.count
             entries.append(Provenance(roles: [role], record: id, type: record.type, title: record.title, date: record.date,
-                                      effective: record.effectiveDate, recorded: record.recorded, sources: record.sources))
+                                      effective: record.effectiveDate, recorded: record.recorded, sources: record.sources,
+                                      note: record.note))
         }
         return entries
     }

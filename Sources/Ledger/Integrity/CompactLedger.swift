@@ -182,6 +182,7 @@ struct CompactLedger {
         for (offset, var record) in local.records.enumerated() {
             record.changeStart += changeBase
             record.actor = mapped(record.actor, maps.units)
+            record.title = mapped(record.title, maps.texts)
             if offset == share.expectedHeadAt { expectedHeadSeq = records.count + 1 }
             records.append(record)
         }

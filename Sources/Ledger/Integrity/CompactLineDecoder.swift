@@ -36,7 +36,7 @@ struct CompactLineDecoder {
     mutating func read(into share: inout CompactTables) -> Chain? {
         var chain = Chain()
         var id: Range<Int>?, date: ValidDate?, effective: ValidDate?, hasType = false, hasTitle = false, sourceCount = -1
-        var corrects: String?, retracts: String?, actor: Int32 = -1, about: [String]?
+        var corrects: String?, retracts: String?, actor: Int32 = -1, about: [String]?, titleText: Int32 = -1
         let changeStart = share.changes.count
         let ok = cursor.object { cursor, name in
             // By length first: most names are ruled out without looking at their bytes.
@@ -82,8 +82,9 @@ struct CompactLineDecoder {
                 sourceCount = cursor.count({ CompactLineDecoder.source(&$0) }) ?? -1
                 return sourceCount >= 0
             } else if name.is("title") {
-                hasTitle = cursor.line() != nil
-                return hasTitle
+                guard let title = cursor.line() else { return false }
+                hasTitle = true
+                if share.keepsTexts { titleText = share.texts.id(title) }
             } else if name.is("type") {
                 hasType = cursor.slug() != nil
                 return hasType
@@ -100,9 +101,12 @@ struct CompactLineDecoder {
         else { return nil }
         _ = share.later(.record, id, in: cursor.bytes)
         let applies = effective ?? date
-        share.records.append(CompactRecord(effectiveDay: Int32(clamping: applies.firstDay), precision: UInt8(applies.precision.rawValue),
+        share.records.append(CompactRecord(effectiveDay: Int32(clamping: applies.firstDay), precision: IndexLayout.precisionCode(applies),
                                            changeStart: Int32(changeStart), changeCount: Int32(changeCount), corrects: corrects,
-                                           retracts: retracts, actor: actor, about: about))
+                                           retracts: retracts, actor: actor, about: about,
+                                           title: titleText, dateDay: Int32(clamping: date.firstDay),
+                                           openDays: applies.isExact ? .zero : SIMD2(IndexLayout.openDays(applies).earliest,
+                                                                                      IndexLayout.openDays(applies).latest)))
         return chain
     }
 
@@ -178,7 +182,8 @@ struct CompactLineDecoder {
                                    kind: kind.code, a: supervisor, b: supervised,
                                    c: task(.task) ?? -1)
         case "appoint", "endAppointment":
-            guard has(only: [.person, .role, .unit]), let person = fields[.person], let role = fields[.role], let office = unit(.unit)
+            guard has(only: op == "appoint" ? [.person, .role, .unit, .name] : [.person, .role, .unit]), let person = fields[.person],
+                  let role = fields[.role], let office = unit(.unit)
             else { return false }
             change = CompactChange(op: op == "appoint" ? .appoint : .endAppointment,
                                    a: share.later(.person, person, in: bytes), b: share.later(.role, role, in: bytes), c: office)

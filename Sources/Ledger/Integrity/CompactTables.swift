@@ -89,7 +89,7 @@ struct CompactTables {
 
 /// The texts of one change, interned (-1: none): what the index stores beside the ids.
 struct CompactTexts {
-    /// A unit's name or a task's title.
+    /// A unit's name, a task's title or a person's name (appoint).
     var name: Int32
     /// A unit's abbreviation or a task's LeiKa key.
     var detail: Int32

@@ -14,6 +14,8 @@ public struct Ledger: Sendable {
     /// The records that count now, in the order their changes take effect.
     public let history: EffectiveHistory
     let index: TimelineIndex
+    /// The persons of the records that count now.
+    let directory: PersonDirectory
     private let recordsByID: [RecordID: Record]
 
     /// Checks the records (record rules and every rule of the change table, in valid-time order)
@@ -40,6 +42,7 @@ public struct Ledger: Sendable {
         self.records = records
         self.history = history
         self.index = index
+        self.directory = PersonDirectory(history.records)
         self.recordsByID = byID
     }
 
@@ -81,16 +84,27 @@ public struct Ledger: Sendable {
     /// Who was responsible for `task` on `date`.
     public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> Responsibility {
         let snapshot = try snapshot(at: date, knownAt: knownAt)
-        if let answer = snapshot.responsibility(for: task, at: date) { return answer }
-        guard index.taskTimelines[task] != nil else { throw .unknownTask(task) }
-        return Responsibility(task: task, title: index.taskTimelines[task]?.last?.title ?? task, at: date, unit: nil,
-                              path: [], supervision: [], offices: [], since: nil, record: nil, isDefined: false)
+        var answer: Responsibility
+        if let found = snapshot.responsibility(for: task, at: date) {
+            answer = found
+        } else {
+            guard index.taskTimelines[task] != nil else { throw .unknownTask(task) }
+            answer = Responsibility(task: task, title: index.taskTimelines[task]?.last?.title ?? task, at: date, unit: nil,
+                                    path: [], supervision: [], offices: [], since: nil, record: nil, isDefined: false)
+        }
+        answer.uncertain = DateUncertainty.concerning(answer.subjects, in: try uncertainties(at: date, knownAt: knownAt))
+        let persons = personDirectory(knownAt: knownAt)
+        for office in answer.offices.indices { answer.offices[office].name = persons[answer.offices[office].person]?.name }
+        return answer
     }
 
     /// The org chart on `date`, whole or from `root` down.
     public func orgChart(at date: ValidDate, root: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgChart {
         let snapshot = try snapshot(at: date, knownAt: knownAt)
-        if let chart = snapshot.orgChart(at: date, root: root) { return chart }
+        if var chart = snapshot.orgChart(at: date, root: root) {
+            chart.note(try uncertainties(at: date, knownAt: knownAt), wholeOrganisation: root == nil)
+            return chart
+        }
         guard let root, index.unitTimelines[root] != nil else { throw .unknownUnit(root ?? "") }
         throw .unitNotLive(root, date)
     }
@@ -121,11 +135,12 @@ public struct Ledger: Sendable {
         }
     }
 
-    /// The records concerning a unit, task or record id (or all records), by date, as known at
+    /// The records concerning a unit, task, person or record id (or all records), by date, as known at
     /// `knownAt`: both time axes, with corrected and retracted records marked.
     public func history(of id: String? = nil, from: ValidDate? = nil, to: ValidDate? = nil,
                         knownAt: TransactionTime = .distantFuture) throws(QueryError) -> EntityHistory {
-        if let id, index.unitTimelines[id] == nil, index.taskTimelines[id] == nil, recordsByID[id] == nil {
+        if let id, index.unitTimelines[id] == nil, index.taskTimelines[id] == nil, recordsByID[id] == nil,
+           !records.contains(where: { $0.changes.contains { $0.personID == id } }) {
             throw .unknownID(id)
         }
         let known = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }

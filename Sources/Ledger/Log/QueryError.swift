@@ -8,6 +8,8 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     case notTaskOrUnit(String)
     /// The unit exists in the ledger but not (or no longer) on the date asked about.
     case unitNotLive(UnitID, ValidDate)
+    /// A search for text with no letter or digit in it: nothing to look for.
+    case emptySearch(String)
     /// The ledger file itself failed its checks while answering (exit code 2).
     case integrity(IntegrityError)
 
@@ -16,9 +18,10 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownTask(let id): "unknown task '\(id)'; 'ledger tasks' lists the tasks"
         case .unknownUnit(let id): "unknown unit '\(id)'; 'ledger units' lists the units"
         case .unknownRecord(let id): "unknown record '\(id)'; 'ledger history' lists the records"
-        case .unknownID(let id): "'\(id)' is neither a unit, a task nor a record of this ledger"
+        case .unknownID(let id): "'\(id)' is neither a unit, a task, a person nor a record of this ledger"
         case .notTaskOrUnit(let id): "'\(id)' is neither a task nor a unit of this ledger; 'ledger tasks' and 'ledger units' list them"
         case let .unitNotLive(id, date): "unit '\(id)' does not exist on \(date)"
+        case let .emptySearch(text): "the search '\(text)' has no letter or digit to look for"
         case let .integrity(error): "\(error)"
         }
     }

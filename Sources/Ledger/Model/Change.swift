@@ -10,7 +10,9 @@ public enum Change: Hashable, Sendable {
     case revokeTask(task: TaskID, unit: UnitID)
     case setSupervision(Supervision)
     case endSupervision(Supervision)
-    case appoint(Appointment)
+    /// `name`: the person's name as the source writes it ("Hartmut Schubert"), given once for a
+    /// person; the ledger shows it wherever the person appears (see `PersonNames`).
+    case appoint(Appointment, name: String? = nil)
     case endAppointment(Appointment)
 
     /// The `op` name used in the log.
@@ -43,7 +45,7 @@ public enum Change: Hashable, Sendable {
         case let .transferTask(_, from, to): [from, to]
         case let .revokeTask(_, unit): [unit]
         case let .setSupervision(s), let .endSupervision(s): [s.supervisor, s.unit]
-        case let .appoint(a), let .endAppointment(a): [a.unit]
+        case let .appoint(a, _), let .endAppointment(a): [a.unit]
         }
     }
 

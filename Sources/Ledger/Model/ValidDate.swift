@@ -1,15 +1,24 @@
 import FoundationEssentials
 
 /// A date on the valid-time axis ("when it happened", "when it takes effect") with the precision the
-/// source gave: a year, a month or a day.
+/// source gave (a year, a month or a day) and, where the source is unsure, how unsure it is.
 ///
 /// A date of lower precision orders by its first day (`2017-08` sorts as 2017-08-01) but keeps its
 /// precision in every output, so a month reported by a press release is never printed as a day.
+///
+/// Where a source gives no date but bounds ("after the Gutachten of 2018-09-06", "by June 2018 at
+/// the latest") or a guess ("about 2019"), the date says so in the notation of the Extended
+/// Date/Time Format (EDTF, ISO 8601-2) that archives use: `2019?` (uncertain), `2019~`
+/// (approximate), `2019%` (both), and one unknown day of a range, `2018-09-06..` (on or after),
+/// `..2018-06` (on or before), `2018-09-06..2018-12` (between). See `Form`.
 ///
 /// ```swift
 /// let august = try ValidDate(parsing: "2017-08")
 /// august.description      // "2017-08"
 /// august.firstDay         // day number of 2017-08-01
+/// let after = try ValidDate(parsing: "2018-09-06..")
+/// after.wording           // "2018-09-06 or later"
+/// after.firstDay          // day number of 2018-09-06: it orders by its earliest day
 /// ```
 public struct ValidDate: Hashable, Sendable {
     /// How much of the date the source gave.
@@ -18,13 +27,17 @@ public struct ValidDate: Hashable, Sendable {
         public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
+    /// The date the value orders by: the date itself, the start of a range, or, for `..Y`, which
+    /// has no start, its end Y.
     public let year: Int
     /// 1...12, or nil for a year.
     public let month: Int?
     /// 1...31, or nil for a year or a month.
     public let day: Int?
+    /// Exactly this date, or a qualified one, or one day of a range.
+    public let form: Form
 
-    /// Creates a date, checking that the month and day exist (no 2021-02-30, no 2021-13).
+    /// Creates an exact date, checking that the month and day exist (no 2021-02-30, no 2021-13).
     public init(year: Int, month: Int? = nil, day: Int? = nil) throws(ValidDateError) {
         guard (1...9999).contains(year) else { throw .yearOutOfRange(year) }
         if let month {
@@ -39,56 +52,75 @@ public struct ValidDate: Hashable, Sendable {
         self.year = year
         self.month = month
         self.day = day
+        self.form = .exact
     }
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, exactly (no time, no offset, no spaces).
-    public init(parsing text: String) throws(ValidDateError) {
-        let bytes = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
+    /// `date`, in another form. A range's end must begin after its start begins.
+    public init(_ date: ValidDate, form: Form) throws(ValidDateError) {
+        let anchor = date.exact
+        if case .between(let end) = form {
+            guard end.isExact, anchor.firstDay < end.firstDay else {
+                throw .emptyRange("\(anchor)..\(end.exact)")
             }
-            return value
         }
-        switch bytes.count {
-        case 4:
-            guard let year = number(0..<4) else { throw .malformed(text) }
-            try self.init(year: year)
-        case 7:
-            guard bytes[4] == 0x2D, let year = number(0..<4), let month = number(5..<7) else {
-                throw .malformed(text)
-            }
-            try self.init(year: year, month: month)
-        case 10:
-            guard bytes[4] == 0x2D, bytes[7] == 0x2D, let year = number(0..<4),
-                  let month = number(5..<7), let day = number(8..<10)
-            else { throw .malformed(text) }
-            try self.init(year: year, month: month, day: day)
-        default:
-            throw .malformed(text)
-        }
+        self.year = anchor.year
+        self.month = anchor.month
+        self.day = anchor.day
+        self.form = form
     }
 
-    /// The precision the date was given with.
+    /// The precision the date (its ordering date) was given with.
     public var precision: Precision {
         day != nil ? .day : (month != nil ? .month : .year)
     }
 
-    /// Days since 1970-01-01 of the first day the date covers; the ordering key on the valid-time axis.
+    /// Whether the source gave this very date, without qualifier or bounds.
+    public var isExact: Bool { form == .exact }
+
+    /// The date without its qualifier or bounds: the date it orders by.
+    public var exact: ValidDate {
+        guard !isExact else { return self }
+        // The parts were checked when this date was made.
+        return try! ValidDate(year: year, month: month, day: day)
+    }
+
+    /// Days since 1970-01-01 of the first day of the date it orders by: the ordering key on the
+    /// valid-time axis, and the day its changes take effect. For a range that is its first
+    /// possible day (`2018-09-06..` takes effect on 2018-09-06); for `..Y` the first day of Y.
     public var firstDay: Int {
         CivilCalendar.dayNumber(year: year, month: month ?? 1, day: day ?? 1)
     }
 
-    /// Days since 1970-01-01 of the last day the date covers (2017-08 → 2017-08-31).
+    /// Days since 1970-01-01 of the last day the ordering date covers (2017-08 → 2017-08-31).
     public var lastDay: Int {
         switch precision {
         case .day: return firstDay
         case .month: return firstDay + CivilCalendar.daysInMonth(year: year, month: month!) - 1
         case .year: return CivilCalendar.dayNumber(year: year, month: 12, day: 31)
         }
+    }
+
+    /// The earliest date the source allows; nil for `..Y`, which has no lower bound.
+    public var earliest: ValidDate? {
+        form == .notAfter ? nil : exact
+    }
+
+    /// The latest date the source allows; nil for `A..`, which has no upper bound.
+    public var latest: ValidDate? {
+        switch form {
+        case .exact, .qualified, .notAfter: exact
+        case .notBefore: nil
+        case .between(let end): end
+        }
+    }
+
+    /// The days on which what the date stands for may have happened, for a date that is not exact:
+    /// from the first day of `earliest` to the last day of `latest`, open ends as `Int.min` and
+    /// `Int.max`. An uncertain or approximate date covers its own days (`2019~`: the year 2019):
+    /// the ledger does not guess how far off it may be. Nil for an exact date.
+    public var possibleDays: ClosedRange<Int>? {
+        guard !isExact else { return nil }
+        return (earliest?.firstDay ?? Int.min)...(latest?.lastDay ?? Int.max)
     }
 
     /// Today in UTC, to the day: the default valid date of a query.
@@ -129,25 +161,17 @@ public struct ValidDate: Hashable, Sendable {
 }
 
 extension ValidDate: Comparable {
-    /// Orders by first day; on the same first day a coarser date comes first, so the order is total
-    /// and agrees with `==` (`2017` < `2017-01` < `2017-01-01`).
+    /// Orders by first day (`firstDay`); on the same first day a coarser date comes first, and an
+    /// exact date before a qualified one before one known only by bounds: so a date "on or after
+    /// 2018-09-06" sorts after 2018-09-06. The order is total and agrees with `==`
+    /// (`2017` < `2017-01` < `2017-01-01` < `2017-01-01?` < `2017-01-01..`).
     public static func < (lhs: ValidDate, rhs: ValidDate) -> Bool {
         let (l, r) = (lhs.firstDay, rhs.firstDay)
-        return l != r ? l < r : lhs.precision < rhs.precision
-    }
-}
-
-extension ValidDate: CustomStringConvertible {
-    /// The date as the source gave it: `2017`, `2017-08` or `2017-09-26`.
-    public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        var text = pad(year, 4)
-        if let month { text += "-" + pad(month, 2) }
-        if let day { text += "-" + pad(day, 2) }
-        return text
+        if l != r { return l < r }
+        if lhs.precision != rhs.precision { return lhs.precision < rhs.precision }
+        if lhs.form.rank != rhs.form.rank { return lhs.form.rank < rhs.form.rank }
+        if case .between(let a) = lhs.form, case .between(let b) = rhs.form { return a < b }
+        return false
     }
 }
 
@@ -158,11 +182,15 @@ public enum ValidDateError: Error, Hashable, Sendable, CustomStringConvertible {
     case noSuchMonth(year: Int, month: Int)
     case noSuchDay(year: Int, month: Int, day: Int)
     case dayWithoutMonth
+    /// A range `A..B` whose end does not begin after its start begins.
+    case emptyRange(String)
 
     public var description: String {
         switch self {
         case .malformed(let text):
             return "'\(text)' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"
+                + ", optionally uncertain (2019?), approximate (2019~) or both (2019%), or one day of a range"
+                + " (2018-09-06.., ..2018-06, 2018-09-06..2018-12)"
         case .yearOutOfRange(let year):
             return "year \(year) is out of range 0001...9999"
         case .noSuchMonth(let year, let month):
@@ -172,6 +200,8 @@ public enum ValidDateError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(year)-\(monthText) has no day \(day)"
         case .dayWithoutMonth:
             return "a day needs a month"
+        case .emptyRange(let text):
+            return "the range '\(text)' must end later than it begins; for one date write it alone"
         }
     }
 }

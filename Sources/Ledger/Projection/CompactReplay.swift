@@ -18,7 +18,7 @@ struct CompactChange {
 /// A record reduced to what the rules and the effective order need.
 struct CompactRecord {
     var effectiveDay: Int32
-    /// `ValidDate.Precision` of the effective date, as its raw value.
+    /// The effective date's precision as the index stores it (`IndexLayout.precisionCode`).
     var precision: UInt8
     /// Range of the record's changes in the change list.
     var changeStart: Int32
@@ -29,6 +29,12 @@ struct CompactRecord {
     /// The unit `actor` names (interned), -1 for none; `about` as written.
     var actor: Int32 = -1
     var about: [String]?
+    /// The title (a text number, when read keeping texts, else -1) and the first day of `date`,
+    /// for the index's record rows (search).
+    var title: Int32 = -1
+    var dateDay: Int32 = 0
+    /// For an effective date that is not exact, the days it leaves open (`IndexLayout.openDays`).
+    var openDays: SIMD2<Int32> = .zero
 }
 
 /// The rules of the change table over interned ids and flat arrays: the `verify` path for large

@@ -1,6 +1,6 @@
 /// The records concerning one unit or task (or all records), ordered by when they happened.
 public struct EntityHistory: Hashable, Sendable {
-    /// The unit or task id asked about; nil for the whole ledger.
+    /// The unit, task, person or record id asked about; nil for the whole ledger.
     public var subject: String?
     public var entries: [Entry]
 
@@ -20,7 +20,7 @@ public struct EntityHistory: Hashable, Sendable {
         case corrected, retracted
     }
 
-    /// Records naming `subject` in their changes, `actor` or `about`, with a date within
+    /// Records naming `subject` (a unit, task or person) in their changes, `actor` or `about`, with a date within
     /// `from`...`to` (by first day, inclusive), ordered by date then ledger order.
     public init(log: [Record], subject: String?, from: ValidDate? = nil, to: ValidDate? = nil,
                 withdrawn: [RecordID: RecordID] = [:]) {
@@ -34,7 +34,9 @@ public struct EntityHistory: Hashable, Sendable {
             if let to, day > to.firstDay { continue }
             let changes: [Change]
             if let subject {
-                changes = record.changes.filter { $0.unitIDs.contains(subject) || $0.taskIDs.contains(subject) }
+                changes = record.changes.filter {
+                    $0.unitIDs.contains(subject) || $0.taskIDs.contains(subject) || $0.personID == subject
+                }
                 // A correction or retraction belongs to the history of what it corrects.
                 let target = record.corrects ?? record.retracts
                 let mentioned = !changes.isEmpty || record.actor == subject || (record.about ?? []).contains(subject)

@@ -87,8 +87,9 @@ extension Ledger {
             }
             if !grew, looked == days { break }
         }
-        // The record behind a day's change: the latest applying record that day naming the
-        // subject or a unit its path passed through.
+        // The record behind a day's change: the latest applying record that day that changes the
+        // subject or the name or place of a unit its path passed through; failing that, the latest
+        // naming one of them (a new team under the holder names it, but changes nothing above it).
         var byDay: [Int: [Record]] = [:]
         for record in applying where days.contains(record.effectiveDate.firstDay) { byDay[record.effectiveDate.firstDay, default: []].append(record) }
         var periods: [EntityTimeline.Period] = []
@@ -99,7 +100,9 @@ extension Ledger {
                 continue
             }
             let cause = byDay[day]?.last { record in
-                record.changes.contains { change in concerning(change) || change.unitIDs.contains { units.contains($0) } }
+                record.changes.contains { change in concerning(change) || change.placedUnit.map(units.contains) == true }
+            } ?? byDay[day]?.last { record in
+                record.changes.contains { change in change.unitIDs.contains { units.contains($0) } }
             }
             period.from = cause?.effectiveDate ?? ValidDate(dayNumber: day)
             period.record = cause?.id
@@ -107,5 +110,18 @@ extension Ledger {
             periods.append(period)
         }
         return periods
+    }
+}
+
+private extension Change {
+    /// The unit whose own name or place the change sets; nil for changes of tasks, supervision
+    /// and offices.
+    var placedUnit: UnitID? {
+        switch self {
+        case let .establishUnit(unit, _, _, _, _, _), let .renameUnit(unit, _, _), let .moveUnit(unit, _, _, _),
+             let .dissolveUnit(unit, _):
+            unit
+        default: nil
+        }
     }
 }

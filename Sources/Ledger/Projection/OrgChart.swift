@@ -3,6 +3,9 @@
 public struct OrgChart: Hashable, Sendable {
     public var at: ValidDate
     public var roots: [Node]
+    /// Records whose dates the sources leave open on `at` (see `DateUncertainty`): all of them for
+    /// the whole organisation, those changing a unit or task of the chart for a part of it.
+    public var uncertain: [DateUncertainty] = []
 
     /// A unit in the chart with the tasks it held and the supervision over it.
     public struct Node: Hashable, Sendable {
@@ -12,6 +15,11 @@ public struct OrgChart: Hashable, Sendable {
         public var tasks: [TaskID]
         public var supervisedBy: [SupervisionInForce]
         public var children: [Node]
+    }
+
+    /// `uncertain`, set from all the uncertainties on the chart's date.
+    mutating func note(_ all: [DateUncertainty], wholeOrganisation: Bool) {
+        uncertain = wholeOrganisation ? all : DateUncertainty.concerning(Set(allNodes.flatMap { [$0.unit.id] + $0.tasks }), in: all)
     }
 
     /// Every unit in the chart, depth first.

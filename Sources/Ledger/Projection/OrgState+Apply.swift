@@ -121,7 +121,7 @@ extension OrgState {
             supervisionsInvolving[supervision.unit]?.remove(supervision)
             supervisionsInvolving[supervision.supervisor]?.remove(supervision)
 
-        case let .appoint(appointment):
+        case let .appoint(appointment, _):
             try requireLive(appointment.unit, role: "unit", on: date)
             if appointments[appointment] != nil {
                 throw RuleBreak("'\(appointment.person)' already holds '\(appointment.role)' in '\(appointment.unit)'")
@@ -131,7 +131,11 @@ extension OrgState {
 
         case let .endAppointment(appointment):
             guard appointments[appointment] != nil else {
-                throw RuleBreak("'\(appointment.person)' does not hold '\(appointment.role)' in '\(appointment.unit)' on \(date)")
+                // Name who does hold office there, so a misspelt person or role is seen at once.
+                let held = (appointmentsIn[appointment.unit] ?? []).sorted().prefix(3)
+                    .map { "'\($0.person)' as '\($0.role)'" }.joined(separator: ", ")
+                let there = held.isEmpty ? "nobody holds an office in '\(appointment.unit)' then" : "offices in '\(appointment.unit)' then: \(held)"
+                throw RuleBreak("'\(appointment.person)' does not hold '\(appointment.role)' in '\(appointment.unit)' on \(date); \(there)")
             }
             appointments[appointment] = nil
             appointmentsIn[appointment.unit]?.remove(appointment)

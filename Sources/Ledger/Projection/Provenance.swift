@@ -30,6 +30,8 @@ public struct Provenance: Hashable, Sendable {
     public var effective: ValidDate
     public var recorded: TransactionTime
     public var sources: [Source]
+    /// The record's note: the modelling choices and uncertainty that travel with the answer.
+    public var note: String? = nil
 }
 
 extension Ledger {

@@ -19,6 +19,9 @@ public struct Responsibility: Hashable, Sendable {
     public var record: RecordID?
     /// Whether the task was defined at all on the date.
     public var isDefined: Bool
+    /// Records changing the task or a unit on the path whose dates the sources leave open on the
+    /// date asked about: the answer may be wrong there, and says so.
+    public var uncertain: [DateUncertainty] = []
 }
 
 /// A supervision relation as an answer shows it.
@@ -36,6 +39,8 @@ public struct SupervisionInForce: Hashable, Sendable {
 /// An office held in a unit.
 public struct OfficeHolder: Hashable, Sendable {
     public var person: PersonID
+    /// The person's name as the sources write it, if a record gives it.
+    public var name: String? = nil
     public var role: String
     public var unit: UnitID
     public var record: RecordID

@@ -72,7 +72,7 @@ public struct TimelineIndex: Sendable {
                 supervisionsInvolving[key.supervisor, default: []].append(key)
             }
             supervisionTimelines[key, default: Timeline()].set(finalState.supervisions[key], from: day)
-        case let .appoint(key), let .endAppointment(key):
+        case let .appoint(key, _), let .endAppointment(key):
             if appointmentTimelines[key] == nil { appointmentsIn[key.unit, default: []].append(key) }
             appointmentTimelines[key, default: Timeline()].set(finalState.appointments[key], from: day)
         }

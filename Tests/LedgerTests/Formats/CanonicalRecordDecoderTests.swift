@@ -62,7 +62,7 @@ final class CanonicalRecordDecoderTests: XCTestCase {
             case let .transferTask(task, from, to): "transferTask \(task) \(from) \(to)"
             case let .setSupervision(s): "setSupervision \(s.supervisor) \(s.unit) \(s.task ?? "-") \(kinds.firstIndex(of: s.kind)!)"
             case let .endSupervision(s): "endSupervision \(s.supervisor) \(s.unit) \(s.task ?? "-") \(kinds.firstIndex(of: s.kind)!)"
-            case let .appoint(a): "appoint \(a.person) \(a.role) \(a.unit)"
+            case let .appoint(a, _): "appoint \(a.person) \(a.role) \(a.unit)"
             case let .endAppointment(a): "endAppointment \(a.person) \(a.role) \(a.unit)"
             }
         }

@@ -31,7 +31,7 @@ final class ExportTests: XCTestCase {
         let payload = try HTMLExport(ledger: ledger, at: day("2020-06-30")).payload
         let supervisions = try XCTUnwrap(payload["supervisions"]?.elements)
         let fach = try XCTUnwrap(supervisions.first { $0["supervisor"] == .string("tfm") && $0["unit"] == .string("kv40") })
-        XCTAssertEqual(fach["from"], .string("2017-09-26"))
+        XCTAssertEqual(fach["from"], .string("2019-01-01"), "from the Kompetenzzentrum's start, January 2019")
         XCTAssertEqual(fach["to"], .string("2021-01-01"))
         XCTAssertEqual(fach["label"], .string("Fachaufsicht"))
     }
@@ -126,7 +126,7 @@ final class ExportTests: XCTestCase {
         let abteilung = try node("unit:tlvwa-abt-iv")
         XCTAssertEqual(abteilung["ledger:dissolved"], .bool(true))
         XCTAssertNil(abteilung["org:unitOf"])
-        XCTAssertEqual(abteilung["org:changedBy"]?.elements?.first?["@id"], .string("record:2017-09-26-kabinett-verwaltung-4-0"))
+        XCTAssertEqual(abteilung["org:changedBy"]?.elements?.first?["@id"], .string("record:2019-01-kv40-arbeitsbeginn"))
     }
 
     func testJSONLDOfficesArePostsHeldByPeople() throws {

@@ -62,7 +62,7 @@ final class RecordDecodingTests: XCTestCase {
 
     func testArrayBatchesNameTheElement() {
         let text = "[" + valid + "," + valid.replacingOccurrences(of: "2020-12", with: "2020-1") + "]"
-        XCTAssertEqual(batchError(text), "element 2, record 'r1', field 'date': '2020-1' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD")
+        XCTAssertEqual(batchError(text), "element 2, record 'r1', field 'date': '2020-1' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD" + ValidDateTests.forms)
     }
 
     func testAnEmptyBatchIsRefused() {

@@ -19,6 +19,11 @@ final class IndexFileTests: LedgerDirectoryTestCase {
         XCTAssertEqual(try indexed.responsibilities(at: date, unit: nil, knownAt: now), try ledger.responsibilities(at: date), file: file, line: line)
         XCTAssertEqual(try indexed.units(at: date, knownAt: now), try ledger.units(at: date), file: file, line: line)
         XCTAssertEqual(try indexed.tasks(at: date, knownAt: now), try ledger.tasks(at: date), file: file, line: line)
+        XCTAssertEqual(try indexed.uncertainties(at: date, knownAt: now), try ledger.uncertainties(at: date), file: file, line: line)
+        XCTAssertEqual(try indexed.persons(knownAt: now), ledger.persons(), file: file, line: line)
+        XCTAssertEqual(try indexed.offices(at: date, filter: OfficeFilter(), knownAt: now), try ledger.offices(at: date), file: file, line: line)
+        XCTAssertEqual(try indexed.offices(at: date, filter: OfficeFilter(role: "minister", person: "p1"), knownAt: now),
+                       try ledger.offices(at: date, filter: OfficeFilter(role: "minister", person: "p1")), file: file, line: line)
         for task in try ledger.snapshot(at: ValidDate(dayNumber: 2_900_000)).taskIDs {
             let expected = try ledger.responsible(task, at: date)
             let answer = try indexed.responsible(task, at: date, knownAt: now)

@@ -27,7 +27,12 @@ final class IndexTailTests: LedgerDirectoryTestCase {
             let date = ValidDate(dayNumber: day)
             let reference = try ReferenceReplay.state(of: ledger.records, at: date)
             let where_ = "\(context) at \(date)"
-            XCTAssertEqual(try index.orgChart(at: date, root: nil, knownAt: now), reference.orgChart(at: date), where_, file: file, line: line)
+            // The dates left open are the records' (compared with the ledger read in full below),
+            // the state the replay's.
+            XCTAssertEqual(try index.uncertainties(at: date, knownAt: now), try ledger.uncertainties(at: date), where_, file: file, line: line)
+            var chart = try index.orgChart(at: date, root: nil, knownAt: now)
+            chart.uncertain = []
+            XCTAssertEqual(chart, reference.orgChart(at: date), where_, file: file, line: line)
             XCTAssertEqual(try index.responsibilities(at: date, unit: nil, knownAt: now), reference.responsibilityMap(), where_, file: file, line: line)
             XCTAssertEqual(try index.units(at: date, knownAt: now), reference.unitList(), where_, file: file, line: line)
             for unit in reference.unitList().prefix(4) {
@@ -38,7 +43,11 @@ final class IndexTailTests: LedgerDirectoryTestCase {
                 let answer = try index.responsible(task, at: date, knownAt: now)
                 XCTAssertEqual(answer, try ledger.responsible(task, at: date), "\(where_) \(task)", file: file, line: line)
                 if let expected = reference.responsibility(for: task, at: date) {
-                    XCTAssertEqual(answer, expected, "\(where_) \(task)", file: file, line: line)
+                    // Names are the records' (compared with the ledger above), the state the replay's.
+                    var state = answer
+                    state.uncertain = []
+                    for office in state.offices.indices { state.offices[office].name = nil }
+                    XCTAssertEqual(state, expected, "\(where_) \(task)", file: file, line: line)
                 }
                 XCTAssertEqual(try index.provenance(of: answer, knownAt: now), try ledger.provenance(of: answer), where_, file: file, line: line)
             }

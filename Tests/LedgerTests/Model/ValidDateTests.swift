@@ -2,6 +2,9 @@ import Ledger
 import XCTest
 
 final class ValidDateTests: XCTestCase {
+    static let forms = ", optionally uncertain (2019?), approximate (2019~) or both (2019%), or one day of a range"
+        + " (2018-09-06.., ..2018-06, 2018-09-06..2018-12)"
+
     func testAMonthKeepsItsPrecisionButOrdersByItsFirstDay() throws {
         let august = try ValidDate(parsing: "2017-08")
         XCTAssertEqual(august.description, "2017-08")
@@ -31,10 +34,10 @@ final class ValidDateTests: XCTestCase {
             ("2021-13", "2021 has no month 13"),
             ("2019-02-29", "2019-02 has no day 29"),
             ("2021-00", "2021 has no month 0"),
-            ("2021-1-05", "'2021-1-05' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
-            ("21", "'21' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
-            ("2021-01-01T00:00:00Z", "'2021-01-01T00:00:00Z' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
-            ("", "'' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+            ("2021-1-05", "'2021-1-05' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD" + Self.forms),
+            ("21", "'21' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD" + Self.forms),
+            ("2021-01-01T00:00:00Z", "'2021-01-01T00:00:00Z' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD" + Self.forms),
+            ("", "'' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD" + Self.forms),
         ]
         for (text, message) in cases {
             XCTAssertThrowsError(try ValidDate(parsing: text), text) { error in
@@ -66,6 +69,74 @@ final class ValidDateTests: XCTestCase {
         // What a damaged index row may hold instead of a day.
         for number in [range.lowerBound - 1, range.upperBound + 1, Int(Int32.min), Int(Int32.max), Int.min, Int.max] {
             XCTAssertNil(ValidDate(checkingDayNumber: number), "\(number)")
+        }
+    }
+
+    func testEachFormTheSourcesGiveIsKeptAsWrittenAndSaidInWords() throws {
+        let cases: [(String, String, String, String?, String?)] = [
+            // text, words, EDTF, earliest, latest
+            ("2019?", "2019 (uncertain)", "2019?", "2019", "2019"),
+            ("2019-03~", "about 2019-03", "2019-03~", "2019-03", "2019-03"),
+            ("2019-03-05%", "about 2019-03-05 (uncertain)", "2019-03-05%", "2019-03-05", "2019-03-05"),
+            ("2018-09-06..", "2018-09-06 or later", "[2018-09-06..]", "2018-09-06", nil),
+            ("..2018-06", "2018-06 or earlier", "[..2018-06]", nil, "2018-06"),
+            ("2018-09-06..2018-12", "between 2018-09-06 and 2018-12", "[2018-09-06..2018-12]", "2018-09-06", "2018-12"),
+        ]
+        for (text, words, edtf, earliest, latest) in cases {
+            let date = try ValidDate(parsing: text)
+            XCTAssertEqual(date.description, text)
+            XCTAssertEqual(date.wording, words)
+            XCTAssertEqual(date.edtf, edtf)
+            XCTAssertEqual(date.earliest?.description, earliest, text)
+            XCTAssertEqual(date.latest?.description, latest, text)
+            XCTAssertFalse(date.isExact)
+        }
+        XCTAssertTrue(try ValidDate(parsing: "2019-03").isExact)
+        XCTAssertEqual(try ValidDate(parsing: "2019-03").wording, "2019-03")
+    }
+
+    /// The ordering rule: a date the sources leave open orders by its first possible day (for
+    /// `..B` the first day of B), and on that day after the exact dates, so "after the Gutachten of
+    /// 2018-09-06, date unknown" sorts after 2018-09-06 and before 2018-09-07.
+    func testABoundedDateOrdersByItsFirstPossibleDayAfterTheExactDatesOfThatDay() throws {
+        let after = try ValidDate(parsing: "2018-09-06..")
+        XCTAssertEqual(after.firstDay, try ValidDate(parsing: "2018-09-06").firstDay)
+        XCTAssertGreaterThan(after, try ValidDate(parsing: "2018-09-06"))
+        XCTAssertLessThan(after, try ValidDate(parsing: "2018-09-07"))
+        XCTAssertEqual(try ValidDate(parsing: "..2018-06").firstDay, try ValidDate(parsing: "2018-06-01").firstDay)
+        let dates = try ["2018-09-06..", "2018-09-06..2018-12", "..2018-09-06", "2018-09-06~", "2018-09-06?", "2018-09-06", "2018-09"]
+            .map(ValidDate.init(parsing:))
+        XCTAssertEqual(dates.sorted().map(\.description),
+                       ["2018-09", "2018-09-06", "2018-09-06?", "2018-09-06~", "..2018-09-06", "2018-09-06..2018-12", "2018-09-06.."])
+    }
+
+    func testTheDaysADateLeavesOpen() throws {
+        XCTAssertNil(try ValidDate(parsing: "2019").possibleDays)
+        XCTAssertEqual(try ValidDate(parsing: "2019~").possibleDays, day("2019-01-01").firstDay...day("2019-12-31").firstDay)
+        XCTAssertEqual(try ValidDate(parsing: "2018-09-06..2019-01").possibleDays, day("2018-09-06").firstDay...day("2019-01-31").firstDay)
+        XCTAssertEqual(try ValidDate(parsing: "2019-01..").possibleDays, day("2019-01-01").firstDay...Int.max)
+        XCTAssertEqual(try ValidDate(parsing: "..2018-06").possibleDays, Int.min...day("2018-06-30").firstDay)
+        XCTAssertTrue(try ValidDate(parsing: "..2018-06").leavesOpen(day("2017-01-01").firstDay))
+        XCTAssertFalse(try ValidDate(parsing: "..2018-06").leavesOpen(day("2018-07-01").firstDay))
+    }
+
+    func testMalformedUncertainDatesAreRefusedWithAReason() {
+        let cases: [(String, String)] = [
+            ("..", "'..' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD" + Self.forms),
+            ("2019??", "'2019??' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD" + Self.forms),
+            ("[2019..]", "'[2019..]' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD" + Self.forms),
+            ("2019/2020", "'2019/2020' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD" + Self.forms),
+            ("2019...2020", "'2019...2020' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD" + Self.forms),
+            ("2019~..", "'2019~..' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD" + Self.forms),
+            ("2019-02-30..", "2019-02 has no day 30"),
+            ("2019..2018", "the range '2019..2018' must end later than it begins; for one date write it alone"),
+            ("2019..2019-01", "the range '2019..2019-01' must end later than it begins; for one date write it alone"),
+            ("2019-03..2019-03", "the range '2019-03..2019-03' must end later than it begins; for one date write it alone"),
+        ]
+        for (text, message) in cases {
+            XCTAssertThrowsError(try ValidDate(parsing: text), text) { error in
+                XCTAssertEqual("\(error)", message)
+            }
         }
     }
 }

@@ -41,7 +41,8 @@ struct ForgedIndexFixture {
         let days = ledger.records.map(\.effectiveDate.firstDay).sorted()
         let final = try ledger.snapshot(at: ValidDate(dayNumber: days.last! + 1))
         unitIDs = final.unitIDs.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        questions = QuestionSet(dates: [days[days.count / 3], days[days.count * 2 / 3], days.last! + 400].map(ValidDate.init(dayNumber:)),
+        // Five dates through the history, so most steps of a row are in force on one of them.
+        questions = QuestionSet(dates: ((1...4).map { days[days.count * $0 / 5] } + [days.last! + 400]).map(ValidDate.init(dayNumber:)),
                               tasks: final.taskIDs + ["no-such-task"], units: Self.sample(final.unitIDs, 2) + ["no-such-unit"],
                               records: ledger.records.map(\.id) + ["no-such-record"])
         expected = questions.ask(ledger)

@@ -21,7 +21,7 @@ struct RandomHistory {
         for index in 0..<count {
             let step = Int.random(in: 0...3, using: &random) == 0 ? 0 : Int.random(in: 1...400, using: &random)
             day += step
-            let effective = date(near: &day)
+            let effective = leftOpen(date(near: &day))
             var changes: [Change] = []
             let wanted = Int.random(in: 1...3, using: &random)
             var attempts = 0
@@ -72,6 +72,20 @@ struct RandomHistory {
         }
     }
 
+    /// `date`, one time in eight in a form the sources leave open (`2019~`, `2019..`, `..2019`,
+    /// `2019..2019-03-05`), which orders on the same first day, so time still never runs backwards.
+    private mutating func leftOpen(_ date: ValidDate) -> ValidDate {
+        guard Int.random(in: 0...7, using: &random) == 0 else { return date }
+        let form: ValidDate.Form
+        switch Int.random(in: 0...3, using: &random) {
+        case 0: form = .qualified(pick(ValidDate.Qualifier.allCases)!)
+        case 1: form = .notBefore
+        case 2: form = .notAfter
+        default: form = .between(ValidDate(dayNumber: date.lastDay + Int.random(in: 1...200, using: &random)))
+        }
+        return try! ValidDate(date, form: form)
+    }
+
     private mutating func pick<T>(_ items: [T]) -> T? {
         items.isEmpty ? nil : items[Int.random(in: 0..<items.count, using: &random)]
     }
@@ -118,7 +132,10 @@ struct RandomHistory {
         default:
             if let active = pick(state.appointments.keys.sorted()), Bool.random(using: &random) { return .endAppointment(active) }
             guard let unit = pick(liveUnits) else { return nil }
-            return .appoint(Appointment(person: "p\(Int.random(in: 1...9, using: &random))", role: pick(["Minister", "Leitung", "CIO"])!, unit: unit))
+            // Some appointments name the person, sometimes differently from before: the latest wins.
+            let person = Int.random(in: 1...9, using: &random)
+            let name = Int.random(in: 0...2, using: &random) == 0 ? pick(["Jürgen Müller \(person)", "Juergen Mueller \(person)"]) : nil
+            return .appoint(Appointment(person: "p\(person)", role: pick(["Minister", "Leitung", "CIO"])!, unit: unit), name: name)
         }
     }
 }

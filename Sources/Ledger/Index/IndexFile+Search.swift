@@ -1,0 +1,129 @@
+extension IndexFile {
+    public func search(_ query: String, at date: ValidDate? = nil, limit: Int = 20,
+                       knownAt: TransactionTime = .distantFuture) throws(QueryError) -> SearchResults {
+        guard let matcher = SearchMatcher(query) else { throw .emptySearch(query) }
+        return try answer(knownAt: knownAt, { () throws(IndexDamage) in
+            try indexedSearch(query, matcher: matcher, on: date?.firstDay, limit: limit)
+        }, full: { ledger throws(QueryError) in try ledger.search(query, at: date, limit: limit, knownAt: knownAt) })
+    }
+
+    /// The search over the index's rows: names, titles and ids are matched on their bytes, and
+    /// only hits become strings. Records appended through the tail are not in the rows: then the
+    /// index is given up (as damage is), rebuilt, and the full ledger answers this once.
+    private func indexedSearch(_ query: String, matcher: SearchMatcher, on day: Int?, limit: Int) throws(IndexDamage) -> SearchResults {
+        guard tail.isEmpty else { throw IndexDamage("search with a tail") }
+        var matcher = matcher
+        var hits: [SearchResults.Hit] = []
+        var unitRows: [String: Int] = [:]
+        for row in 0..<unitCount {
+            if let hit = try unitHit(row: row, matcher: &matcher, on: day) {
+                hits.append(hit)
+                unitRows[hit.id] = row
+            }
+        }
+        for row in 0..<taskCount {
+            let base = row * IndexLayout.taskRow
+            let start = try u32(.tasks, base + 8), count = try u32(.tasks, base + 12)
+            guard count > 0 else { continue }
+            let firstDay = try i32(.taskSteps, start * IndexLayout.taskStep)
+            if let day, firstDay > day { continue }
+            guard let title = try stringBytes(.taskSteps, (start + count - 1) * IndexLayout.taskStep + 8),
+                  let id = try stringBytes(.tasks, base)
+            else { throw IndexDamage("task row \(row)") }
+            let byTitle = matcher.score(title), byID = matcher.score(id)
+            guard let score = [byTitle, byID].compactMap({ $0 }).max() else { continue }
+            hits.append(SearchResults.Hit(kind: .task, id: String(decoding: id, as: UTF8.self), label: String(decoding: title, as: UTF8.self),
+                                          matched: (byTitle ?? 0) >= score ? nil : String(decoding: id, as: UTF8.self), score: score,
+                                          from: ValidDate(dayNumber: firstDay), until: nil))
+        }
+        hits += try personHits(&matcher, on: day)
+        var recordHits: [(hit: SearchResults.Hit, row: Int)] = []
+        for row in 0..<recordCount {
+            let base = row * IndexLayout.recordRow
+            if let day, try i32(.records, base + 28) > day { continue }
+            guard let title = try stringBytes(.records, base + 20), let id = try stringBytes(.records, base + 12) else {
+                throw IndexDamage("record row \(row)")
+            }
+            let byTitle = matcher.score(title), byID = matcher.score(id)
+            guard let score = [byTitle, byID].compactMap({ $0 }).max() else { continue }
+            let label = String(decoding: title, as: UTF8.self)
+            recordHits.append((SearchResults.Hit(kind: .record, id: String(decoding: id, as: UTF8.self), label: label,
+                                                 matched: (byTitle ?? 0) >= score ? nil : String(decoding: id, as: UTF8.self),
+                                                 score: score, from: nil, until: nil), row))
+        }
+        var results = SearchResults.of(query, hits: hits + recordHits.map(\.hit), limit: limit)
+        // When a unit existed: from its steps, for the hits shown only.
+        for index in results.hits.indices where results.hits[index].kind == .unit {
+            guard let row = unitRows[results.hits[index].id] else { continue }
+            (results.hits[index].from, results.hits[index].until) = try existence(ofUnitRow: row)
+        }
+        // A record's date, with its precision, is in its line: read for the hits shown only.
+        let rows = Dictionary(recordHits.map { ($0.hit.id, $0.row) }, uniquingKeysWith: { first, _ in first })
+        for index in results.hits.indices where results.hits[index].kind == .record {
+            guard let row = rows[results.hits[index].id], let record = (try? recordAt(row)) ?? nil else { throw IndexDamage("record line") }
+            results.hits[index].from = record.date
+        }
+        return results
+    }
+
+    /// The unit on `row` as `SearchMatcher.unitHit` finds it, read from its rows' bytes, without
+    /// when it existed (`existence`, for the hits shown): the same texts in the same order, the
+    /// same label and the same matched text.
+    private func unitHit(row: Int, matcher: inout SearchMatcher, on day: Int?) throws(IndexDamage) -> SearchResults.Hit? {
+        let base = row * IndexLayout.unitRow
+        let start = try u32(.units, base + 8), count = try u32(.units, base + 12)
+        guard count > 0, let id = try stringBytes(.units, base) else { return nil }
+        var current = start + count - 1
+        if let day {
+            guard let then = try lastStep(onOrBefore: day, in: .unitSteps, start: start, count: count, stride: IndexLayout.unitStep),
+                  try u8(.unitSteps, then * IndexLayout.unitStep + 53) == 0
+            else { return nil }
+            current = then
+        }
+        guard let label = try stringBytes(.unitSteps, current * IndexLayout.unitStep + 8) else { throw IndexDamage("unit step") }
+        var texts: [UnsafeRawBufferPointer] = [label, id]
+        for step in (start..<(start + count)).reversed() {
+            if let name = try stringBytes(.unitSteps, step * IndexLayout.unitStep + 8) { texts.append(name) }
+            if let abbreviation = try stringBytes(.unitSteps, step * IndexLayout.unitStep + 16) { texts.append(abbreviation) }
+        }
+        var best: (score: Int, text: UnsafeRawBufferPointer)?
+        for text in texts {
+            if let score = matcher.score(text), score > (best?.score ?? 0) { best = (score, text) }
+        }
+        guard let best else { return nil }
+        return SearchResults.Hit(kind: .unit, id: String(decoding: id, as: UTF8.self), label: String(decoding: label, as: UTF8.self),
+                                 matched: best.text.elementsEqual(label) ? nil : String(decoding: best.text, as: UTF8.self),
+                                 score: best.score, from: nil, until: nil)
+    }
+
+    /// When the unit on `row` existed: its establishment, and the first day it was dissolved.
+    private func existence(ofUnitRow row: Int) throws(IndexDamage) -> (ValidDate?, ValidDate?) {
+        let base = row * IndexLayout.unitRow
+        let start = try u32(.units, base + 8), count = try u32(.units, base + 12)
+        let firstDay = try i32(.unitSteps, start * IndexLayout.unitStep)
+        let established = try unit(row: row, on: firstDay, records: false)?.established
+        for step in start..<(start + count) where try u8(.unitSteps, step * IndexLayout.unitStep + 53) == 1 {
+            return (established, ValidDate(dayNumber: try i32(.unitSteps, step * IndexLayout.unitStep)))
+        }
+        return (established, nil)
+    }
+
+    /// The persons matching, with the runs of their offices from the appointment rows.
+    private func personHits(_ matcher: inout SearchMatcher, on day: Int?) throws(IndexDamage) -> [SearchResults.Hit] {
+        let persons = try indexedPersons().filter { matcher.best(of: [$0.displayName, $0.id]) != nil }
+        guard !persons.isEmpty else { return [] }
+        let wanted = Set(persons.map(\.id))
+        var offices: [PersonID: [[(day: Int, inForce: Bool)]]] = [:]
+        for key in 0..<rowCount(of: .appointmentKeys) {
+            let at = key * IndexLayout.appointmentKey
+            guard let person = try string(.appointmentKeys, at), wanted.contains(person) else { continue }
+            let start = try u32(.appointmentKeys, at + 20), count = try u32(.appointmentKeys, at + 24)
+            var steps: [(day: Int, inForce: Bool)] = []
+            for step in start..<(start + count) {
+                steps.append((try i32(.appointmentSteps, step * IndexLayout.step), try i32(.appointmentSteps, step * IndexLayout.step + 4) >= 0))
+            }
+            offices[person, default: []].append(steps)
+        }
+        return persons.compactMap { matcher.personHit($0, offices: offices[$0.id] ?? [], on: day) }
+    }
+}

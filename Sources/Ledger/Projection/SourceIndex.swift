@@ -1,0 +1,75 @@
+/// Every source the ledger cites, with the records that cite it: "what rests on this source?".
+public struct SourceCitations: Hashable, Sendable {
+    /// A record citing a source.
+    public struct Citation: Hashable, Sendable {
+        public var record: RecordID
+        public var type: RecordType
+        public var title: String
+        public var date: ValidDate
+        /// The units and tasks its changes set and its `about` names: what the source supports.
+        public var concerns: [String]
+        /// The correction or retraction that withdrew the record, if one did (as known then).
+        public var withdrawnBy: RecordID?
+        public var withdrawal: EntityHistory.Withdrawal?
+    }
+
+    /// One source (all its fields as cited) and the records citing it, by date.
+    public struct Entry: Hashable, Sendable {
+        public var source: Source
+        public var citations: [Citation]
+    }
+
+    /// By title, then URL, then seed.
+    public var entries: [Entry]
+}
+
+/// Which sources a `sources` question asks about; nil members do not filter.
+public struct SourceFilter: Hashable, Sendable {
+    /// Sources with exactly this URL.
+    public var url: String?
+    /// Sources whose seed file is this, or begins with it (`000` for `000_1c169ab73f7c4fcb.txt`).
+    public var seed: String?
+
+    public init(url: String? = nil, seed: String? = nil) {
+        self.url = url
+        self.seed = seed
+    }
+
+    func admits(_ source: Source) -> Bool {
+        if let url, source.url != url { return false }
+        if let seed, !(source.seed?.hasPrefix(seed) ?? false) { return false }
+        return true
+    }
+}
+
+extension Ledger {
+    /// Every source cited by the records known at `knownAt`, with the records citing it (withdrawn
+    /// ones marked), narrowed by `filter`.
+    ///
+    /// ```swift
+    /// let cited = ledger.sources(SourceFilter(seed: "003"))
+    /// cited.entries.first?.citations.map(\.record)   // the records resting on the TLVwA's page
+    /// ```
+    public func sources(_ filter: SourceFilter = SourceFilter(), knownAt: TransactionTime = .distantFuture) -> SourceCitations {
+        let known = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }
+        let withdrawn = knownAt == .distantFuture ? history.withdrawn : EffectiveHistory(records, knownAt: knownAt).withdrawn
+        var order: [Source] = []
+        var citations: [Source: [SourceCitations.Citation]] = [:]
+        for record in known {
+            let by = withdrawn[record.id]
+            let concerns = Array(Set(record.changes.flatMap(\.subjects) + (record.about ?? []))).sorted()
+            for source in Set(record.sources) where filter.admits(source) {
+                if citations[source] == nil { order.append(source) }
+                citations[source, default: []].append(SourceCitations.Citation(
+                    record: record.id, type: record.type, title: record.title, date: record.date, concerns: concerns,
+                    withdrawnBy: by, withdrawal: by.map { self.record($0)?.retracts != nil ? .retracted : .corrected }))
+            }
+        }
+        let entries = order.sorted { ($0.title, $0.url ?? "", $0.seed ?? "") < ($1.title, $1.url ?? "", $1.seed ?? "") }.map { source in
+            SourceCitations.Entry(source: source, citations: citations[source]!.enumerated().sorted { a, b in
+                a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
+            }.map(\.element))
+        }
+        return SourceCitations(entries: entries)
+    }
+}
