@@ -63,8 +63,10 @@ enum CommandTree {
             OptionSpec(name: "root", valueName: "unit", help: "Show only this unit and what is below it."),
             format(["text", "json", "dot"]),
         ],
-        flags: [FlagSpec(name: "tasks", help: "List the tasks each unit holds.")],
-        examples: ["ledger orgchart --at 2021-01-01 --root tfm", "ledger orgchart --format dot | dot -Tsvg > chart.svg"])
+        flags: [FlagSpec(name: "tasks", help: "List the tasks each unit holds."),
+                FlagSpec(name: "offices", help: "List the offices held in each unit, with the holders' names (text and dot).")],
+        examples: ["ledger orgchart --at 2021-01-01 --root tfm", "ledger orgchart --at 2021 --offices",
+                   "ledger orgchart --format dot --offices | dot -Tsvg > chart.svg"])
 
     static let responsibilities = CommandSpec(
         name: "responsibilities",

@@ -158,10 +158,13 @@ struct Commands {
         let ledger = try openForQueries()
         let (date, known, root) = (try at, try knownAt, invocation.option("root"))
         let chart = try ask(ledger) { () throws(QueryError) in try ledger.orgChart(at: date, root: root, knownAt: known) }
+        let offices = invocation.flag("offices")
+            ? try ask(ledger) { () throws(QueryError) in try ledger.offices(at: date, filter: OfficeFilter(unit: root), knownAt: known) }
+            : []
         switch format {
         case "json": Output.json { (writer) throws(IOFailure) in try chart.writeJSON(to: &writer) }
-        case "dot": Output.out(chart.dot(showTasks: invocation.flag("tasks")))
-        default: Output.out(TextOutput.orgChart(chart, showTasks: invocation.flag("tasks")))
+        case "dot": Output.out(chart.dot(showTasks: invocation.flag("tasks"), offices: offices))
+        default: Output.out(TextOutput.orgChart(chart, showTasks: invocation.flag("tasks"), offices: offices))
         }
     }
 

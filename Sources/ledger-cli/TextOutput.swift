@@ -135,8 +135,9 @@ enum TextOutput {
         })
     }
 
-    static func orgChart(_ chart: OrgChart, showTasks: Bool) -> String {
+    static func orgChart(_ chart: OrgChart, showTasks: Bool, offices: [OfficeHolding] = []) -> String {
         var lines = ["Organisation on \(chart.at):"]
+        let officesIn = Dictionary(grouping: offices, by: \.unit.id)
         func walk(_ node: OrgChart.Node, prefix: String, isLast: Bool, isRoot: Bool) {
             let branch = isRoot ? "" : (isLast ? "└── " : "├── ")
             var text = "\(prefix)\(branch)\(node.unit.id)  \(label(node.unit))"
@@ -150,6 +151,9 @@ enum TextOutput {
                 for task in node.tasks {
                     lines.append("\(childPrefix)\(node.children.isEmpty ? "  " : "│ ")  · \(task)")
                 }
+            }
+            for office in officesIn[node.unit.id] ?? [] {
+                lines.append("\(childPrefix)\(node.children.isEmpty ? "  " : "│ ")  ◦ \(office.role): \(office.person.name ?? office.person.id)")
             }
             for (offset, child) in node.children.enumerated() {
                 walk(child, prefix: childPrefix, isLast: offset == node.children.count - 1, isRoot: false)

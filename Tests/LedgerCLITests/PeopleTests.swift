@@ -46,4 +46,16 @@ final class PeopleTests: XCTestCase {
         let answer = try LedgerProcess.run(["responsible", "egov", "--at", "2018", "--ledger", path])
         XCTAssertTrue(answer.stdout.contains("  juergen-mueller  Jürgen Müller  Finanzstaatssekretär  in tfm"), answer.stdout)
     }
+
+    func testTheOrgChartListsOfficeHoldersByNameInTextAndDOT() throws {
+        let text = try LedgerProcess.run(["orgchart", "--at", "2018", "--offices", "--ledger", path])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("◦ Finanzstaatssekretär: Jürgen Müller"), text.stdout)
+        let dot = try LedgerProcess.run(["orgchart", "--at", "2018", "--offices", "--format", "dot", "--ledger", path])
+        XCTAssertEqual(dot.status, 0, dot.stderr)
+        XCTAssertTrue(dot.stdout.contains("Finanzstaatssekretär: Jürgen Müller</font>"), dot.stdout)
+        // Without the flag the chart stays as it was.
+        let plain = try LedgerProcess.run(["orgchart", "--at", "2018", "--format", "dot", "--ledger", path])
+        XCTAssertFalse(plain.stdout.contains("Jürgen Müller"), plain.stdout)
+    }
 }

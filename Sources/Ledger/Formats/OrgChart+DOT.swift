@@ -10,14 +10,16 @@
 /// boundaries, so German names with umlauts, quotes or ampersands render as written and long ones
 /// do not stretch the chart. Identifiers are quoted DOT strings.
 extension OrgChart {
-    /// The chart as a DOT digraph; with `showTasks`, each unit lists the task ids it holds.
+    /// The chart as a DOT digraph; with `showTasks`, each unit lists the task ids it holds, and
+    /// each lists the `offices` held in it (`ledger offices` on the same date), holders by name.
     ///
     /// ```swift
     /// let chart = try ledger.orgChart(at: ValidDate(parsing: "2020-06-30"))
     /// print(chart.dot(showTasks: true))   // digraph orgchart { … "tlvwa" -> "kv40"; … }
     /// ```
-    public func dot(showTasks: Bool = false) -> String {
+    public func dot(showTasks: Bool = false, offices: [OfficeHolding] = []) -> String {
         let nodes = allNodes
+        let officesIn = Dictionary(grouping: offices, by: \.unit.id)
         let present = Set(nodes.map(\.unit.id))
         var lines = [
             "digraph orgchart {",
@@ -28,7 +30,7 @@ extension OrgChart {
         ]
         var edges: [String] = []
         for node in nodes {
-            let label = DOT.label(node: node, showTasks: showTasks)
+            let label = DOT.label(node: node, showTasks: showTasks, offices: officesIn[node.unit.id] ?? [])
             lines.append("  \(DOT.quoted(node.unit.id)) [label=<\(label)>, \(DOT.style(for: node.unit.kind))];")
             for child in node.children {
                 let style = child.relation == .subordinateTo ? " [style=dashed]" : ""
@@ -101,13 +103,18 @@ enum DOT {
     }
 
     /// The HTML-like label of a unit: name in bold (with abbreviation), kind in grey, tasks below.
-    static func label(node: OrgChart.Node, showTasks: Bool) -> String {
+    static func label(node: OrgChart.Node, showTasks: Bool, offices: [OfficeHolding] = []) -> String {
         var name = node.unit.name
         if let abbreviation = node.unit.abbreviation { name += " (\(abbreviation))" }
         var label = "<b>" + wrapped(name).map(html).joined(separator: "<br/>") + "</b>"
         label += "<br/><font point-size=\"8\" color=\"#5b6b7d\">\(html(node.unit.kind.rawValue))</font>"
         if showTasks, !node.tasks.isEmpty {
             label += "<br/>" + node.tasks.map { "<font point-size=\"8\">· \(html($0))</font><br align=\"left\"/>" }.joined()
+        }
+        if !offices.isEmpty {
+            label += "<br/>" + offices.map { office in
+                "<font point-size=\"8\">\(html(office.role)): \(html(office.person.name ?? office.person.id))</font><br align=\"left\"/>"
+            }.joined()
         }
         return label
     }
