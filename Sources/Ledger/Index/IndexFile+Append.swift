@@ -67,6 +67,7 @@ extension IndexFile {
             return nil // a damaged index: the full check decides
         }
         let before = state
+        var checked = CheckedState(loading: state)
         // In the order of the full check: rules about each record, then the changes in effective
         // order (the batch's own order here), then the ids that `actor` and `about` name.
         for (record, entry) in zip(stored, fresh) {
@@ -75,14 +76,15 @@ extension IndexFile {
         for (record, entry) in zip(stored, fresh) {
             for (index, change) in record.changes.enumerated() {
                 do {
-                    try AuthoringRules.check(change, in: state, on: record.effectiveDate,
+                    try AuthoringRules.check(change, in: checked.state, on: record.effectiveDate,
                                              removesAbbreviation: entry.removesAbbreviation.contains(index))
-                    try state.apply(change, on: record.effectiveDate, by: record.id)
+                    try checked.apply(change, on: record.effectiveDate, by: record.id)
                 } catch {
                     throw .refused(RuleViolation(recordID: record.id, changeIndex: index, op: change.op, rule: error.rule).placed(at: entry))
                 }
             }
         }
+        state = checked.state
         for (record, entry) in zip(stored, fresh) {
             do { try RecordRules.checkReferences(record.body, in: state) } catch { throw .refused(error.placed(at: entry)) }
         }

@@ -31,8 +31,8 @@ extension IndexFile {
         var open = Set<Int32>()
         // Persons of applying appointments, with the name of the latest record naming each.
         var persons: [Int32: (name: Int32, record: Int32)] = [:]
-        guard ledger.checkRules({ change, record in
-            timelines.apply(change: change, of: record, in: ledger)
+        guard ledger.checkRules({ change, record, engine in
+            timelines.apply(change: change, of: record, in: ledger, ending: engine.endedByDissolution)
             if ledger.records[Int(record)].precision == IndexLayout.qualifiedPrecision { open.insert(record) }
             if ledger.changes[change].op == .appoint {
                 let person = ledger.changes[change].a, name = ledger.changeTexts[change].name

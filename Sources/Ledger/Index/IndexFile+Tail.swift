@@ -27,13 +27,15 @@ extension IndexFile {
     func apply(_ records: [Record], on day: Int, to state: inout OrgState, related: inout Set<UnitID>) throws(IndexDamage) {
         guard !records.isEmpty else { return }
         try load(entitiesOf: records, on: day, into: &state, related: &related)
+        var checked = CheckedState(loading: state)
         for record in records {
             for change in record.changes {
-                do { try state.apply(change, on: record.effectiveDate, by: record.id) } catch {
+                do { try checked.apply(change, on: record.effectiveDate, by: record.id) } catch {
                     throw IndexDamage("tail record '\(record.id)': \(error.rule)")
                 }
             }
         }
+        state = checked.state
     }
 
     /// Loads into `state`, as the index has them on `day`, the units the changes of `records` name

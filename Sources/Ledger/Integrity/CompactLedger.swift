@@ -280,17 +280,19 @@ struct CompactLedger {
         recordIDs.lookup(id) ?? laterShares.lazy.compactMap { share in share.recordIDs.lookup(id).map { Int32(share.firstRecord) + $0 } }.first
     }
 
-    /// Runs every rule of the change table over the records in the order they take effect, then
-    /// checks each record's `actor` and `about` against the final state. `applied` sees each change
-    /// (with its record's position) after it passed. False if any rule breaks.
-    func checkRules(_ applied: (_ change: Int, _ record: Int32) -> Void = { _, _ in }) -> Bool {
-        guard let order = CompactReplay.effectiveOrder(of: records, position: recordPosition) else { return false }
-        var state = CompactReplay(units: unitCount, tasks: taskCount)
+    /// Runs every rule of the change table (`RuleEngine`) over the records in the order they take
+    /// effect, then checks each record's `actor` and `about` against the final state. `applied`
+    /// sees each change (with its record's position, and the engine after it) once it passed.
+    /// False if any rule breaks; the full check then names it.
+    func checkRules(_ applied: (_ change: Int, _ record: Int32, _ engine: borrowing RuleEngine) -> Void = { _, _, _ in }) -> Bool {
+        guard let order = CompactRecord.effectiveOrder(of: records, position: recordPosition) else { return false }
+        var state = RuleEngine(units: unitCount, tasks: taskCount)
+        let names = UnnamedRules()
         for index in order {
             let record = records[Int(index)]
             for change in Int(record.changeStart)..<Int(record.changeStart + record.changeCount) {
-                guard state.apply(changes[change]) else { return false }
-                applied(change, index)
+                do { try state.apply(changes[change], record: index, names: names) } catch { return false }
+                applied(change, index, state)
             }
         }
         for record in records {

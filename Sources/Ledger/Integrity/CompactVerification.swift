@@ -1,6 +1,6 @@
 /// `verify` for large ledgers: the same checks as reading the ledger and validating it in full,
 /// without keeping a single record in memory (`CompactLedger`), the rules run over flat arrays
-/// (`CompactReplay`). It answers only "all holds" or "look closer": on anything unexpected it
+/// (`RuleEngine`). It answers only "all holds" or "look closer": on anything unexpected it
 /// returns nil, and the full check runs and names the problem exactly.
 enum CompactVerification {
     /// The report if every check holds; nil if the full check must decide.

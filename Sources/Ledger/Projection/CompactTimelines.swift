@@ -104,10 +104,8 @@ struct CompactTimelines {
     /// Supervision keys (supervisor, unit, task, kind) and offices (person, role, unit, 0).
     private(set) var supervisions = KeyedSteps()
     private(set) var appointments = KeyedSteps()
-    /// Keys by the supervised unit (the index's order), by either unit (for dissolutions), and
-    /// offices by unit.
+    /// Keys by the supervised unit (the index's order), and offices by unit.
     private(set) var supervisionsOver: [[Int32]]
-    private var supervisionsInvolving: [[Int32]]
     private(set) var appointmentsIn: [[Int32]]
 
     init(units unitCount: Int, tasks taskCount: Int) {
@@ -116,13 +114,14 @@ struct CompactTimelines {
         unitSteps = Steps(entities: unitCount)
         taskSteps = Steps(entities: taskCount)
         supervisionsOver = Array(repeating: [], count: unitCount)
-        supervisionsInvolving = Array(repeating: [], count: unitCount)
         appointmentsIn = Array(repeating: [], count: unitCount)
     }
 
     /// Applies change `index` of `ledger`, of record `position`, which the rules have let pass
-    /// (`CompactLedger.checkRules`), so every unit and task it names exists.
-    mutating func apply(change index: Int, of position: Int32, in ledger: CompactLedger) {
+    /// (`CompactLedger.checkRules`), so every unit and task it names exists; for a dissolution,
+    /// `ending` is what the engine says it ended besides the unit.
+    mutating func apply(change index: Int, of position: Int32, in ledger: CompactLedger,
+                        ending: (supervisions: [SIMD4<Int32>], appointments: [SIMD4<Int32>])) {
         let change = ledger.changes[index], texts = ledger.changeTexts[index], record = ledger.records[Int(position)]
         let day = record.effectiveDay
         let (a, b, c) = (change.a, change.b, change.c)
@@ -144,13 +143,8 @@ struct CompactTimelines {
         case .dissolveUnit:
             units[Int(a)]!.dissolved = true
             units[Int(a)]!.successor = b
-            // A dissolved body supervises nobody, is supervised by nobody and has no offices.
-            for key in supervisionsInvolving[Int(a)] where supervisions.inForce[Int(key)] >= 0 {
-                supervisions.set(key, record: -1, on: day)
-            }
-            for key in appointmentsIn[Int(a)] where appointments.inForce[Int(key)] >= 0 {
-                appointments.set(key, record: -1, on: day)
-            }
+            for key in ending.supervisions { supervisions.set(supervisions.number(of: key).number, record: -1, on: day) }
+            for key in ending.appointments { appointments.set(appointments.number(of: key).number, record: -1, on: day) }
         case .defineTask:
             tasks[Int(a)] = TaskValue(title: texts.name, leika: texts.detail)
         case .assignTask, .transferTask, .revokeTask:
@@ -161,11 +155,7 @@ struct CompactTimelines {
             tasks[Int(a)]!.heldBy = position
         case .setSupervision, .endSupervision:
             let (number, isNew) = supervisions.number(of: SIMD4(a, b, c, Int32(change.kind)))
-            if isNew {
-                supervisionsOver[Int(b)].append(number)
-                supervisionsInvolving[Int(b)].append(number)
-                supervisionsInvolving[Int(a)].append(number)
-            }
+            if isNew { supervisionsOver[Int(b)].append(number) }
             supervisions.set(number, record: change.op == .setSupervision ? position : -1, on: day)
             return
         case .appoint, .endAppointment:

@@ -1,13 +1,8 @@
 /// The records that count for a query known at a transaction time, in the order their changes
-/// take effect.
-///
-/// - Only records with `recorded` ≤ `knownAt` count.
-/// - For each record targeted by corrections or retractions known by then, the latest of them (by
-///   `seq`) decides: a retraction withdraws the target and all its corrections; a correction
-///   withdraws the target and every other correction of it, and its own changes apply instead, at
-///   its own effective date.
-/// - The rest apply ordered by effective date (first day), and records effective on the same day
-///   in ledger order (`seq`); changes inside a record apply in order.
+/// take effect: only records with `recorded` ≤ `knownAt` count, ordered as `EffectiveOrder`
+/// says (a retraction withdraws its target and all its corrections; a correction withdraws the
+/// target and every other correction of it, and its own changes apply instead, at its own
+/// effective date); changes inside a record apply in order.
 public struct EffectiveHistory: Sendable {
     /// Records that apply, in application order.
     public let records: [Record]
@@ -16,25 +11,19 @@ public struct EffectiveHistory: Sendable {
 
     public init(_ log: [Record], knownAt: TransactionTime = .distantFuture) {
         let known = knownAt == .distantFuture ? log : log.filter { $0.recorded <= knownAt }
-        var decider: [RecordID: Record] = [:]
-        for record in known {
-            if let target = record.corrects ?? record.retracts { decider[target] = record }
+        var position: [RecordID: Int] = [:]
+        if known.contains(where: { $0.corrects != nil || $0.retracts != nil }) {
+            for (index, record) in known.enumerated() { position[record.id] = index }
         }
-        var withdrawn: [RecordID: RecordID] = [:]
-        if !decider.isEmpty {
-            for (target, record) in decider { withdrawn[target] = record.id }
-            for record in known {
-                guard let target = record.corrects, let decisive = decider[target], decisive.id != record.id else {
-                    continue
-                }
-                withdrawn[record.id] = decisive.id
-            }
+        // A target that is no earlier record breaks a record rule (`RecordRules`), checked apart.
+        func earlier(_ id: RecordID, than index: Int) -> Int? { position[id].flatMap { $0 < index ? $0 : nil } }
+        let (order, withdrawnBy) = EffectiveOrder.of(count: known.count, day: { Int32(clamping: known[$0].effectiveDate.firstDay) }) { index in
+            let record = known[index]
+            if let target = record.corrects, let at = earlier(target, than: index) { return .corrects(at) }
+            if let target = record.retracts, let at = earlier(target, than: index) { return .retracts(at) }
+            return .none
         }
-        let applying = withdrawn.isEmpty ? known : known.filter { withdrawn[$0.id] == nil }
-        // Stable sort by effective first day; the log is in seq order already.
-        let keyed = applying.enumerated().map { ($0.element.effectiveDate.firstDay, $0.offset) }
-        let sorted = keyed.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        self.records = sorted.map { applying[$0.1] }
-        self.withdrawn = withdrawn
+        self.records = order.map { known[Int($0)] }
+        self.withdrawn = Dictionary(uniqueKeysWithValues: withdrawnBy.map { (known[$0.key].id, known[$0.value].id) })
     }
 }

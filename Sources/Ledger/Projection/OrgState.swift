@@ -32,8 +32,8 @@ public struct TaskState: Hashable, Sendable {
 
 /// The whole organisation at one valid date: what replaying the log up to that date produces.
 ///
-/// This is the reference the fast index is tested against, and the state every rule of the change
-/// table is checked on.
+/// What answers are built from (`OrgSnapshot`). `RuleEngine` decides whether a change may apply;
+/// `record(_:on:by:ending:)` then records its effect here (`CheckedState` does both).
 public struct OrgState: Hashable, Sendable {
     /// Every unit ever established up to the date, dissolved ones included (ids are never reused).
     public var units: [UnitID: UnitState] = [:]
@@ -44,12 +44,7 @@ public struct OrgState: Hashable, Sendable {
     /// Offices held, with the record that appointed.
     public var appointments: [Appointment: RecordID] = [:]
 
-    // Derived counts and keys, kept so the rules of `dissolveUnit` cost O(1) per unit instead of
-    // a scan of the whole organisation (which made replay quadratic at 10^5 records).
-    /// Live sub-units per unit.
-    var liveChildCount: [UnitID: Int] = [:]
-    /// Tasks held per unit.
-    var heldTaskCount: [UnitID: Int] = [:]
+    // Keys by unit, so a snapshot lists a unit's supervision and offices without a scan.
     /// Supervision keys in force naming the unit as supervisor or supervised.
     var supervisionsInvolving: [UnitID: Set<Supervision>] = [:]
     /// Offices in force in the unit.
@@ -57,8 +52,7 @@ public struct OrgState: Hashable, Sendable {
 
     public init() {}
 
-    /// Records supervision in force, keeping the per-unit keys in step (for states built other
-    /// than by `apply`, such as from the index).
+    /// Records supervision in force, keeping the per-unit keys in step.
     mutating func put(_ supervision: Supervision, setBy record: RecordID) {
         supervisions[supervision] = record
         supervisionsInvolving[supervision.unit, default: []].insert(supervision)

@@ -73,7 +73,7 @@ public enum HistoryValidation {
     /// Checks `records` (in ledger order) as `Ledger(records:)` does, with the same errors.
     public static func check(_ records: [Record]) throws(RuleViolation) {
         _ = try RecordRules.checkEach(records)
-        var state = OrgState()
+        var state = CheckedState()
         for record in EffectiveHistory(records).records {
             for (index, change) in record.changes.enumerated() {
                 do {
@@ -83,6 +83,6 @@ public enum HistoryValidation {
                 }
             }
         }
-        try RecordRules.checkReferences(of: records, in: state)
+        try RecordRules.checkReferences(of: records, in: state.state)
     }
 }

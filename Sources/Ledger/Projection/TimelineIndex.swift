@@ -7,16 +7,17 @@ public struct TimelineIndex: Sendable {
     var taskTimelines: [TaskID: Timeline<TaskState>] = [:]
     var supervisionTimelines: [Supervision: Timeline<RecordID>] = [:]
     var appointmentTimelines: [Appointment: Timeline<RecordID>] = [:]
-    /// Supervision keys by the supervised unit, and by either unit (for dissolutions).
+    /// Supervision keys by the supervised unit.
     var supervisionsOver: [UnitID: [Supervision]] = [:]
-    var supervisionsInvolving: [UnitID: [Supervision]] = [:]
     var appointmentsIn: [UnitID: [Appointment]] = [:]
     /// Ids sorted once, with the first day each exists, so listing at a date skips the unborn.
     private(set) var sortedUnitIDs: [UnitID] = []
     private(set) var sortedTaskIDs: [TaskID] = []
 
+    /// The state after the last record, with the rule engine that checked it.
+    private var checked = CheckedState()
     /// The state after the last record: what an append is validated against.
-    public private(set) var finalState = OrgState()
+    public var finalState: OrgState { checked.state }
 
     /// Builds the index from records in application order, checking every rule.
     public init(_ history: EffectiveHistory) throws(RuleViolation) {
@@ -40,41 +41,35 @@ public struct TimelineIndex: Sendable {
         for (index, change) in record.changes.enumerated() {
             do {
                 if let removals {
-                    try AuthoringRules.check(change, in: finalState, on: date, removesAbbreviation: removals.contains(index))
+                    try AuthoringRules.check(change, in: checked.state, on: date, removesAbbreviation: removals.contains(index))
                 }
-                try finalState.apply(change, on: date, by: record.id)
+                try checked.apply(change, on: date, by: record.id)
             } catch {
                 throw RuleViolation(recordID: record.id, changeIndex: index, op: change.op, rule: error.rule)
             }
-            stamp(change, on: day)
+            stamp(change, on: day, ended: checked.endedByLastChange)
         }
     }
 
-    private mutating func stamp(_ change: Change, on day: Int) {
+    private mutating func stamp(_ change: Change, on day: Int, ended: (supervisions: [Supervision], appointments: [Appointment])) {
         switch change {
         case let .establishUnit(unit, _, _, _, _, _), let .renameUnit(unit, _, _), let .moveUnit(unit, _, _, _):
-            unitTimelines[unit, default: Timeline()].set(finalState.units[unit], from: day)
+            unitTimelines[unit, default: Timeline()].set(checked.state.units[unit], from: day)
         case let .dissolveUnit(unit, _):
-            unitTimelines[unit, default: Timeline()].set(finalState.units[unit], from: day)
-            for key in supervisionsInvolving[unit] ?? [] where supervisionTimelines[key]?.last != nil {
-                supervisionTimelines[key]!.set(nil, from: day)
-            }
-            for key in appointmentsIn[unit] ?? [] where appointmentTimelines[key]?.last != nil {
-                appointmentTimelines[key]!.set(nil, from: day)
-            }
+            unitTimelines[unit, default: Timeline()].set(checked.state.units[unit], from: day)
+            for key in ended.supervisions { supervisionTimelines[key]?.set(nil, from: day) }
+            for key in ended.appointments { appointmentTimelines[key]?.set(nil, from: day) }
         case let .defineTask(task, _, _), let .assignTask(task, _), let .transferTask(task, _, _),
              let .revokeTask(task, _):
-            taskTimelines[task, default: Timeline()].set(finalState.tasks[task], from: day)
+            taskTimelines[task, default: Timeline()].set(checked.state.tasks[task], from: day)
         case let .setSupervision(key), let .endSupervision(key):
             if supervisionTimelines[key] == nil {
                 supervisionsOver[key.unit, default: []].append(key)
-                supervisionsInvolving[key.unit, default: []].append(key)
-                supervisionsInvolving[key.supervisor, default: []].append(key)
             }
-            supervisionTimelines[key, default: Timeline()].set(finalState.supervisions[key], from: day)
+            supervisionTimelines[key, default: Timeline()].set(checked.state.supervisions[key], from: day)
         case let .appoint(key, _), let .endAppointment(key):
             if appointmentTimelines[key] == nil { appointmentsIn[key.unit, default: []].append(key) }
-            appointmentTimelines[key, default: Timeline()].set(finalState.appointments[key], from: day)
+            appointmentTimelines[key, default: Timeline()].set(checked.state.appointments[key], from: day)
         }
     }
 

@@ -22,6 +22,26 @@ final class HistoryValidationTests: XCTestCase {
         XCTAssertGreaterThan(refused, 100)
     }
 
+    /// The engine (`HistoryValidation`, `Ledger`) against the oracle (`ReferenceReplay.check`,
+    /// the rules written a second time over values): the same verdict, the same words.
+    func testTheRuleEngineAgreesWithTheOracleOnBrokenRandomHistories() throws {
+        var refused = 0
+        for seed in 1...400 as ClosedRange<UInt64> {
+            let records = LedgerBuilder.from(RandomHistory.broken(seed: seed)).records
+            let engine = Result { () throws(RuleViolation) in try HistoryValidation.check(records) }
+            let oracle = Result { () throws(RuleViolation) in try ReferenceReplay.check(records) }
+            switch (engine, oracle) {
+            case (.success, .success): break
+            case let (.failure(found), .failure(expected)):
+                XCTAssertEqual(found, expected, "seed \(seed)")
+                refused += 1
+            default:
+                XCTFail("seed \(seed): the engine says \(engine), the oracle says \(oracle)")
+            }
+        }
+        XCTAssertGreaterThan(refused, 100)
+    }
+
     func testTheThuringianHistoryValidates() throws {
         XCTAssertNoThrow(try HistoryValidation.check(try LedgerFile.read(path: RepositoryPaths.events)))
     }

@@ -73,6 +73,13 @@ final class RuleBreaksEverywhereTests: LedgerDirectoryTestCase {
                 expected = violation
             }
             XCTAssertEqual(expected.recordID, body.id, name)
+            // The oracle, which shares no rule with the engine, names the same one.
+            do {
+                try ReferenceReplay.check(broken.records)
+                XCTFail("\(name): the oracle accepted it")
+            } catch {
+                XCTAssertEqual(error, expected, "\(name): the oracle")
+            }
 
             // A hand-written ledger with a sound chain: only the rule can catch it.
             let path = try write(broken, name: "\(body.id).jsonl")

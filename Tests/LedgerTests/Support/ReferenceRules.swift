@@ -1,17 +1,20 @@
+@testable import Ledger
+
+/// The oracle of the change table: the rules written a second time, over `OrgState`'s values,
+/// as plainly as they read in docs/FORMAT.md (sub-units and tasks found by a scan, not counted),
+/// so that a mistake in `RuleEngine` does not hide in it. Production never runs it; the tests
+/// hold the engine's verdicts and words to it.
 extension OrgState {
     /// Applies one change as of valid date `date`, or throws the rule it breaks (a sentence
     /// fragment; the caller adds record and change). On a throw the state may be partly changed, so
     /// callers apply to a copy they can discard.
-    public mutating func apply(_ change: Change, on date: ValidDate, by record: RecordID) throws(RuleBreak) {
+    mutating func apply(_ change: Change, on date: ValidDate, by record: RecordID) throws(RuleBreak) {
         switch change {
         case let .establishUnit(unit, name, kind, parent, relation, abbreviation):
             if let existing = units[unit] {
                 throw RuleBreak("unit '\(unit)' already exists (established \(existing.established) by '\(existing.establishedBy)'); ids are never reused")
             }
-            if let parent {
-                try requireLive(parent, role: "parent", on: date)
-                liveChildCount[parent, default: 0] += 1
-            }
+            if let parent { try requireLive(parent, role: "parent", on: date) }
             units[unit] = UnitState(
                 id: unit, name: name, abbreviation: abbreviation, kind: kind, parent: parent,
                 relation: relation ?? .partOf, isDissolved: false, successor: nil, established: date,
@@ -33,8 +36,6 @@ extension OrgState {
                 }
                 ancestor = units[current]?.parent
             }
-            if let old = units[unit]!.parent { liveChildCount[old, default: 0] -= 1 }
-            liveChildCount[parent, default: 0] += 1
             units[unit]!.parent = parent
             // Without `relation` the unit keeps the one it had: a body moved to another ministry's
             // portfolio stays a body of its own unless the record says otherwise (FORMAT.md §4.3).
@@ -44,11 +45,10 @@ extension OrgState {
 
         case let .dissolveUnit(unit, successor):
             try requireLive(unit, role: "unit", on: date)
-            if liveChildCount[unit, default: 0] > 0,
-               let child = units.values.filter({ $0.parent == unit && !$0.isDissolved }).map(\.id).min() {
+            if let child = units.values.filter({ $0.parent == unit && !$0.isDissolved }).map(\.id).min() {
                 throw RuleBreak("unit '\(unit)' still has the live sub-unit '\(child)'; move or dissolve it first")
             }
-            if heldTaskCount[unit, default: 0] > 0, let task = tasks.values.filter({ $0.holder == unit }).map(\.id).min() {
+            if let task = tasks.values.filter({ $0.holder == unit }).map(\.id).min() {
                 throw RuleBreak("unit '\(unit)' still holds task '\(task)'; transfer or revoke it first")
             }
             if let successor {
@@ -57,14 +57,9 @@ extension OrgState {
             }
             units[unit]!.isDissolved = true
             units[unit]!.successor = successor
-            if let parent = units[unit]!.parent { liveChildCount[parent, default: 0] -= 1 }
             // A dissolved body supervises nobody, is supervised by nobody and has no offices.
-            for key in supervisionsInvolving.removeValue(forKey: unit) ?? [] {
-                supervisions[key] = nil
-                let other = key.unit == unit ? key.supervisor : key.unit
-                supervisionsInvolving[other]?.remove(key)
-            }
-            for key in appointmentsIn.removeValue(forKey: unit) ?? [] { appointments[key] = nil }
+            for key in supervisions.keys where key.unit == unit || key.supervisor == unit { remove(key) }
+            for key in appointments.keys where key.unit == unit { remove(key) }
 
         case let .defineTask(task, title, leika):
             if tasks[task] != nil { throw RuleBreak("task '\(task)' is already defined; ids are never reused") }
@@ -94,7 +89,6 @@ extension OrgState {
                 let holder = state.holder.map { "'\($0)'" } ?? "nobody"
                 throw RuleBreak("task '\(task)' is held by \(holder) on \(date), not by '\(unit)'")
             }
-            heldTaskCount[unit, default: 0] -= 1
             tasks[task]!.holder = nil
             tasks[task]!.heldSince = date
             tasks[task]!.heldBy = record
@@ -109,42 +103,34 @@ extension OrgState {
             if let since = supervisions[supervision] {
                 throw RuleBreak("this supervision is already in force (set by '\(since)')")
             }
-            supervisions[supervision] = record
-            supervisionsInvolving[supervision.unit, default: []].insert(supervision)
-            supervisionsInvolving[supervision.supervisor, default: []].insert(supervision)
+            put(supervision, setBy: record)
 
         case let .endSupervision(supervision):
             guard supervisions[supervision] != nil else {
                 throw RuleBreak("no \(supervision.kind)-supervision of '\(supervision.supervisor)' over '\(supervision.unit)'\(supervision.task.map { " for task '\($0)'" } ?? "") is in force on \(date)")
             }
-            supervisions[supervision] = nil
-            supervisionsInvolving[supervision.unit]?.remove(supervision)
-            supervisionsInvolving[supervision.supervisor]?.remove(supervision)
+            remove(supervision)
 
         case let .appoint(appointment, _):
             try requireLive(appointment.unit, role: "unit", on: date)
             if appointments[appointment] != nil {
                 throw RuleBreak("'\(appointment.person)' already holds '\(appointment.role)' in '\(appointment.unit)'")
             }
-            appointments[appointment] = record
-            appointmentsIn[appointment.unit, default: []].insert(appointment)
+            put(appointment, setBy: record)
 
         case let .endAppointment(appointment):
             guard appointments[appointment] != nil else {
                 // Name who does hold office there, so a misspelt person or role is seen at once.
-                let held = (appointmentsIn[appointment.unit] ?? []).sorted().prefix(3)
+                let held = appointments.keys.filter { $0.unit == appointment.unit }.sorted().prefix(3)
                     .map { "'\($0.person)' as '\($0.role)'" }.joined(separator: ", ")
                 let there = held.isEmpty ? "nobody holds an office in '\(appointment.unit)' then" : "offices in '\(appointment.unit)' then: \(held)"
                 throw RuleBreak("'\(appointment.person)' does not hold '\(appointment.role)' in '\(appointment.unit)' on \(date); \(there)")
             }
-            appointments[appointment] = nil
-            appointmentsIn[appointment.unit]?.remove(appointment)
+            remove(appointment)
         }
     }
 
     private mutating func hand(_ task: TaskID, to unit: UnitID, on date: ValidDate, by record: RecordID) {
-        if let previous = tasks[task]!.holder { heldTaskCount[previous, default: 0] -= 1 }
-        heldTaskCount[unit, default: 0] += 1
         tasks[task]!.holder = unit
         tasks[task]!.heldSince = date
         tasks[task]!.heldBy = record
@@ -165,8 +151,3 @@ extension OrgState {
     }
 }
 
-/// The rule a single change breaks, before the record and change index are known.
-public struct RuleBreak: Error, Hashable, Sendable {
-    public var rule: String
-    public init(_ rule: String) { self.rule = rule }
-}

@@ -1,9 +1,11 @@
+@testable import Ledger
+
 /// The slow path every answer is checked against: replay from the start up to a date, with
 /// nothing precomputed and its own reading of corrections, written apart from `EffectiveHistory`
 /// so a mistake in one does not hide in the other.
-public enum ReferenceReplay {
+enum ReferenceReplay {
     /// The organisation on `date` as known at `knownAt`.
-    public static func state(
+    static func state(
         of log: [Record], at date: ValidDate, knownAt: TransactionTime = .distantFuture
     ) throws(RuleViolation) -> OrgState {
         let known = log.filter { $0.recorded <= knownAt }
@@ -40,5 +42,24 @@ public enum ReferenceReplay {
             }
         }
         return state
+    }
+}
+
+extension ReferenceReplay {
+    /// The oracle's verdict on a whole ledger: the record rules (shared with production: they
+    /// need no state), then every change replayed by `OrgState.apply` in the oracle's own order,
+    /// then `actor` and `about` against the final state; the violation as `Ledger(records:)`
+    /// reports it, line included.
+    static func check(_ records: [Record]) throws(RuleViolation) {
+        let byID = try RecordRules.checkEach(records)
+        let state: OrgState
+        do {
+            state = try Self.state(of: records, at: ValidDate(dayNumber: ValidDate.representableDayNumbers.upperBound))
+        } catch {
+            var placed = error
+            placed.line = byID[error.recordID]?.seq
+            throw placed
+        }
+        try RecordRules.checkReferences(of: records, in: state)
     }
 }
