@@ -112,6 +112,7 @@ enum CommandTree {
     static let show = CommandSpec(
         name: "show",
         abstract: "Show one record with its sources and changes.",
+        discussion: "Also says whether the record was corrected or retracted, and by which record: then its changes no longer count.",
         arguments: [ArgumentSpec(name: "record-id", help: "The record id, such as 2017-09-26-kabinett-verwaltung-4-0.")],
         options: [format(["text", "json"])],
         examples: ["ledger show 2020-12-kabinett-angliederung-kv40"])

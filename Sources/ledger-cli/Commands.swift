@@ -238,7 +238,8 @@ struct Commands {
         guard let record = ledger.record(id) else {
             throw suggesting(.unknownRecord(id), in: ledger)
         }
-        format == "json" ? print(json: record.json) : Output.out(TextOutput.record(record))
+        let withdrawal = ledger.withdrawal(of: id)
+        format == "json" ? print(json: record.json(withdrawal: withdrawal)) : Output.out(TextOutput.record(record, withdrawal: withdrawal))
     }
 }
 

@@ -11,6 +11,19 @@ extension IndexFile {
         return EffectiveHistory(found).records
     }
 
+    /// Whether the record `id` was corrected or retracted, and by what: decided, as for a full
+    /// read, by `EffectiveHistory`, over the only records that can withdraw it, those correcting
+    /// or retracting it or the record it corrects or retracts. Found by a scan of the lines (an id
+    /// cannot hold a quote, and a quote inside a string is escaped, so the needles match exactly
+    /// the members they spell).
+    public func withdrawal(of id: RecordID) -> RecordWithdrawal? {
+        if let loadedLedger { return loadedLedger.withdrawal(of: id) }
+        guard let record = record(id) else { return nil }
+        let targets = [id] + [record.corrects, record.retracts].compactMap { $0 }
+        let needles = targets.flatMap { [#""corrects":"\#($0)""#, #""retracts":"\#($0)""#] }.map { Array($0.utf8) }
+        return EffectiveHistory(scanRecords(containingAnyOf: needles)).withdrawal(of: id)
+    }
+
     /// The committed records whose lines contain one of `needles`, in ledger order.
     func scanRecords(containingAnyOf needles: [[UInt8]]) -> [Record] {
         guard let committed = try? CommittedLedger.open(ledgerPath), let mapped = committed.map() else {

@@ -13,6 +13,8 @@ public struct EffectiveHistory: Sendable {
     public let records: [Record]
     /// Ids of records withdrawn by a correction or retraction, mapped to the record that withdrew them.
     public let withdrawn: [RecordID: RecordID]
+    /// The records that withdrew others by retracting them (see `withdrawal(of:)`).
+    let retracting: Set<RecordID>
 
     public init(_ log: [Record], knownAt: TransactionTime = .distantFuture) {
         let known = knownAt == .distantFuture ? log : log.filter { $0.recorded <= knownAt }
@@ -21,8 +23,12 @@ public struct EffectiveHistory: Sendable {
             if let target = record.corrects ?? record.retracts { decider[target] = record }
         }
         var withdrawn: [RecordID: RecordID] = [:]
+        var retracting = Set<RecordID>()
         if !decider.isEmpty {
-            for (target, record) in decider { withdrawn[target] = record.id }
+            for (target, record) in decider {
+                withdrawn[target] = record.id
+                if record.retracts != nil { retracting.insert(record.id) }
+            }
             for record in known {
                 guard let target = record.corrects, let decisive = decider[target], decisive.id != record.id else {
                     continue
@@ -36,5 +42,6 @@ public struct EffectiveHistory: Sendable {
         let sorted = keyed.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         self.records = sorted.map { applying[$0.1] }
         self.withdrawn = withdrawn
+        self.retracting = retracting
     }
 }
