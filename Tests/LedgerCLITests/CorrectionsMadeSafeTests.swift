@@ -53,4 +53,45 @@ final class CorrectionsMadeSafeTests: EventsCopyTestCase {
             XCTAssertEqual(shown["withdrawal"] as? String, record["withdrawal"] as? String, id)
         }
     }
+
+    // MARK: A correction that withdraws every change
+
+    /// Appends `input` (with `options`), expects exit 1 with every fragment in the one-line error
+    /// on stderr, nothing on stdout, and the ledger byte for byte as it was.
+    private func assertRefused(_ input: String, _ fragments: String..., options: [String] = [],
+                               file: StaticString = #filePath, line: UInt = #line) throws {
+        let before = try Data(contentsOf: URL(fileURLWithPath: ledgerPath))
+        let result = try ledger(["append", "-"] + options, input: input)
+        XCTAssertEqual(result.status, 1, result.stderr, file: file, line: line)
+        XCTAssertEqual(result.stdout, "", file: file, line: line)
+        XCTAssertEqual(result.stderr.filter { $0 == "\n" }.count, 1, result.stderr, file: file, line: line)
+        for fragment in fragments {
+            XCTAssertTrue(result.stderr.contains(fragment), "\(fragment) not in \(result.stderr)", file: file, line: line)
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ledgerPath)), before, "the ledger changed", file: file, line: line)
+    }
+
+    /// The correction the issue met: it gave no changes, and silently undid the whole 2020 move.
+    private static let emptyCorrection = """
+        {
+          "id": "2020-12-berichtigung",
+          "date": "2020-12",
+          "type": "correction",
+          "title": "Angliederung des Kompetenzzentrums: Berichtigung",
+          "sources": [{"title": "Testquelle"}],
+          "corrects": "2020-12-kabinett-angliederung-kv40"
+        }
+        """
+
+    func testACorrectionWithoutChangesIsRefusedAndPointsToARetraction() throws {
+        let expected = #"Error: line 1, record '2020-12-berichtigung': field 'changes': a correction without changes would withdraw the 6 changes in force of '2020-12-kabinett-angliederung-kv40' and put none in their place; to withdraw them, say so with a retraction: "retracts": "2020-12-kabinett-angliederung-kv40" instead of "corrects" (and "type": "retraction"); to correct them, give the changes that hold instead ('ledger correct 2020-12-kabinett-angliederung-kv40' prints those in force)"#
+        try assertRefused(Self.emptyCorrection, expected)
+        try assertRefused(Self.emptyCorrection, expected, options: ["--dry-run"])
+        try assertRefused(Self.emptyCorrection.replacingOccurrences(of: #""corrects""#, with: #""changes": [], "corrects""#), "would withdraw the 6 changes")
+        // The move still counts: kv40 is in the Finance Ministry's E-Government department.
+        let answer = try ledger(["responsible", "ozg-beratung-kommunen", "--at", "2021-01-01", "--format", "json"])
+        let path = try XCTUnwrap(try json(answer.stdout)["path"] as? [[String: Any]])
+        XCTAssertEqual(path.compactMap { $0["id"] as? String }.prefix(2), ["kv40", "tfm-egov-it"])
+        XCTAssertEqual(try ledger(["verify"]).status, 0)
+    }
 }

@@ -185,6 +185,7 @@ public enum LedgerAppender {
                 }
                 throw .refused(error)
             }
+            try checkCorrections(stored, entries: entries, before: current, after: ledger)
         }
         let date = stored.map(\.effectiveDate).max() ?? ValidDate(dayNumber: 0)
         let diff: @Sendable () -> OrgDiff = { [stored] in
@@ -195,6 +196,19 @@ public enum LedgerAppender {
 }
 
 extension LedgerAppender {
+    /// Holds each correction of the batch to `AuthoringRules.check(correction:withdrawing:)`,
+    /// with the records it withdraws that counted before the batch.
+    static func checkCorrections(_ stored: [Record], entries: [RecordBatch.Entry], before: Ledger, after: Ledger) throws(AppendError) {
+        for record in stored where record.corrects != nil && record.changes.isEmpty {
+            let withdrawn = after.history.withdrawn.filter { $0.value == record.id && before.history.withdrawn[$0.key] == nil }
+                .keys.compactMap(after.record).sorted { $0.seq < $1.seq }
+            do { try AuthoringRules.check(correction: record, withdrawing: withdrawn) } catch {
+                if let entry = entries.first(where: { $0.body.id == record.id }) { throw .refused(error.placed(at: entry)) }
+                throw .refused(error)
+            }
+        }
+    }
+
     /// Whether the batch's `entry` is in the ledger already (`existing`, with identical content:
     /// nothing to write). Refuses the same id with other content, or twice in the batch.
     static func isAlreadyPresent(_ entry: RecordBatch.Entry, existing: Record?, batchIDs: inout Set<RecordID>) throws(AppendError) -> Bool {
