@@ -30,7 +30,7 @@ enum CommandTree {
             chart and the responsibility map at any date.
             """,
         subcommands: [
-            initialize, new, schema, head, responsible, timeline, orgchart, responsibilities, units, tasks, offices, history, diff,
+            initialize, new, correct, schema, head, responsible, timeline, orgchart, responsibilities, units, tasks, offices, history, diff,
             show, search, sources, append, verify, repair, export, generate,
         ],
         examples: [

@@ -18,6 +18,7 @@ struct Commands {
         switch invocation.commandPath.first {
         case "init": try initialize()
         case "new": try new()
+        case "correct": try correct()
         case "schema": schema()
         case "head": try head()
         case "timeline": try timeline()

@@ -94,4 +94,87 @@ final class CorrectionsMadeSafeTests: EventsCopyTestCase {
         XCTAssertEqual(path.compactMap { $0["id"] as? String }.prefix(2), ["kv40", "tfm-egov-it"])
         XCTAssertEqual(try ledger(["verify"]).status, 0)
     }
+
+    // MARK: ledger correct
+
+    /// The template `ledger correct` printed, with the placeholders an author must fill in filled
+    /// and the optional ones removed.
+    static func filledIn(_ template: String, id: String, date: String, source: String = "Testquelle") -> String {
+        template.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line -> String? in
+            if line.hasPrefix("  \"id\": ") { return "  \"id\": \"\(id)\"," }
+            if line.hasPrefix("  \"date\": ") { return "  \"date\": \"\(date)\"," }
+            if line.hasPrefix("  \"effective\": \"<") || line.hasPrefix("  \"note\": \"<") { return nil }
+            if line.hasPrefix("    {\"title\": \"<") { return "    {\"title\": \"\(source)\"}" }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
+    func testCorrectPrintsACorrectionPrefilledWithTheRecordsChanges() throws {
+        let result = try ledger(["correct", "2020-12-kabinett-angliederung-kv40"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+        XCTAssertTrue(result.stdout.hasPrefix("{\n  \"id\": \"<id: this correction's own id"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\n  \"type\": \"decision\",\n  \"title\": \"Kabinett beschließt Angliederung des Kompetenzzentrums Verwaltung 4.0 an das TFM\",\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\n  \"corrects\": \"2020-12-kabinett-angliederung-kv40\",\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains(#"    {"op": "moveUnit", "unit": "kv40", "parent": "tfm-egov-it", "kind": "division"},"#), result.stdout)
+        XCTAssertTrue(result.stdout.contains("'2020-12-kabinett-angliederung-kv40' says 2021-01-01"), result.stdout)
+        // Saved and appended as it is, it is refused, not stored.
+        let before = try Data(contentsOf: URL(fileURLWithPath: ledgerPath))
+        let unfilled = try ledger(["append", "-"], input: result.stdout)
+        XCTAssertEqual(unfilled.status, 1)
+        XCTAssertTrue(unfilled.stderr.hasPrefix("Error: <stdin>: field 'id': '<id: this correction's own id"), unfilled.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ledgerPath)), before)
+    }
+
+    func testCorrectingACorrectedRecordStartsFromTheLatestCorrectionAndSaysSo() throws {
+        let result = try ledger(["correct", "2017-09-26-kabinett-verwaltung-4-0"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "Note: '2017-09-26-kabinett-verwaltung-4-0' was corrected by '2017-09-26-kabinett-verwaltung-4-0-berichtigt' (recorded 2026-12-02T03:37:13Z): the changes below are those of '2017-09-26-kabinett-verwaltung-4-0-berichtigt', in force now, which this correction replaces.\n")
+        let corrected = try json(try ledger(["show", "2017-09-26-kabinett-verwaltung-4-0-berichtigt", "--format", "json"]).stdout)
+        let changes = try XCTUnwrap(corrected["changes"] as? [[String: Any]])
+        let template = try json(Self.filledIn(result.stdout, id: "x", date: "2017-09-26"))
+        XCTAssertEqual((template["changes"] as? [[String: Any]])?.count, changes.count)
+        XCTAssertEqual(template["corrects"] as? String, "2017-09-26-kabinett-verwaltung-4-0")
+        let retracted = try ledger(["correct", "2020-12-10-schubert-staatssekretaer"])
+        XCTAssertEqual(retracted.status, 0)
+        XCTAssertTrue(retracted.stderr.hasPrefix("Note: '2020-12-10-schubert-staatssekretaer' was retracted by '2020-12-10-schubert-staatssekretaer-zurueckgenommen'"), retracted.stderr)
+    }
+
+    func testCorrectNamesTheNearestIdsOfAnUnknownRecordAndRefusesARetraction() throws {
+        let unknown = try ledger(["correct", "2020-12-kabinett-angliederung"])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertEqual(unknown.stdout, "")
+        XCTAssertTrue(unknown.stderr.hasPrefix("Error: unknown record '2020-12-kabinett-angliederung'; 'ledger history' lists the records; did you mean '2020-12-kabinett-angliederung-kv40'"), unknown.stderr)
+        let retraction = try ledger(["correct", "2020-12-10-schubert-staatssekretaer-zurueckgenommen"])
+        XCTAssertEqual(retraction.status, 1)
+        XCTAssertEqual(retraction.stdout, "")
+        XCTAssertEqual(retraction.stderr, "Error: '2020-12-10-schubert-staatssekretaer-zurueckgenommen' is a retraction of '2020-12-10-schubert-staatssekretaer' and has no changes to correct; to bring back the changes of '2020-12-10-schubert-staatssekretaer', correct that record: 'ledger correct 2020-12-10-schubert-staatssekretaer'\n")
+    }
+
+    func testACorrectionStartedWithCorrectIsAppendedAndShowSaysWhatItReplaced() throws {
+        let template = try ledger(["correct", "2020-12-kabinett-angliederung-kv40"]).stdout
+        // The move took effect a month later than recorded.
+        let correction = Self.filledIn(template, id: "2020-12-angliederung-berichtigt", date: "2020-12")
+            .replacingOccurrences(of: #"  "type": "decision","#, with: "  \"effective\": \"2021-02\",\n  \"type\": \"decision\",")
+        let stored = try ledger(["append", "-"], input: correction)
+        XCTAssertEqual(stored.status, 0, stored.stderr)
+        XCTAssertTrue(stored.stdout.hasPrefix("stored seq \(eventsRecords + 1)  2020-12-angliederung-berichtigt  "), stored.stdout)
+        let shown = try ledger(["show", "2020-12-kabinett-angliederung-kv40"])
+        XCTAssertTrue(shown.stdout.contains("CORRECTED by 2020-12-angliederung-berichtigt"), shown.stdout)
+        let january = try json(try ledger(["responsible", "ozg-umsetzung", "--at", "2021-01-15", "--format", "json"]).stdout)
+        XCTAssertEqual(january["defined"] as? Bool, false)
+        XCTAssertEqual(try ledger(["verify"]).status, 0)
+    }
+
+    func testHelpAndTheFormatPageTellOfCorrect() throws {
+        let overview = try ledger(["--help"])
+        XCTAssertTrue(overview.stdout.contains("  correct "), overview.stdout)
+        let help = try ledger(["correct", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("USAGE: ledger correct <record-id>"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("ledger correct 2020-12-kabinett-angliederung-kv40 > fix.json"), help.stdout)
+        let format = try ledger(["help", "format"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(format.contains("'ledger correct ID' prints one to fill in, pre-filled with the changes in force"), format)
+        XCTAssertTrue(format.contains("a correction without changes that would withdraw changes is refused"), format)
+    }
 }
