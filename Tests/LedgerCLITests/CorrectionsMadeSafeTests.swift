@@ -177,4 +177,95 @@ final class CorrectionsMadeSafeTests: EventsCopyTestCase {
         XCTAssertTrue(format.contains("'ledger correct ID' prints one to fill in, pre-filled with the changes in force"), format)
         XCTAssertTrue(format.contains("a correction without changes that would withdraw changes is refused"), format)
     }
+
+    // MARK: The dry run over the whole affected period
+
+    /// The 2020 move of the Kompetenzzentrum, corrected to take effect in February 2021.
+    private func februaryCorrection() throws -> String {
+        let template = try ledger(["correct", "2020-12-kabinett-angliederung-kv40"]).stdout
+        return Self.filledIn(template, id: "2020-12-angliederung-februar", date: "2020-12")
+            .replacingOccurrences(of: #"  "type": "decision","#, with: "  \"effective\": \"2021-02\",\n  \"type\": \"decision\",")
+    }
+
+    func testTheDryRunOfACorrectionShowsTheAnswersItChangesBeforeItsOwnDate() throws {
+        let before = try Data(contentsOf: URL(fileURLWithPath: ledgerPath))
+        let result = try ledger(["append", "-", "--dry-run"], input: try februaryCorrection())
+        XCTAssertEqual(result.status, 0, result.stderr)
+        // The diff on its own date sees nothing; the answers of January 2021 change.
+        XCTAssertTrue(result.stdout.contains("Changes from 2021-02 to 2021-02:\n  none\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("""
+
+            Answers that change, by valid date (the batch reaches back to 2021-01-01):
+              task basisdienste
+                2021-01-01 to 2021-01-31: held by kv40 → not defined
+              task ozg-umsetzung
+                2021-01-01 to 2021-01-31: held by kv40 → not defined
+              unit kv40
+                2021-01-01 to 2021-01-31: kind division → department; part of tfm-egov-it → part of tlvwa
+              Fachaufsicht of tfm over kv40
+                2021-01-01 to 2021-01-31: not in force → in force
+            Dry run: nothing was written.
+
+            """), result.stdout)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ledgerPath)), before)
+
+        let json = try json(try ledger(["append", "-", "--dry-run", "--format", "json"], input: try februaryCorrection()).stdout)
+        let affected = try XCTUnwrap(json["affected"] as? [String: Any])
+        XCTAssertEqual(affected["from"] as? String, "2021-01-01")
+        let tasks = try XCTUnwrap(affected["tasks"] as? [[String: Any]])
+        XCTAssertEqual(tasks.compactMap { $0["task"] as? String }, ["basisdienste", "ozg-umsetzung"])
+        let period = try XCTUnwrap((tasks[1]["periods"] as? [[String: Any]])?.first)
+        XCTAssertEqual(period["from"] as? String, "2021-01-01")
+        XCTAssertEqual(period["to"] as? String, "2021-01-31")
+        XCTAssertEqual((period["before"] as? [String: Any])?["holder"] as? String, "kv40")
+        XCTAssertTrue(period["after"] is NSNull)
+        let unit = try XCTUnwrap((affected["units"] as? [[String: Any]])?.first)
+        XCTAssertEqual(unit["unit"] as? String, "kv40")
+        let unitPeriod = try XCTUnwrap((unit["periods"] as? [[String: Any]])?.first)
+        XCTAssertEqual((unitPeriod["before"] as? [String: Any])?["parent"] as? String, "tfm-egov-it")
+        XCTAssertEqual((unitPeriod["after"] as? [String: Any])?["parent"] as? String, "tlvwa")
+        let supervision = try XCTUnwrap((affected["supervision"] as? [[String: Any]])?.first)
+        XCTAssertEqual(supervision["supervisor"] as? String, "tfm")
+        XCTAssertEqual((supervision["periods"] as? [[String: Any]])?.first?["after"] as? Bool, true)
+        XCTAssertEqual(affected["offices"] as? [Any] as? [NSObject], [])
+        XCTAssertNotNil(json["diff"], "the diff stays")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ledgerPath)), before)
+    }
+
+    func testTheDryRunOfABackdatedRecordAndOfARetractionCoversEveryDateTheyReach() throws {
+        // A renaming of the Kompetenzzentrum in 2019, recorded now, after the records of 2020 and 2021.
+        let rename = #"{"id":"2019-umbenennung","date":"2019-06","type":"decision","title":"Umbenennung","sources":[{"title":"Testquelle"}],"changes":[{"op":"renameUnit","unit":"kv40","name":"Kompetenzzentrum Digitale Verwaltung"}]}"#
+        let backdated = try ledger(["append", "-", "--dry-run"], input: rename)
+        XCTAssertEqual(backdated.status, 0, backdated.stderr)
+        XCTAssertTrue(backdated.stdout.contains("""
+            Answers that change, by valid date (the batch reaches back to 2019-06-01):
+              unit kv40
+                from 2019-06-01 on: name "Kompetenzzentrum Verwaltung 4.0" → "Kompetenzzentrum Digitale Verwaltung"
+            """), backdated.stdout)
+        // Withdrawing the retraction of 2020 brings nothing back: every answer stays.
+        let retraction = #"{"id":"r","date":"2021","type":"retraction","retracts":"2020-12-10-schubert-staatssekretaer-zurueckgenommen","title":"Widerruf","sources":[{"title":"Testquelle"}]}"#
+        let withdrawn = try ledger(["append", "-", "--dry-run"], input: retraction)
+        XCTAssertTrue(withdrawn.stdout.contains("""
+            Answers that change, by valid date (the batch reaches back to 2020-12-10):
+              none: every answer, for every valid date, stays as it was
+            """), withdrawn.stdout)
+        // Retracting the correction of Schubert's appointment withdraws it, and the record it
+        // corrected stays withdrawn (FORMAT.md §5.3): his offices go, from 2017-09-26 on.
+        let office = #"{"id":"r","date":"2021","type":"retraction","retracts":"2017-09-26-schubert-finanzstaatssekretaer-cio","title":"Widerruf","sources":[{"title":"Testquelle"}]}"#
+        let offices = try ledger(["append", "-", "--dry-run", "--format", "json"], input: office)
+        XCTAssertEqual(offices.status, 0, offices.stderr)
+        let affected = try XCTUnwrap(try json(offices.stdout)["affected"] as? [String: Any])
+        XCTAssertEqual(affected["from"] as? String, "2017-09-26")
+        XCTAssertFalse((affected["offices"] as? [Any] ?? []).isEmpty, offices.stdout)
+    }
+
+    func testTheDryRunOfARecordAtTheEndShowsItsDiffAsBefore() throws {
+        let next = #"{"id":"2022-umbenennung","date":"2022","type":"decision","title":"Umbenennung","sources":[{"title":"Testquelle"}],"changes":[{"op":"renameUnit","unit":"kv40","name":"Kompetenzzentrum Digitale Verwaltung"}]}"#
+        let text = try ledger(["append", "-", "--dry-run"], input: next)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertFalse(text.stdout.contains("Answers that change"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("~ renamed kv40"), text.stdout)
+        let json = try json(try ledger(["append", "-", "--dry-run", "--format", "json"], input: next).stdout)
+        XCTAssertTrue(json["affected"] is NSNull)
+    }
 }

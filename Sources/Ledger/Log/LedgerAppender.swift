@@ -14,17 +14,24 @@ public struct AppendOutcome: Sendable {
     /// two snapshots of the whole organisation.
     public var diff: OrgDiff { makeDiff() }
     private let makeDiff: @Sendable () -> OrgDiff
+    /// For a batch that reaches back (a record taking effect before the latest effective date in
+    /// the ledger, a correction or a retraction): every answer it changes, for which valid dates,
+    /// over the whole period it reaches (`AffectedAnswers`); nil for a batch that only adds to
+    /// the end, whose `diff` says it all. Worked out when asked, from both replays.
+    public var affected: AffectedAnswers? { makeAffected() }
+    private let makeAffected: @Sendable () -> AffectedAnswers?
     /// The whole ledger after the append (for a dry run: as it would be), when the append read
     /// and replayed all of it; nil when the batch was checked against the index alone.
     public var ledger: Ledger?
     public var isDryRun: Bool
 
-    init(stored: [Record], alreadyPresent: [RecordID], head: String, diff: @escaping @Sendable () -> OrgDiff, ledger: Ledger?,
-         isDryRun: Bool) {
+    init(stored: [Record], alreadyPresent: [RecordID], head: String, diff: @escaping @Sendable () -> OrgDiff,
+         affected: @escaping @Sendable () -> AffectedAnswers? = { nil }, ledger: Ledger?, isDryRun: Bool) {
         self.stored = stored
         self.alreadyPresent = alreadyPresent
         self.head = head
         self.makeDiff = diff
+        self.makeAffected = affected
         self.ledger = ledger
         self.isDryRun = isDryRun
     }
@@ -191,7 +198,11 @@ public enum LedgerAppender {
         let diff: @Sendable () -> OrgDiff = { [stored] in
             stored.isEmpty ? .nothing : OrgDiff(from: current.index.snapshot(at: date), at: date, to: ledger.index.snapshot(at: date), at: date)
         }
-        return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: ledger.head, diff: diff, ledger: ledger, isDryRun: dryRun)
+        let latest = current.history.records.last?.effectiveDate.firstDay ?? Int.min
+        let reachesBack = stored.contains { $0.corrects != nil || $0.retracts != nil || $0.effectiveDate.firstDay < latest }
+        let affected: @Sendable () -> AffectedAnswers? = { reachesBack ? AffectedAnswers(before: current, after: ledger) : nil }
+        return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: ledger.head, diff: diff, affected: affected,
+                             ledger: ledger, isDryRun: dryRun)
     }
 }
 
