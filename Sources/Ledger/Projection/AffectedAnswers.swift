@@ -30,6 +30,7 @@ public struct AffectedAnswers: Hashable, Sendable {
 
     /// One task, unit, supervision or office, and the periods in which its answer differs.
     public struct Subject<Key: Hashable & Sendable, Value: Hashable & Sendable>: Hashable, Sendable {
+        /// The task or unit id, or the supervision or office.
         public var subject: Key
         /// In date order, none overlapping; days not covered have the same answer before and after.
         public var periods: [Period<Value>]
@@ -38,14 +39,19 @@ public struct AffectedAnswers: Hashable, Sendable {
     /// Valid days, from `from` to `to` (both included; `to` nil: from then on), on which the
     /// answer was `before` and is `after`.
     public struct Period<Value: Hashable & Sendable>: Hashable, Sendable {
+        /// The first day, as a day (`2019-08-01`).
         public var from: ValidDate
+        /// The last day; nil: the period lasts.
         public var to: ValidDate?
+        /// The answer without the batch.
         public var before: Value
+        /// The answer with it.
         public var after: Value
     }
 
     /// A task as `responsible` and `tasks` answer for it; nil where it is not defined.
     public struct TaskAnswer: Hashable, Sendable {
+        /// Its title, as defined.
         public var title: String
         /// The unit holding it; nil: nobody.
         public var holder: UnitID?
@@ -54,9 +60,11 @@ public struct AffectedAnswers: Hashable, Sendable {
     /// A unit as `units` and `orgchart` show it; nil where it does not exist (not established
     /// yet, or dissolved).
     public struct UnitAnswer: Hashable, Sendable {
+        /// Its name and abbreviation.
         public var name: String
         public var abbreviation: String?
         public var kind: UnitKind
+        /// The unit it hangs under; nil for a root.
         public var parent: UnitID?
         /// How it hangs under `parent`; nil for a root.
         public var relation: Relation?
