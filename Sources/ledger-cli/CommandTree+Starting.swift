@@ -1,8 +1,8 @@
 import ArgumentParsing
 import Ledger
 
-/// The commands that start a ledger of one's own and tell its format: `init`, `new`, `schema`,
-/// and the help topic `format`.
+/// The commands that start a ledger of one's own and tell its format: `init`, `new`, `correct`,
+/// `schema`, and the help topic `format`.
 extension CommandTree {
     static let helpTopics = [
         HelpTopic(name: "format", abstract: "The record format: every field of a record, a source and each operation.",
@@ -33,6 +33,22 @@ extension CommandTree {
             ArgumentSpec(name: "operations", help: "Operations to add a change for: establishUnit, assignTask, …", isOptional: true, isRepeating: true),
         ],
         examples: ["ledger new decision establishUnit defineTask assignTask > decision.json", "ledger new retraction"])
+
+    static let correct = CommandSpec(
+        name: "correct",
+        abstract: "Print a correction of a record to fill in, pre-filled with its changes.",
+        discussion: """
+            A record is never edited: a later record corrects it. This prints one that does, with \
+            "corrects": RECORD-ID, the record's type, title, actor and about, and the changes in \
+            force: the record's own, or, if it was corrected already, those of its latest \
+            correction (which the new one replaces; said on standard error, as for a retracted \
+            record). Fill in the id, date and sources, make the changes what the sources say, save \
+            it and append it: try --dry-run first, which shows every answer that changes and for \
+            which valid dates. To withdraw a record's changes altogether, write a retraction \
+            instead ('ledger new retraction'): a correction without changes is refused.
+            """,
+        arguments: [ArgumentSpec(name: "record-id", help: "The record to correct, such as 2020-12-kabinett-angliederung-kv40.")],
+        examples: ["ledger correct 2020-12-kabinett-angliederung-kv40 > fix.json", "ledger append fix.json --dry-run"])
 
     static let schema = CommandSpec(
         name: "schema",

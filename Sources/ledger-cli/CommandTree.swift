@@ -30,7 +30,7 @@ enum CommandTree {
             chart and the responsibility map at any date.
             """,
         subcommands: [
-            initialize, new, schema, head, responsible, timeline, orgchart, responsibilities, units, tasks, offices, history, diff,
+            initialize, new, correct, schema, head, responsible, timeline, orgchart, responsibilities, units, tasks, offices, history, diff,
             show, search, sources, append, verify, repair, export, generate,
         ],
         examples: [
@@ -114,6 +114,7 @@ enum CommandTree {
     static let show = CommandSpec(
         name: "show",
         abstract: "Show one record with its sources and changes.",
+        discussion: "Also says whether the record was corrected or retracted, and by which record: then its changes no longer count.",
         arguments: [ArgumentSpec(name: "record-id", help: "The record id, such as 2017-09-26-kabinett-verwaltung-4-0.")],
         options: [format(["text", "json"])],
         examples: ["ledger show 2020-12-kabinett-angliederung-kv40"])

@@ -1,12 +1,25 @@
 import Ledger
 
-/// `ledger init`, `new` and `schema`: ask the library and print.
+/// `ledger init`, `new`, `correct` and `schema`: ask the library and print.
 extension Commands {
     func new() throws(CommandFailure) {
         let type = invocation.argument("type") ?? "decision"
         do { Output.out(try RecordTemplate.text(type: type, operations: invocation.argumentValues("operations"))) } catch {
             throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
         }
+    }
+
+    func correct() throws(CommandFailure) {
+        let ledger = try openForQueries()
+        let id = invocation.argument("record-id") ?? ""
+        let template: CorrectionTemplate
+        do { template = try CorrectionTemplate(correcting: id, in: ledger) } catch {
+            if case .unknownRecord = error { throw suggesting(.unknownRecord(id), in: ledger) }
+            throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
+        }
+        // The template alone on stdout, to be saved; what the author should know beside it.
+        if let remark = template.remark { Output.err("Note: \(remark).") }
+        Output.out(template.text)
     }
 
     func schema() { Output.out(PrettyJSON.string(of: RecordFormat.jsonSchema)) }

@@ -47,7 +47,10 @@ extension Commands {
                 ("alreadyPresent", .array(outcome.alreadyPresent.map(JSONValue.string))),
                 ("head", .string(outcome.head)),
             ]
-            if dryRun { members.append(("diff", outcome.diff.json)) }
+            if dryRun {
+                members.append(("diff", outcome.diff.json))
+                members.append(("affected", outcome.affected?.json ?? .null))
+            }
             print(json: .object(members))
             return
         }
@@ -59,6 +62,10 @@ extension Commands {
         if dryRun {
             lines.append("")
             lines.append(TextOutput.diff(outcome.diff))
+            if let affected = outcome.affected {
+                lines.append("")
+                lines.append(TextOutput.affected(affected))
+            }
             lines.append("Dry run: nothing was written.")
         } else {
             lines.append("head \(outcome.head)")

@@ -18,6 +18,7 @@ struct Commands {
         switch invocation.commandPath.first {
         case "init": try initialize()
         case "new": try new()
+        case "correct": try correct()
         case "schema": schema()
         case "head": try head()
         case "timeline": try timeline()
@@ -241,7 +242,8 @@ struct Commands {
         guard let record = ledger.record(id) else {
             throw suggesting(.unknownRecord(id), in: ledger)
         }
-        format == "json" ? print(json: record.json) : Output.out(TextOutput.record(record))
+        let withdrawal = ledger.withdrawal(of: id)
+        format == "json" ? print(json: record.json(withdrawal: withdrawal)) : Output.out(TextOutput.record(record, withdrawal: withdrawal))
     }
 }
 

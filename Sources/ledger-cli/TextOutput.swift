@@ -285,8 +285,8 @@ enum TextOutput {
             lines.append(head)
             if let corrects = record.corrects { lines.append("    corrects \(corrects)") }
             if let retracts = record.retracts { lines.append("    retracts \(retracts)") }
-            if let by = entry.withdrawnBy {
-                lines.append("    \(entry.withdrawal == .retracted ? "RETRACTED" : "CORRECTED") by \(by): its changes no longer count")
+            if let by = entry.withdrawnBy, let kind = entry.withdrawal {
+                lines.append("    " + withdrawal(RecordWithdrawal(by: by, kind: kind)))
             }
             lines.append("    \(record.title)")
             for change in entry.changes { lines.append("    • \(TextOutput.change(change))") }
@@ -296,13 +296,19 @@ enum TextOutput {
         return lines.joined(by: "\n")
     }
 
-    static func record(_ record: Record) -> String {
+    /// How a record stopped counting, as `history` and `show` say it.
+    static func withdrawal(_ withdrawal: RecordWithdrawal) -> String {
+        "\(withdrawal.kind == .retracted ? "RETRACTED" : "CORRECTED") by \(withdrawal.by): its changes no longer count"
+    }
+
+    static func record(_ record: Record, withdrawal: RecordWithdrawal? = nil) -> String {
         var lines = [
             "\(record.id)  (\(record.type), seq \(record.seq))",
             "  \(record.title)",
             "  date:      \(stored(record.date))" + (record.effective.map { "   effective: \(stored($0))" } ?? ""),
             "  recorded:  \(record.recorded)",
         ]
+        if let withdrawal { lines.append("  " + self.withdrawal(withdrawal)) }
         if let actor = record.actor { lines.append("  actor:     \(actor)") }
         if let about = record.about { lines.append("  about:     \(about.joined(by: ", "))") }
         if let corrects = record.corrects { lines.append("  corrects:  \(corrects)") }

@@ -166,15 +166,26 @@ extension OrgDiff {
     }
 }
 
+extension Record {
+    /// The record as stored, plus `withdrawnBy` (the record that withdrew it, or null) and
+    /// `withdrawal` (`"corrected"`, `"retracted"` or null): `show --format json`, and each record
+    /// of `history --format json`.
+    public func json(withdrawal: RecordWithdrawal?) -> JSONValue {
+        guard case .object(var members) = json else { preconditionFailure() }
+        members.append(("withdrawnBy", .optional(withdrawal?.by)))
+        members.append(("withdrawal", .optional(withdrawal?.kind.rawValue)))
+        return .object(members)
+    }
+}
+
 extension EntityHistory {
     /// The answer of `history --format json`: `{subject, records: [record + withdrawnBy]}`.
     public var json: JSONValue {
         .object([
             ("subject", .optional(subject)),
             ("records", .array(entries.map { entry in
-                guard case .object(var members) = entry.record.json else { preconditionFailure() }
-                members.append(("withdrawnBy", .optional(entry.withdrawnBy)))
-                members.append(("withdrawal", .optional(entry.withdrawal?.rawValue)))
+                let withdrawal = entry.withdrawnBy.flatMap { by in entry.withdrawal.map { RecordWithdrawal(by: by, kind: $0) } }
+                guard case .object(var members) = entry.record.json(withdrawal: withdrawal) else { preconditionFailure() }
                 members.append(("dateBounds", entry.record.date.boundsJSON))
                 members.append(("effectiveBounds", entry.record.effective.boundsJSON))
                 return .object(members)

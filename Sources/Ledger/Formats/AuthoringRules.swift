@@ -9,7 +9,9 @@ import FoundationEssentials
 ///   with the nearest known one;
 /// - a source's `url` is an absolute http or https URL;
 /// - a rename says what becomes of the abbreviation, and changes something
-///   (`AuthoringRules.check(_:in:on:removesAbbreviation:)`, which needs the state).
+///   (`AuthoringRules.check(_:in:on:removesAbbreviation:)`, which needs the state);
+/// - a correction puts changes in the place of those it withdraws: one that withdraws changes and
+///   gives none is a retraction and must say so (`AuthoringRules.check(correction:withdrawing:)`).
 public enum AuthoringRules {
     /// The record `value` in NFC: what is decoded and stored.
     static func normalized(_ value: JSONValue) -> JSONValue { value.nfc }
@@ -76,5 +78,24 @@ public enum AuthoringRules {
             let abbreviated = unit.abbreviation.map { " (\($0))" } ?? ""
             throw RuleBreak("renaming '\(id)' changes nothing: it is already named '\(unit.name)'\(abbreviated) on \(date)")
         }
+    }
+
+    /// A correction without changes of its own that withdraws changes (of the record it corrects,
+    /// or of an earlier correction of it, `withdrawing`) takes away everything it corrects: the
+    /// author meant a retraction, or forgot the changes (a correction with none was once stored
+    /// and silently undid the whole move it corrected). Refused, pointing to both. A correction
+    /// that withdraws no change (of a record without changes, or of a retracted one) may have none.
+    public static func check(correction record: Record, withdrawing withdrawn: [Record]) throws(RuleViolation) {
+        guard let target = record.corrects, record.changes.isEmpty else { return }
+        let count = withdrawn.reduce(0) { $0 + $1.changes.count }
+        guard count > 0 else { return }
+        let others = withdrawn.filter { !$0.changes.isEmpty && $0.id != target }.map { "'\($0.id)'" }
+        let whose = others.isEmpty ? "" : " (those of its correction\(others.count == 1 ? "" : "s") \(others.joined(separator: ", ")))"
+        throw RuleViolation(recordID: record.id, rule: """
+            field 'changes': a correction without changes would withdraw the \(count) \(count == 1 ? "change" : "changes") \
+            in force of '\(target)'\(whose) and put none in their place; to withdraw them, say so with a retraction: \
+            "retracts": "\(target)" instead of "corrects" (and "type": "retraction"); to correct them, give the changes \
+            that hold instead ('ledger correct \(target)' prints those in force)
+            """)
     }
 }

@@ -41,9 +41,12 @@ extension RecordFormat {
         page.append("""
             CORRECTIONS AND RETRACTIONS
               A record is never edited. A record with "corrects": "ID" replaces the changes of record ID \
-            with its own (which apply at its own effective date; 'ledger correct ID' starts one); \
-            "retracts": "ID" withdraws them and carries no changes. The latest correction or \
-            retraction of a record decides.
+            with its own (which apply at its own effective date); 'ledger correct ID' prints one to \
+            fill in, pre-filled with the changes in force (ID's, or those of its latest correction). \
+            "retracts": "ID" withdraws them and carries no changes: a correction without changes \
+            that would withdraw changes is refused, as a retraction says that explicitly. The \
+            latest correction or retraction of a record decides. 'ledger append --dry-run' shows \
+            every answer a backdated record, a correction or a retraction changes, for which dates.
             """.wrapped(width: 80, hanging: 2))
         page.append("EXAMPLE\n" + example.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
         return page.joined(separator: "\n\n")

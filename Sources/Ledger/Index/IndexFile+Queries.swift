@@ -159,7 +159,7 @@ extension IndexFile: LedgerQuerying {
     }
 
     /// The row of the record with this id, by binary search of the rows sorted by id.
-    private func recordRow(_ id: RecordID) throws(IndexDamage) -> Int? {
+    func recordRow(_ id: RecordID) throws(IndexDamage) -> Int? {
         try checkRowCounts()
         let target = Array(id.utf8)
         var low = 0, high = recordCount

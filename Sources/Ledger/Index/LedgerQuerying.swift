@@ -16,6 +16,8 @@ public protocol LedgerQuerying {
     func tasks(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment]
     func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime) throws(QueryError) -> OrgDiff
     func record(_ id: RecordID) -> Record?
+    /// Whether the record `id` was corrected or retracted, and by what; nil if it counts.
+    func withdrawal(of id: RecordID) -> RecordWithdrawal?
     /// Who held which office in which unit on `date`, narrowed by `filter`.
     func offices(at date: ValidDate, filter: OfficeFilter, knownAt: TransactionTime) throws(QueryError) -> [OfficeHolding]
     /// Units, tasks, persons and records matching `query`, best first (see `SearchResults`).

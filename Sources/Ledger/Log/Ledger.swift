@@ -144,7 +144,10 @@ public struct Ledger: Sendable {
             throw .unknownID(id)
         }
         let known = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }
-        let withdrawn = knownAt == .distantFuture ? history.withdrawn : EffectiveHistory(records, knownAt: knownAt).withdrawn
-        return EntityHistory(log: known, subject: id, from: from, to: to, withdrawn: withdrawn)
+        let effective = knownAt == .distantFuture ? history : EffectiveHistory(records, knownAt: knownAt)
+        return EntityHistory(log: known, subject: id, from: from, to: to, withdrawal: effective.withdrawal(of:))
     }
+
+    /// Whether the record `id` was corrected or retracted, and by what; nil if it counts.
+    public func withdrawal(of id: RecordID) -> RecordWithdrawal? { history.withdrawal(of: id) }
 }

@@ -14,17 +14,24 @@ public struct AppendOutcome: Sendable {
     /// two snapshots of the whole organisation.
     public var diff: OrgDiff { makeDiff() }
     private let makeDiff: @Sendable () -> OrgDiff
+    /// For a batch that reaches back (a record taking effect before the latest effective date in
+    /// the ledger, a correction or a retraction): every answer it changes, for which valid dates,
+    /// over the whole period it reaches (`AffectedAnswers`); nil for a batch that only adds to
+    /// the end, whose `diff` says it all. Worked out when asked, from both replays.
+    public var affected: AffectedAnswers? { makeAffected() }
+    private let makeAffected: @Sendable () -> AffectedAnswers?
     /// The whole ledger after the append (for a dry run: as it would be), when the append read
     /// and replayed all of it; nil when the batch was checked against the index alone.
     public var ledger: Ledger?
     public var isDryRun: Bool
 
-    init(stored: [Record], alreadyPresent: [RecordID], head: String, diff: @escaping @Sendable () -> OrgDiff, ledger: Ledger?,
-         isDryRun: Bool) {
+    init(stored: [Record], alreadyPresent: [RecordID], head: String, diff: @escaping @Sendable () -> OrgDiff,
+         affected: @escaping @Sendable () -> AffectedAnswers? = { nil }, ledger: Ledger?, isDryRun: Bool) {
         self.stored = stored
         self.alreadyPresent = alreadyPresent
         self.head = head
         self.makeDiff = diff
+        self.makeAffected = affected
         self.ledger = ledger
         self.isDryRun = isDryRun
     }
@@ -185,16 +192,34 @@ public enum LedgerAppender {
                 }
                 throw .refused(error)
             }
+            try checkCorrections(stored, entries: entries, before: current, after: ledger)
         }
         let date = stored.map(\.effectiveDate).max() ?? ValidDate(dayNumber: 0)
         let diff: @Sendable () -> OrgDiff = { [stored] in
             stored.isEmpty ? .nothing : OrgDiff(from: current.index.snapshot(at: date), at: date, to: ledger.index.snapshot(at: date), at: date)
         }
-        return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: ledger.head, diff: diff, ledger: ledger, isDryRun: dryRun)
+        let latest = current.history.records.last?.effectiveDate.firstDay ?? Int.min
+        let reachesBack = stored.contains { $0.corrects != nil || $0.retracts != nil || $0.effectiveDate.firstDay < latest }
+        let affected: @Sendable () -> AffectedAnswers? = { reachesBack ? AffectedAnswers(before: current, after: ledger) : nil }
+        return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: ledger.head, diff: diff, affected: affected,
+                             ledger: ledger, isDryRun: dryRun)
     }
 }
 
 extension LedgerAppender {
+    /// Holds each correction of the batch to `AuthoringRules.check(correction:withdrawing:)`,
+    /// with the records it withdraws that counted before the batch.
+    static func checkCorrections(_ stored: [Record], entries: [RecordBatch.Entry], before: Ledger, after: Ledger) throws(AppendError) {
+        for record in stored where record.corrects != nil && record.changes.isEmpty {
+            let withdrawn = after.history.withdrawn.filter { $0.value == record.id && before.history.withdrawn[$0.key] == nil }
+                .keys.compactMap(after.record).sorted { $0.seq < $1.seq }
+            do { try AuthoringRules.check(correction: record, withdrawing: withdrawn) } catch {
+                if let entry = entries.first(where: { $0.body.id == record.id }) { throw .refused(error.placed(at: entry)) }
+                throw .refused(error)
+            }
+        }
+    }
+
     /// Whether the batch's `entry` is in the ledger already (`existing`, with identical content:
     /// nothing to write). Refuses the same id with other content, or twice in the batch.
     static func isAlreadyPresent(_ entry: RecordBatch.Entry, existing: Record?, batchIDs: inout Set<RecordID>) throws(AppendError) -> Bool {

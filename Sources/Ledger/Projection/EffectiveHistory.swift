@@ -8,6 +8,8 @@ public struct EffectiveHistory: Sendable {
     public let records: [Record]
     /// Ids of records withdrawn by a correction or retraction, mapped to the record that withdrew them.
     public let withdrawn: [RecordID: RecordID]
+    /// The records that withdrew others by retracting them (see `withdrawal(of:)`).
+    let retracting: Set<RecordID>
 
     public init(_ log: [Record], knownAt: TransactionTime = .distantFuture) {
         let known = knownAt == .distantFuture ? log : log.filter { $0.recorded <= knownAt }
@@ -25,5 +27,6 @@ public struct EffectiveHistory: Sendable {
         }
         self.records = order.map { known[Int($0)] }
         self.withdrawn = Dictionary(uniqueKeysWithValues: withdrawnBy.map { (known[$0.key].id, known[$0.value].id) })
+        self.retracting = Set(withdrawnBy.values.filter { known[$0].retracts != nil }.map { known[$0].id })
     }
 }

@@ -21,13 +21,13 @@ public struct EntityHistory: Hashable, Sendable {
     }
 
     /// Records naming `subject` (a unit, task or person) in their changes, `actor` or `about`, with a date within
-    /// `from`...`to` (by first day, inclusive), ordered by date then ledger order.
+    /// `from`...`to` (by first day, inclusive), ordered by date then ledger order; `withdrawal`
+    /// says which were withdrawn, and by what (`EffectiveHistory.withdrawal(of:)`).
     public init(log: [Record], subject: String?, from: ValidDate? = nil, to: ValidDate? = nil,
-                withdrawn: [RecordID: RecordID] = [:]) {
+                withdrawal: (RecordID) -> RecordWithdrawal? = { _ in nil }) {
         self.subject = subject
         var entries: [Entry] = []
         var included = Set<RecordID>()
-        let byID = Dictionary(log.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for record in log {
             let day = record.date.firstDay
             if let from, day < from.firstDay { continue }
@@ -46,9 +46,8 @@ public struct EntityHistory: Hashable, Sendable {
             } else {
                 changes = record.changes
             }
-            let by = withdrawn[record.id]
-            let withdrawal: Withdrawal? = by.map { byID[$0]?.retracts != nil ? .retracted : .corrected }
-            entries.append(Entry(record: record, changes: changes, withdrawnBy: by, withdrawal: withdrawal))
+            let withdrawn = withdrawal(record.id)
+            entries.append(Entry(record: record, changes: changes, withdrawnBy: withdrawn?.by, withdrawal: withdrawn?.kind))
         }
         self.entries = entries.enumerated().sorted { a, b in
             let (l, r) = (a.element.record.date, b.element.record.date)

@@ -52,17 +52,17 @@ extension Ledger {
     /// ```
     public func sources(_ filter: SourceFilter = SourceFilter(), knownAt: TransactionTime = .distantFuture) -> SourceCitations {
         let known = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }
-        let withdrawn = knownAt == .distantFuture ? history.withdrawn : EffectiveHistory(records, knownAt: knownAt).withdrawn
+        let effective = knownAt == .distantFuture ? history : EffectiveHistory(records, knownAt: knownAt)
         var order: [Source] = []
         var citations: [Source: [SourceCitations.Citation]] = [:]
         for record in known {
-            let by = withdrawn[record.id]
+            let withdrawn = effective.withdrawal(of: record.id)
             let concerns = Array(Set(record.changes.flatMap(\.subjects) + (record.about ?? []))).sorted()
             for source in Set(record.sources) where filter.admits(source) {
                 if citations[source] == nil { order.append(source) }
                 citations[source, default: []].append(SourceCitations.Citation(
                     record: record.id, type: record.type, title: record.title, date: record.date, concerns: concerns,
-                    withdrawnBy: by, withdrawal: by.map { self.record($0)?.retracts != nil ? .retracted : .corrected }))
+                    withdrawnBy: withdrawn?.by, withdrawal: withdrawn?.kind))
             }
         }
         let entries = order.sorted { ($0.title, $0.url ?? "", $0.seed ?? "") < ($1.title, $1.url ?? "", $1.seed ?? "") }.map { source in

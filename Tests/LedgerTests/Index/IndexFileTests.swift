@@ -34,6 +34,9 @@ final class IndexFileTests: LedgerDirectoryTestCase {
             XCTAssertEqual(indexed.record(record.id), record, file: file, line: line)
         }
         XCTAssertNil(indexed.record("no-such-record"), file: file, line: line)
+        for record in ledger.records {
+            XCTAssertEqual(indexed.withdrawal(of: record.id), ledger.withdrawal(of: record.id), record.id, file: file, line: line)
+        }
     }
 
     func testTheIndexAnswersLikeTheLedgerOnRandomHistories() throws {

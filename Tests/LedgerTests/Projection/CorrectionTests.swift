@@ -115,4 +115,53 @@ final class CorrectionTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 3000)
     }
+
+    // MARK: A correction that withdraws every change
+
+    func testACorrectionWithoutChangesThatWouldWithdrawChangesIsRefusedPointingToARetraction() throws {
+        let events = try Ledger.open(path: RepositoryPaths.events)
+        let empty = try body(#"{"id":"leer","date":"2020-12","type":"correction","corrects":"2020-12-kabinett-angliederung-kv40","title":"Berichtigung","#
+            + source + "}")
+        XCTAssertThrowsError(try LedgerAppender.plan([empty], onto: events)) { error in
+            XCTAssertEqual("\(error)", #"record 'leer': field 'changes': a correction without changes would withdraw the 6 changes in force of '2020-12-kabinett-angliederung-kv40' and put none in their place; to withdraw them, say so with a retraction: "retracts": "2020-12-kabinett-angliederung-kv40" instead of "corrects" (and "type": "retraction"); to correct them, give the changes that hold instead ('ledger correct 2020-12-kabinett-angliederung-kv40' prints those in force)"#)
+        }
+        // `"changes": []` is no different from leaving them out.
+        let emptyArray = try body(#"{"id":"leer","date":"2020-12","type":"correction","corrects":"2020-12-kabinett-angliederung-kv40","title":"Berichtigung","#
+            + source + #","changes":[]}"#)
+        XCTAssertThrowsError(try LedgerAppender.plan([emptyArray], onto: events))
+        // Said explicitly, as a retraction, the same withdrawal is checked as any other.
+        let retraction = try body(#"{"id":"widerruf","date":"2020-12","type":"retraction","retracts":"2020-12-kabinett-angliederung-kv40","title":"Widerruf","#
+            + source + "}")
+        XCTAssertNoThrow(try LedgerAppender.plan([retraction], onto: events))
+    }
+
+    func testACorrectionWithoutChangesMayReplaceARecordThatHadNone() throws {
+        // The Thuringian Grobkonzept was corrected for its date alone: neither record has changes.
+        let events = try Ledger.open(path: RepositoryPaths.events)
+        let corrected = try XCTUnwrap(events.record("2017-tmik-grobkonzept-kv40-berichtigt"))
+        var withoutIt = LedgerBuilder()
+        for record in events.records where record.id != corrected.id { withoutIt.append(record.body) }
+        let outcome = try LedgerAppender.plan([corrected.body], onto: try withoutIt.ledger())
+        XCTAssertEqual(outcome.stored.map(\.id), ["2017-tmik-grobkonzept-kv40-berichtigt"])
+        // And a correction of a retracted record withdraws nothing that counts.
+        var b = LedgerBuilder()
+        b.record("base", "2000", [Op.establish("gov", "Regierung", .government), Op.establish("a", "Amt A", .authority, in: "gov")])
+        b.record("rename", "2001", [Op.rename("a", "Amt Eins")])
+        b.record("drop", "2002", type: "retraction", retracts: "rename", [])
+        let fix = RecordBody(id: "fix", date: day("2002"), type: .correction, title: "Berichtigung", sources: [LedgerBuilder.source],
+                             changes: [], corrects: "rename")
+        XCTAssertNoThrow(try LedgerAppender.plan([fix], onto: try b.ledger()))
+    }
+
+    func testAnEmptyCorrectionOfACorrectedRecordNamesTheCorrectionInForce() throws {
+        var b = LedgerBuilder()
+        b.record("base", "2000", [Op.establish("gov", "Regierung", .government), Op.establish("a", "Amt A", .authority, in: "gov")])
+        b.record("rename", "2001", [Op.rename("a", "Amt Eins")])
+        b.record("fix-1", "2001", corrects: "rename", [Op.rename("a", "Amt Erstens")])
+        let empty = RecordBody(id: "fix-2", date: day("2002"), type: .correction, title: "Berichtigung", sources: [LedgerBuilder.source],
+                               changes: [], corrects: "rename")
+        XCTAssertThrowsError(try LedgerAppender.plan([empty], onto: try b.ledger())) { error in
+            XCTAssertTrue("\(error)".hasPrefix("record 'fix-2': field 'changes': a correction without changes would withdraw the 1 change in force of 'rename' (those of its correction 'fix-1') and put none in their place;"), "\(error)")
+        }
+    }
 }
