@@ -19,11 +19,13 @@ struct JSONLDHistory {
     }
 
     private let intervals: ValidityIntervals
+    private let officesByPerson: [PersonID: [Appointment]]
     private let boundaries: Boundaries
     private let language: String
 
     init(_ ledger: Ledger, language: String) throws(QueryError) {
         intervals = try ValidityIntervals(ledger)
+        officesByPerson = Dictionary(grouping: intervals.offices.keys, by: \.person)
         boundaries = Boundaries(ledger.history.records)
         self.language = language
     }
@@ -77,8 +79,8 @@ struct JSONLDHistory {
     /// Every office `person` held, as `org:Membership` nodes: the person the member, the unit the
     /// organisation, the role `role:<slug>`.
     func offices(of person: PersonID) -> [JSONValue] {
-        intervals.offices.filter { $0.key.person == person }.sorted { $0.key < $1.key }.flatMap { office, versions in
-            versions.map { version in
+        (officesByPerson[person] ?? []).sorted().flatMap { office in
+            (intervals.offices[office] ?? []).map { version in
                 let start = boundaries.cause(on: version.from) { change in
                     if case .appoint(office, _) = change { true } else { false }
                 }
@@ -97,7 +99,7 @@ struct JSONLDHistory {
     }
 
     /// Everyone who held an office at some time, by id.
-    var persons: [PersonID] { Set(intervals.offices.keys.map(\.person)).sorted() }
+    var persons: [PersonID] { officesByPerson.keys.sorted() }
 
     /// Every role an office was held in, with the text the records give it (the first, by slug).
     var roles: [(slug: String, text: String)] {

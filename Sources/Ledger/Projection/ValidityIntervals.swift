@@ -1,9 +1,9 @@
 /// How long each state held: for every unit, task, supervision and office, the runs of days on
-/// which it was the same. Built from the ledger's own snapshots at each day a record takes effect,
-/// so it is the state `orgchart` and `responsible` report, not a second replay.
+/// which it was the same. Read from the timelines of the ledger's own index, the ones every
+/// snapshot reads, so it is the state `orgchart` and `responsible` report, not a second replay.
 ///
-/// Cost: one snapshot per distinct effective day, each read whole — fine for ledgers of thousands
-/// of records, which is what a page a person reads holds.
+/// Cost: one pass over each entity's steps (the days a change touched it), so a ledger of
+/// thousands of records costs what its changes cost, not changes times entities.
 struct ValidityIntervals {
     struct Interval<Value> {
         var from: Int
@@ -21,55 +21,33 @@ struct ValidityIntervals {
     var offices: [Appointment: [Interval<RecordID>]] = [:]
 
     init(_ ledger: Ledger) throws(QueryError) {
-        let days = Set(ledger.history.records.filter { !$0.changes.isEmpty }.map(\.effectiveDate.firstDay)).sorted()
-        var unitRuns = Runs<UnitID, UnitState>()
-        var taskRuns = Runs<TaskID, TaskState>()
-        var supervisionRuns = Runs<Supervision, RecordID>()
-        var officeRuns = Runs<Appointment, RecordID>()
-        for day in days {
-            let snapshot = try ledger.snapshot(at: ValidDate(dayNumber: day))
-            var units: [UnitID: UnitState] = [:]
-            var supervisions: [Supervision: RecordID] = [:]
-            var offices: [Appointment: RecordID] = [:]
-            for id in snapshot.unitIDs {
-                guard let unit = snapshot.liveUnit(id) else { continue }
-                units[id] = unit
-                for (key, record) in snapshot.supervisions(over: id) { supervisions[key] = record }
-                for (key, record) in snapshot.appointments(in: id) { offices[key] = record }
-            }
-            var tasks: [TaskID: TaskState] = [:]
-            for id in snapshot.taskIDs { tasks[id] = snapshot.task(id) }
-            unitRuns.observe(units, on: day)
-            taskRuns.observe(tasks, on: day)
-            supervisionRuns.observe(supervisions, on: day)
-            officeRuns.observe(offices, on: day)
+        let index = ledger.index
+        for (id, timeline) in index.unitTimelines {
+            units[id] = Self.runs(of: timeline) { $0.isDissolved ? nil : $0 }
         }
-        units = unitRuns.finished
-        tasks = taskRuns.finished
-        supervisions = supervisionRuns.finished
-        offices = officeRuns.finished
+        for (id, timeline) in index.taskTimelines { tasks[id] = Self.runs(of: timeline) { $0 } }
+        // The index ends a supervision and an office when a unit in it is dissolved, so every
+        // value here belongs to live units.
+        for (key, timeline) in index.supervisionTimelines { supervisions[key] = Self.runs(of: timeline) { $0 } }
+        for (key, timeline) in index.appointmentTimelines { offices[key] = Self.runs(of: timeline) { $0 } }
+        units = units.filter { !$0.value.isEmpty }
+        tasks = tasks.filter { !$0.value.isEmpty }
+        supervisions = supervisions.filter { !$0.value.isEmpty }
+        offices = offices.filter { !$0.value.isEmpty }
     }
 
-    /// Turns a sequence of whole states (one per change day) into runs of equal values per key.
-    private struct Runs<Key: Hashable, Value: Equatable> {
-        private var open: [Key: (from: Int, value: Value)] = [:]
-        private var closed: [Key: [Interval<Value>]] = [:]
-
-        /// The state on `day`: keys missing from `current` have ended, changed values start anew.
-        mutating func observe(_ current: [Key: Value], on day: Int) {
-            for (key, run) in open where current[key] != run.value {
-                closed[key, default: []].append(Interval(from: run.from, to: day, value: run.value))
-                open[key] = nil
+    /// The steps of one timeline as runs of equal values; `shown` turns a stored value into the
+    /// one that counts (nil: none, as for a dissolved unit).
+    private static func runs<Stored, Value: Equatable>(of timeline: Timeline<Stored>, _ shown: (Stored) -> Value?) -> [Interval<Value>] {
+        var runs: [Interval<Value>] = []
+        for (day, stored) in zip(timeline.days, timeline.values) {
+            let value = stored.flatMap(shown)
+            if let last = runs.last, last.to == nil {
+                if last.value == value { continue }
+                runs[runs.count - 1].to = day
             }
-            for (key, value) in current where open[key] == nil {
-                open[key] = (day, value)
-            }
+            if let value { runs.append(Interval(from: day, to: nil, value: value)) }
         }
-
-        var finished: [Key: [Interval<Value>]] {
-            var result = closed
-            for (key, run) in open { result[key, default: []].append(Interval(from: run.from, to: nil, value: run.value)) }
-            return result
-        }
+        return runs
     }
 }
