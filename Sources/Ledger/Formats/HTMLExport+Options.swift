@@ -7,6 +7,7 @@ extension HTMLExport {
         /// The language of the page's own words (headings, labels, change sentences).
         public var language: PageLanguage
 
+        /// Options for a page titled `title` (nil: derived from the ledger) in `language`.
         public init(title: String? = nil, language: PageLanguage = .german) {
             self.title = title
             self.language = language

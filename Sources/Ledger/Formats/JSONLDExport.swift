@@ -21,7 +21,8 @@
 ///   names, so a renamed unit is found under each of its names. Each name and abbreviation is
 ///   also a SKOS-XL label (`skosxl:prefLabel` / `skosxl:altLabel` → `skosxl:Label` with
 ///   `skosxl:literalForm`) carrying when it was used: `time:hasTime` a `time:Interval`, and the
-///   records that began and ended it (`prov:wasGeneratedBy`, `prov:wasInvalidatedBy`).
+///   records that began and ended it (`prov:wasGeneratedBy`, `prov:wasInvalidatedBy`);
+///   `ledger:labelKind` says whether it is a `name` or an `abbreviation`.
 /// - **Places over time**: ORG's hierarchy has no time, so every period a unit hung under a
 ///   parent is an `org:Membership` (ORG's pattern for a relation that holds for a time): the unit
 ///   `org:member`, the parent `org:organization`, the ledger's relation `org:role`

@@ -9,7 +9,9 @@
 /// page.document.contains(#"<html lang="en""#)   // true
 /// ```
 public enum PageLanguage: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+    /// Deutsch, the page's default.
     case german = "de"
+    /// English.
     case english = "en"
 
     /// The BCP 47 tag, as `<html lang>` and `--lang` spell it.
