@@ -1,4 +1,5 @@
 import ArgumentParsing
+import Ledger
 
 /// The command line as data: every command, argument and option `ledger` accepts, with the help
 /// text it prints.
@@ -162,18 +163,43 @@ enum CommandTree {
             CommandSpec(
                 name: "html",
                 abstract: "Write one self-contained HTML page: org chart, timeline, sources, search.",
-                discussion: exportOutputRules,
+                discussion: """
+                    The page shows the org chart at --at and the chronicle of every record without \
+                    JavaScript; with it, a date slider and a search redraw the chart for any day. \
+                    Without --title the heading names the bodies at the top of the organisation the \
+                    ledger ends with (at most three), else reads "Ledger of reorganisations" in the \
+                    page's language.
+
+                    \(exportOutputRules)
+                    """,
                 options: [
-                    at("The date the page opens at: YYYY, YYYY-MM or YYYY-MM-DD."),
+                    at("The date the page shows (and opens at): YYYY, YYYY-MM or YYYY-MM-DD."),
+                    OptionSpec(name: "title", valueName: "text", help: "The page's heading and title. Defaults to one derived from the ledger."),
+                    OptionSpec(name: "lang", valueName: "language", help: "The language of the page's own words; names and titles are shown as the records write them.",
+                               defaultValue: PageLanguage.german.rawValue, allowedValues: PageLanguage.allCases.map { $0.rawValue }),
                     OptionSpec(name: "out", valueName: "file", help: "Write to this file instead of standard output."),
                 ],
                 flags: [exportForce],
-                examples: ["ledger export html --out ledger.html"]),
+                examples: [
+                    "ledger export html --out ledger.html",
+                    "ledger export html --at 2021-01-01 --title \"Digital administration of Thuringia\" --lang en --out ledger.html",
+                ]),
             CommandSpec(
                 name: "jsonld",
                 abstract: "Write the org structure and its changes as W3C Organization Ontology JSON-LD.",
-                discussion: exportOutputRules,
-                options: [OptionSpec(name: "out", valueName: "file", help: "Write to this file instead of standard output.")],
+                discussion: """
+                    The structure the ledger ends with, one org:ChangeEvent per record that changed \
+                    it, every name a unit had (skos:altLabel, and SKOS-XL labels with their time), \
+                    and every place under a parent and every office as an org:Membership with \
+                    org:memberDuring.
+
+                    \(exportOutputRules)
+                    """,
+                options: [
+                    OptionSpec(name: "lang", valueName: "tag", help: "The language the records' names and titles are written in, as a BCP 47 tag (en, de, fr-CH).",
+                               defaultValue: "de"),
+                    OptionSpec(name: "out", valueName: "file", help: "Write to this file instead of standard output."),
+                ],
                 flags: [exportForce],
                 examples: ["ledger export jsonld --out ledger.jsonld"]),
         ])

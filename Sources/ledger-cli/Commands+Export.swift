@@ -11,11 +11,15 @@ extension Commands {
         let document: String
         switch invocation.commandPath.dropFirst().first {
         case "html":
-            let date = try at
-            let page = try ask { () throws(QueryError) in try HTMLExport(ledger: ledger, at: date) }
+            let (date, options) = (try at, try pageOptions)
+            let page = try ask { () throws(QueryError) in try HTMLExport(ledger: ledger, at: date, options: options) }
             document = page.document
         case "jsonld":
-            let export = try ask { () throws(QueryError) in try JSONLDExport(ledger: ledger) }
+            let language = invocation.option("lang") ?? "de"
+            guard JSONLDExport.isLanguageTag(language) else {
+                throw usageError("The value '\(language)' is invalid for '--lang <tag>': expected a BCP 47 language tag such as de, en or fr-CH")
+            }
+            let export = try ask { () throws(QueryError) in try JSONLDExport(ledger: ledger, language: language) }
             document = PrettyJSON.string(of: export.json) + "\n"
         default:
             throw usageError("Missing expected subcommand: html or jsonld")
@@ -28,6 +32,18 @@ extension Commands {
             try AtomicFile.write(Array(document.utf8), to: path)
         } catch {
             throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
+        }
+    }
+
+    /// `--title` and `--lang` of `export html`; a title of nothing but spaces is a usage error.
+    var pageOptions: HTMLExport.Options {
+        get throws(CommandFailure) {
+            let language = invocation.option("lang").flatMap(PageLanguage.init(rawValue:)) ?? .german
+            guard let title = invocation.option("title") else { return HTMLExport.Options(language: language) }
+            guard title.contains(where: { !$0.isWhitespace }) else {
+                throw usageError("The value '\(title)' is invalid for '--title <text>': a title needs at least one character that is not a space")
+            }
+            return HTMLExport.Options(title: title, language: language)
         }
     }
 }

@@ -1,13 +1,14 @@
 /// The data block of the HTML page: validity intervals of everything the chart and the search
-/// show, and the chronicle of records.
+/// show, the chronicle of records, and the page's words in its language (`words`, `months`,
+/// `lang`), so the script has no text of its own.
 ///
 /// An interval is `{from, to?, …state}` with ISO days: the state holds from `from` (inclusive) to
 /// `to` (exclusive; absent while it still holds). The page finds the state on a day by looking for
 /// the interval covering it, a string comparison of ISO days.
 extension HTMLExport {
-    static func payload(of ledger: Ledger, at: ValidDate) throws(QueryError) -> JSONValue {
+    static func payload(of ledger: Ledger, at: ValidDate, chronicle: [ChronicleEntry],
+                        wording: some PageWording) throws(QueryError) -> JSONValue {
         let intervals = try ValidityIntervals(ledger)
-        let records = try chronicle(of: ledger)
 
         let days = ledger.records.flatMap { [$0.date, $0.effectiveDate] }
         let firstYear = days.map(\.year).min() ?? at.year
@@ -16,13 +17,16 @@ extension HTMLExport {
 
         return .object([
             ("at", .string(at.description)),
+            ("lang", .string(wording.language.rawValue)),
             ("range", .object([
                 ("from", .string(ValidDate(dayNumber: try! ValidDate(year: firstYear).firstDay).description)),
                 ("to", .string(ValidDate(dayNumber: try! ValidDate(year: lastYear).lastDay).description)),
             ])),
             ("head", .object([("seq", .integer(ledger.records.last?.seq ?? 0)), ("hash", .string(ledger.head))])),
+            ("months", .array(wording.months.map(JSONValue.string))),
+            ("words", .object(wording.phrases.map { ($0.key, .string($0.value)) })),
             ("kinds", .object(kinds.sorted().map { kind in
-                (kind.rawValue, .object([("label", .string(GermanWording.kind(kind))), ("rank", .integer(GermanWording.rank(kind)))]))
+                (kind.rawValue, .object([("label", .string(wording.kind(kind))), ("rank", .integer(kind.chartRank))]))
             })),
             ("units", .object(intervals.units.sorted { $0.key < $1.key }.map { id, versions in
                 (id, .array(versions.map { interval in
@@ -47,7 +51,7 @@ extension HTMLExport {
                 versions.map { interval in
                     interval.json([
                         ("supervisor", .string(key.supervisor)), ("unit", .string(key.unit)),
-                        ("kind", .string(key.kind.rawValue)), ("label", .string(GermanWording.supervision(key.kind))),
+                        ("kind", .string(key.kind.rawValue)), ("label", .string(wording.supervision(key.kind))),
                         ("task", .optional(key.task)), ("record", .string(interval.value)),
                     ])
                 }
@@ -60,131 +64,18 @@ extension HTMLExport {
                     ])
                 }
             })),
-            ("records", .array(records)),
+            ("records", .array(chronicle.map { $0.json(wording: wording) })),
         ])
-    }
-
-    /// Every record, ordered by the date it happened (then `seq`), with German change sentences.
-    /// Withdrawn records stay in the chronicle, marked, because the ledger never forgets them.
-    static func chronicle(of ledger: Ledger) throws(QueryError) -> [JSONValue] {
-        // By the order of dates (docs/FORMAT.md 3.2.1): "2018-09-06 or later" after 2018-09-06.
-        let ordered = ledger.records.sorted { $0.date != $1.date ? $0.date < $1.date : $0.seq < $1.seq }
-        var result: [JSONValue] = []
-        for record in ordered {
-            let effective = record.effectiveDate
-            let before = try ledger.snapshot(at: effective.dayBefore)
-            let after = try ledger.snapshot(at: effective)
-            var members: [(key: String, value: JSONValue)] = [
-                ("id", .string(record.id)), ("seq", .integer(record.seq)),
-                ("date", .string(record.date.description)),
-                ("effective", .string(effective.description)),
-                ("effectiveDay", .string(ValidDate(dayNumber: effective.firstDay).description)),
-                ("type", .string(record.type.rawValue)), ("typeLabel", .string(GermanWording.recordType(record.type))),
-                ("title", .string(record.title)),
-                ("actor", .optional(record.actor)),
-                ("actorName", .optional(record.actor.flatMap { after.unit($0)?.name })),
-                ("note", .optional(record.note)),
-                ("recorded", .string(record.recorded.description)),
-                ("changes", .array(record.changes.map {
-                    .string(GermanWording.sentence(for: $0, before: before, after: after) { ledger.person($0)?.displayName ?? $0 })
-                })),
-                ("sources", .array(record.sources.map { source in
-                    .object([
-                        ("title", .string(source.title)), ("url", .optional(source.url)),
-                        ("published", .optional(source.published?.description)), ("seed", .optional(source.seed)),
-                    ])
-                })),
-                ("corrects", .optional(record.corrects)), ("retracts", .optional(record.retracts)),
-                ("withdrawnBy", .optional(ledger.history.withdrawn[record.id])),
-            ]
-            members.removeAll { $0.value == .null }
-            result.append(.object(members))
-        }
-        return result
     }
 }
 
-/// How long each state held: for every unit, task, supervision and office, the runs of days on
-/// which it was the same. Built from the ledger's own snapshots at each day a record takes effect,
-/// so it is the state `orgchart` and `responsible` report, not a second replay.
-///
-/// Cost: one snapshot per distinct effective day, each read whole — fine for ledgers of thousands
-/// of records, which is what a page a person reads holds.
-struct ValidityIntervals {
-    struct Interval<Value> {
-        var from: Int
-        /// Exclusive; nil while the state still holds.
-        var to: Int?
-        var value: Value
-
-        /// The interval's days plus `fields`, nulls left out.
-        func json(_ fields: [(key: String, value: JSONValue)]) -> JSONValue {
-            var members: [(key: String, value: JSONValue)] = [("from", .string(ValidDate(dayNumber: from).description))]
-            if let to { members.append(("to", .string(ValidDate(dayNumber: to).description))) }
-            members += fields.filter { $0.value != .null }
-            return .object(members)
-        }
-    }
-
-    /// Live units only: a dissolved unit has no interval after its dissolution.
-    var units: [UnitID: [Interval<UnitState>]] = [:]
-    var tasks: [TaskID: [Interval<TaskState>]] = [:]
-    /// Valued by the record that set the supervision.
-    var supervisions: [Supervision: [Interval<RecordID>]] = [:]
-    /// Valued by the record that appointed.
-    var offices: [Appointment: [Interval<RecordID>]] = [:]
-
-    init(_ ledger: Ledger) throws(QueryError) {
-        let days = Set(ledger.history.records.filter { !$0.changes.isEmpty }.map(\.effectiveDate.firstDay)).sorted()
-        var unitRuns = Runs<UnitID, UnitState>()
-        var taskRuns = Runs<TaskID, TaskState>()
-        var supervisionRuns = Runs<Supervision, RecordID>()
-        var officeRuns = Runs<Appointment, RecordID>()
-        for day in days {
-            let snapshot = try ledger.snapshot(at: ValidDate(dayNumber: day))
-            var units: [UnitID: UnitState] = [:]
-            var supervisions: [Supervision: RecordID] = [:]
-            var offices: [Appointment: RecordID] = [:]
-            for id in snapshot.unitIDs {
-                guard let unit = snapshot.liveUnit(id) else { continue }
-                units[id] = unit
-                for (key, record) in snapshot.supervisions(over: id) { supervisions[key] = record }
-                for (key, record) in snapshot.appointments(in: id) { offices[key] = record }
-            }
-            var tasks: [TaskID: TaskState] = [:]
-            for id in snapshot.taskIDs { tasks[id] = snapshot.task(id) }
-            unitRuns.observe(units, on: day)
-            taskRuns.observe(tasks, on: day)
-            supervisionRuns.observe(supervisions, on: day)
-            officeRuns.observe(offices, on: day)
-        }
-        units = unitRuns.finished
-        tasks = taskRuns.finished
-        supervisions = supervisionRuns.finished
-        offices = officeRuns.finished
-    }
-
-    /// Turns a sequence of whole states (one per change day) into runs of equal values per key.
-    private struct Runs<Key: Hashable, Value: Equatable> {
-        private var open: [Key: (from: Int, value: Value)] = [:]
-        private var closed: [Key: [Interval<Value>]] = [:]
-
-        /// The state on `day`: keys missing from `current` have ended, changed values start anew.
-        mutating func observe(_ current: [Key: Value], on day: Int) {
-            for (key, run) in open where current[key] != run.value {
-                closed[key, default: []].append(Interval(from: run.from, to: day, value: run.value))
-                open[key] = nil
-            }
-            for (key, value) in current where open[key] == nil {
-                open[key] = (day, value)
-            }
-        }
-
-        var finished: [Key: [Interval<Value>]] {
-            var result = closed
-            for (key, run) in open { result[key, default: []].append(Interval(from: run.from, to: nil, value: run.value)) }
-            return result
-        }
+extension ValidityIntervals.Interval {
+    /// The interval's days plus `fields`, nulls left out: `{from, to?, …}` as the page's script reads it.
+    func json(_ fields: [(key: String, value: JSONValue)]) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [("from", .string(ValidDate(dayNumber: from).description))]
+        if let to { members.append(("to", .string(ValidDate(dayNumber: to).description))) }
+        members += fields.filter { $0.value != .null }
+        return .object(members)
     }
 }
 

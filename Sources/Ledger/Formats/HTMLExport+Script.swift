@@ -1,7 +1,9 @@
-/// The page's script: plain JavaScript, no libraries. It reads the JSON block, finds for the chosen
-/// day the interval of every unit, task, supervision and office that covers it, and draws the
-/// chart, the answers and the chronicle with DOM calls (never `innerHTML`, so no text from the
-/// ledger is ever parsed as markup).
+/// The page's script: plain JavaScript, no libraries, and an enhancement of a page that reads
+/// well without it (the chart of the page's date and the chronicle are static markup). It reads
+/// the JSON block, finds for the chosen day the interval of every unit, task, supervision and
+/// office that covers it, and redraws the chart, the answers and the chronicle with DOM calls
+/// (never `innerHTML`, so no text from the ledger is ever parsed as markup). It has no words of
+/// its own: every phrase comes from the data block (`words`, `months`), in the page's language.
 ///
 /// Test hooks: `#at=YYYY-MM-DD` in the URL picks the day at load (and the page keeps the fragment
 /// in step with the slider); `<html data-at>` says which day is drawn; every unit is an element
@@ -12,12 +14,19 @@ extension HTMLExport {
         (function () {
           'use strict';
           var data = JSON.parse(document.getElementById('ledger-data').textContent);
-          var MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August',
-                        'September', 'Oktober', 'November', 'Dezember'];
+          document.documentElement.classList.remove('no-script');
+          var MONTHS = data.months, LANG = data.lang;
           var DAY_MS = 86400000;
           var $ = function (id) { return document.getElementById(id); };
 
           // ---- small helpers -------------------------------------------------------------------
+          // A phrase of the page with its {placeholders} filled in.
+          function say(key, values) {
+            var text = data.words[key] || key;
+            Object.keys(values || {}).forEach(function (name) { text = text.split('{' + name + '}').join(String(values[name])); });
+            return text;
+          }
+          function counted(key, n, values) { return say(key + (n === 1 ? '.one' : '.other'), Object.assign({ n: n }, values)); }
           function el(tag, attrs) {
             var node = document.createElement(tag);
             if (attrs) {
@@ -47,26 +56,28 @@ extension HTMLExport {
             var iso = firstDay(text);
             return isoOf(dayNumber(iso)) === iso;
           }
-          // A date the sources leave open (docs/FORMAT.md 3.2.1) in German words.
+          // A date in words, also one the sources leave open (docs/FORMAT.md 3.2.1); the library's
+          // PageWording.date(_:) writes the static part of the page the same way.
           function formatDate(text) {
             var range = text.indexOf('..');
             if (range >= 0) {
               var a = text.slice(0, range), b = text.slice(range + 2);
-              if (!a) return 'spätestens ' + formatDate(b);
-              if (!b) return formatDate(a) + ' oder später';
-              return 'zwischen ' + formatDate(a) + ' und ' + formatDate(b);
+              if (!a) return say('date.notAfter', { date: formatDate(b) });
+              if (!b) return say('date.notBefore', { date: formatDate(a) });
+              return say('date.between', { from: formatDate(a), to: formatDate(b) });
             }
             var mark = text.slice(-1);
-            if (mark === '?') return formatDate(text.slice(0, -1)) + ' (unsicher)';
-            if (mark === '~') return 'etwa ' + formatDate(text.slice(0, -1));
-            if (mark === '%') return 'etwa ' + formatDate(text.slice(0, -1)) + ' (unsicher)';
+            if (mark === '?') return say('date.uncertain', { date: formatDate(text.slice(0, -1)) });
+            if (mark === '~') return say('date.approximate', { date: formatDate(text.slice(0, -1)) });
+            if (mark === '%') return say('date.uncertainApproximate', { date: formatDate(text.slice(0, -1)) });
             var p = text.split('-');
             if (p.length === 1) return p[0];
-            if (p.length === 2) return MONTHS[+p[1] - 1] + ' ' + p[0];
-            return (+p[2]) + '. ' + MONTHS[+p[1] - 1] + ' ' + p[0];
+            if (p.length === 2) return say('date.month', { month: MONTHS[+p[1] - 1], year: p[0] });
+            return say('date.day', { day: +p[2], month: MONTHS[+p[1] - 1], year: p[0] });
           }
-          function germanDigits(iso) { var p = iso.split('-'); return p[2] + '.' + p[1] + '.' + p[0]; }
-          // What a person types: 30.6.2020, 2020-06-30, 2020-06 or 2020; a partial date means its first day.
+          function digits(iso) { var p = iso.split('-'); return say('date.digits', { yyyy: p[0], mm: p[1], dd: p[2] }); }
+          // What a person types: 30.6.2020, 2020-06-30, 2020-06 or 2020 in either language; a partial
+          // date means its first day.
           function parseInput(text) {
             text = text.trim();
             var german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
@@ -86,7 +97,7 @@ extension HTMLExport {
           function kindRank(kind) { return data.kinds[kind] ? data.kinds[kind].rank : 99; }
           function shortName(unit) { return unit.abbreviation || unit.name; }
           function byRankThenName(a, b) {
-            return kindRank(a.kind) - kindRank(b.kind) || a.name.localeCompare(b.name, 'de');
+            return kindRank(a.kind) - kindRank(b.kind) || a.name.localeCompare(b.name, LANG);
           }
 
           // ---- the organisation on one day -----------------------------------------------------
@@ -132,19 +143,20 @@ extension HTMLExport {
                   unit.abbreviation ? el('span', { class: 'abbr' }, unit.abbreviation) : null),
                 el('div', { class: 'meta' },
                   el('span', { class: 'kind' }, kindLabel(unit.kind)),
-                  unit.relation === 'subordinateTo' ? el('span', { class: 'pill rel', title: 'Eigene Behörde im Geschäftsbereich, nicht Teil der übergeordneten Stelle' }, 'nachgeordnet') : null,
+                  unit.parent && unit.relation === 'subordinateTo'
+                    ? el('span', { class: 'pill rel', title: say('unit.subordinateTitle') }, say('unit.subordinate')) : null,
                   (supBy[unit.id] || []).map(function (s) {
-                    return el('span', { class: 'pill sup', 'data-supervisor': s.supervisor, title: s.label + ' seit Eintrag ' + s.record },
+                    return el('span', { class: 'pill sup', 'data-supervisor': s.supervisor, title: say('unit.supervisionTitle', { label: s.label, record: s.record }) },
                       s.label + ': ' + supervisor(s) + (s.task ? ' (' + s.task + ')' : ''));
                   }),
-                  unit.changed ? el('span', { class: 'pill changed' }, unit.isNew ? 'neu' : 'geändert') : null),
+                  unit.changed ? el('span', { class: 'pill changed' }, unit.isNew ? say('unit.new') : say('unit.changed')) : null),
                 (officesBy[unit.id] || []).length
                   ? el('p', { class: 'offices' }, (officesBy[unit.id]).map(function (o, i) {
                       return [i ? ' · ' : '', o.role + ': ', el('b', null, o.name)];
                     }))
                   : null,
                 (tasksBy[unit.id] || []).length
-                  ? el('ul', { class: 'tasks' }, tasksBy[unit.id].sort(function (a, b) { return a.title.localeCompare(b.title, 'de'); })
+                  ? el('ul', { class: 'tasks' }, tasksBy[unit.id].sort(function (a, b) { return a.title.localeCompare(b.title, LANG); })
                       .map(function (t) { return el('li', { title: t.id, 'data-task': t.id }, t.title); }))
                   : null);
             }
@@ -160,19 +172,21 @@ extension HTMLExport {
             roots.sort(byRankThenName);
             var trees = roots.filter(function (u) { return children[u.id]; });
             var single = roots.filter(function (u) { return !children[u.id]; });
+            // Every unit without a parent is a top-level body: those with units below them first,
+            // then the others in a grid (as the static chart of the page's date shows them).
             if (!roots.length) {
-              append(chart, el('p', { class: 'empty' }, 'An diesem Tag ist noch keine Stelle verzeichnet.'));
+              append(chart, el('p', { class: 'empty' }, say('chart.empty')));
               return;
             }
-            append(chart, el('ul', { class: 'forest', role: 'tree' }, trees.map(node)));
+            if (trees.length) append(chart, el('ul', { class: 'forest', role: 'tree' }, trees.map(node)));
             if (single.length) {
               append(chart, el('div', { class: 'others' },
-                el('h3', null, trees.length ? 'Weitere Stellen ohne Zuordnung' : 'Stellen'),
+                trees.length ? el('h3', null, say('chart.otherRoots')) : null,
                 el('ul', { class: 'forest' }, single.map(node))));
             }
           }
 
-          // ---- "Wer war zuständig für …" -------------------------------------------------------
+          // ---- "who was responsible for …" -----------------------------------------------------
           function renderAnswers(state) {
             var query = fold($('search').value.trim());
             var ids = Object.keys(data.tasks).filter(function (id) {
@@ -184,12 +198,12 @@ extension HTMLExport {
               if (!!ta !== !!tb) return ta ? -1 : 1;
               var titleA = (ta || data.tasks[a][data.tasks[a].length - 1]).title;
               var titleB = (tb || data.tasks[b][data.tasks[b].length - 1]).title;
-              return titleA.localeCompare(titleB, 'de');
+              return titleA.localeCompare(titleB, LANG);
             });
             var when = formatDate(state.day);
             $('search-hint').textContent = query
-              ? (ids.length ? ids.length + (ids.length === 1 ? ' Aufgabe' : ' Aufgaben') + ' gefunden, Stand ' + when + '.' : 'Keine Aufgabe passt zu dieser Suche.')
-              : 'Alle ' + ids.length + ' Aufgaben am ' + when + '. Tippen Sie, um zu filtern.';
+              ? (ids.length ? counted('search.found', ids.length, { date: when }) : say('search.none'))
+              : counted('search.all', ids.length, { date: when });
             var list = $('answers');
             list.textContent = '';
             ids.forEach(function (id) { list.appendChild(answer(state, id)); });
@@ -202,12 +216,12 @@ extension HTMLExport {
             var head = [el('div', { class: 'task-title' }, title), el('div', { class: 'task-id' }, id)];
             if (!task) {
               var later = versions.filter(function (v) { return v.from > state.day; })[0];
-              var text = later ? 'Noch nicht festgelegt – erst ab ' + formatDate(later.from) + '.' : 'Nicht mehr festgelegt.';
+              var text = later ? say('answer.notYet', { date: formatDate(later.from) }) : say('answer.noLonger');
               return el('li', { class: 'answer none', 'data-task': id }, head, el('div', { class: 'holder' }, text));
             }
             var holder = task.holder ? state.units[task.holder] : null;
             if (!holder) {
-              return el('li', { class: 'answer none', 'data-task': id }, head, el('div', { class: 'holder' }, 'Keine Stelle zuständig.'));
+              return el('li', { class: 'answer none', 'data-task': id }, head, el('div', { class: 'holder' }, say('answer.nobody')));
             }
             var path = [], seen = {}, unit = holder;
             while (unit && !seen[unit.id]) {
@@ -225,14 +239,14 @@ extension HTMLExport {
               head,
               el('div', { class: 'holder' }, el('b', null, holder.name), ' · ' + kindLabel(holder.kind)),
               path.length > 1 ? el('div', { class: 'path' }, path.slice(1).map(function (u) {
-                return el('span', null, shortName(u) + (u.relation === 'subordinateTo' && u.parent ? ' (nachgeordnet)' : ''));
+                return el('span', null, shortName(u) + (u.relation === 'subordinateTo' && u.parent ? ' (' + say('unit.subordinate') + ')' : ''));
               })) : null,
               el('div', { class: 'facts' },
                 supervision.map(function (s) {
                   var by = state.units[s.supervisor];
                   return el('span', { class: 'pill sup' }, s.label + ': ' + (by ? shortName(by) : s.supervisor));
                 }),
-                task.since ? el('span', null, 'zuständig seit ' + formatDate(task.since)) : null));
+                task.since ? el('span', null, say('answer.since', { date: formatDate(task.since) })) : null));
           }
 
           function highlight(unitID) {
@@ -255,17 +269,17 @@ extension HTMLExport {
             data.records.forEach(function (r) {
               var future = r.effectiveDay > day;
               if (future && !markerPlaced) {
-                list.appendChild(el('li', { class: 'now-marker' }, 'Stichtag ' + formatDate(day)));
+                list.appendChild(el('li', { class: 'now-marker' }, say('timeline.marker', { date: formatDate(day) })));
                 markerPlaced = true;
               }
               list.appendChild(entry(r, future));
             });
-            if (!markerPlaced) list.appendChild(el('li', { class: 'now-marker' }, 'Stichtag ' + formatDate(day)));
+            if (!markerPlaced) list.appendChild(el('li', { class: 'now-marker' }, say('timeline.marker', { date: formatDate(day) })));
           }
 
           function entry(r, future) {
             var classes = 'entry' + (future ? ' future' : '') + (r.changes.length ? '' : ' no-changes') + (r.withdrawnBy ? ' withdrawn' : '');
-            var effectiveNote = r.effective !== r.date ? 'wirksam ab ' + formatDate(r.effective) : null;
+            var effectiveNote = r.effective !== r.date ? say('timeline.effective', { date: formatDate(r.effective) }) : null;
             var item = el('li', { class: classes, 'data-record': r.id },
               el('button', { type: 'button', class: 'entry-head', 'aria-expanded': opened[r.id] ? 'true' : 'false',
                              onclick: function () { opened[r.id] = !opened[r.id]; renderTimeline(current); } },
@@ -273,7 +287,7 @@ extension HTMLExport {
                   el('span', null, formatDate(r.date)),
                   el('span', { class: 'entry-type' }, r.typeLabel),
                   effectiveNote ? el('span', null, effectiveNote) : null,
-                  future ? el('span', null, '· noch nicht wirksam') : null),
+                  future ? el('span', null, say('timeline.future')) : null),
                 el('div', { class: 'entry-title' }, r.title)));
             if (opened[r.id]) item.appendChild(details(r));
             return item;
@@ -281,24 +295,25 @@ extension HTMLExport {
 
           function details(r) {
             return el('div', { class: 'details' },
-              r.note ? [el('h4', null, 'Anmerkung'), el('p', { class: 'note' }, r.note)] : null,
-              r.withdrawnBy ? el('p', { class: 'note' }, 'Zurückgenommen bzw. ersetzt durch ' + r.withdrawnBy + '.') : null,
+              r.note ? [el('h4', null, say('timeline.note')), el('p', { class: 'note' }, r.note)] : null,
+              r.withdrawnBy ? el('p', { class: 'note' }, say('timeline.withdrawn', { id: r.withdrawnBy })) : null,
+              el('h4', null, say('timeline.changes')),
               r.changes.length
-                ? [el('h4', null, 'Änderungen'), el('ul', null, r.changes.map(function (c) { return el('li', null, c); }))]
-                : [el('h4', null, 'Änderungen'), el('p', { class: 'src-meta' }, 'Keine – der Eintrag dokumentiert ein Ereignis ohne Strukturänderung.')],
-              el('h4', null, r.sources.length === 1 ? 'Quelle' : 'Quellen'),
+                ? el('ul', null, r.changes.map(function (c) { return el('li', null, c); }))
+                : el('p', { class: 'src-meta' }, say('timeline.noChanges')),
+              el('h4', null, say(r.sources.length === 1 ? 'timeline.source' : 'timeline.sources')),
               el('ul', { class: 'sources' }, r.sources.map(function (s) {
                 var meta = [];
-                if (s.published) meta.push('veröffentlicht ' + formatDate(s.published));
-                if (s.seed) meta.push('Quelltext ' + s.seed);
+                if (s.published) meta.push(say('timeline.published', { date: formatDate(s.published) }));
+                if (s.seed) meta.push(say('timeline.seed', { seed: s.seed }));
                 return el('li', null,
                   s.url ? el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title) : s.title,
                   meta.length ? el('div', { class: 'src-meta' }, meta.join(' · ')) : null);
               })),
-              r.actorName ? el('p', { class: 'src-meta' }, 'Handelnd: ' + r.actorName) : null,
-              el('div', { class: 'record-id' }, 'Eintrag ' + r.seq + ' · ' + r.id + ' · erfasst ' + r.recorded),
+              r.actorName ? el('p', { class: 'src-meta' }, say('timeline.actor', { name: r.actorName })) : null,
+              el('div', { class: 'record-id' }, say('timeline.record', { seq: r.seq, id: r.id, recorded: r.recorded })),
               el('button', { type: 'button', class: 'jump', onclick: function () { setDate(r.effectiveDay); } },
-                'Organigramm am ' + formatDate(r.effective) + ' zeigen'));
+                say('timeline.jump', { date: formatDate(r.effective) })));
           }
 
           // ---- date slider ---------------------------------------------------------------------
@@ -331,14 +346,14 @@ extension HTMLExport {
             current = iso;
             var number = dayNumber(iso);
             slider.value = String(Math.min(maxDay, Math.max(minDay, number)));
-            $('date-input').value = germanDigits(iso);
+            $('date-input').value = digits(iso);
             $('date-input').classList.remove('invalid');
             $('date-label').textContent = formatDate(iso);
             document.documentElement.setAttribute('data-at', iso);
             var next = eventDays.filter(function (d) { return d > iso; })[0];
             var prev = eventDays.filter(function (d) { return d < iso; }).pop();
             var nextChange = changeDays.filter(function (d) { return d > iso; }).sort()[0];
-            $('date-note').textContent = nextChange ? 'Nächste Änderung am ' + formatDate(nextChange) : 'Keine späteren Änderungen verzeichnet';
+            $('date-note').textContent = nextChange ? say('date.nextChange', { date: formatDate(nextChange) }) : say('date.noLaterChange');
             $('next-event').disabled = !next;
             $('prev-event').disabled = !prev;
             var state = stateAt(iso);
@@ -374,17 +389,6 @@ extension HTMLExport {
             var day = dateFromHash();
             if (day && day !== current) setDate(day, true);
           });
-
-          // ---- header and footer ---------------------------------------------------------------
-          function yearOf(text) { return (/\d{4}/.exec(text) || [''])[0]; }
-          var years = data.records.map(function (r) { return yearOf(r.date); })
-            .concat(data.records.map(function (r) { return yearOf(r.effective); })).sort();
-          $('lede').textContent = data.records.length + ' Einträge' +
-            (years.length ? ' von ' + years[0] + ' bis ' + years[years.length - 1] : '') +
-            ' · jede Änderung mit Quelle belegt · Stichtag mit dem Regler wählen';
-          append($('footer'), ['Erzeugt mit ledger export html aus ' + data.records.length + ' Einträgen; letzter Eintrag Nr. ' +
-            data.head.seq + ', Hash ', el('code', { title: data.head.hash }, data.head.hash.slice(0, 16) + '…'),
-            '. Die Seite lädt nichts nach: alle Daten stehen in dieser Datei.']);
 
           buildScale();
           var initial = dateFromHash();

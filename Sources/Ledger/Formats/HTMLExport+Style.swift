@@ -1,5 +1,6 @@
 /// The page's stylesheet: system fonts only (nothing to download), calm colours, one accent per
-/// kind of unit, and names that wrap at word boundaries (with hyphenation for long German compounds).
+/// kind of unit, and names that wrap at word boundaries (with hyphenation for long compounds).
+/// Controls that need the script are hidden while `<html>` has the class `no-script`.
 extension HTMLExport {
     static let style = #"""
         :root {
@@ -18,6 +19,8 @@ extension HTMLExport {
         h1, h2, h3 { line-height: 1.25; margin: 0; }
         button, input { font: inherit; color: inherit; }
         .wrap { max-width: 1320px; margin: 0 auto; padding: 0 28px; }
+        .no-script .needs-script { display: none !important; }
+        .no-script .datebar-inner { grid-template-columns: 1fr; }
 
         .masthead { background: linear-gradient(135deg, #12304f 0%, #1d4b7a 100%); color: #fff; padding: 20px 0 18px; }
         .eyebrow { margin: 0 0 4px; font-size: 12px; letter-spacing: .08em; text-transform: uppercase; color: #b8cde4; }
@@ -99,6 +102,7 @@ extension HTMLExport {
         .kind-ministry > .card, .kind-chancellery > .card { background: #fafcff; }
 
         .others { margin-top: 22px; padding-top: 14px; border-top: 1px solid var(--line); }
+        .others:first-child { margin-top: 0; padding-top: 0; border-top: 0; }
         .others h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); font-weight: 600; margin-bottom: 10px; }
         .others .forest { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 12px; }
         .others .forest > li + li { margin-top: 0; }
@@ -129,6 +133,9 @@ extension HTMLExport {
         .entry > button.entry-head { all: unset; display: block; cursor: pointer; border-radius: 6px; padding: 2px 6px; margin: 0 -6px; width: 100%; box-sizing: border-box; }
         .entry > button.entry-head:hover { background: #f3f7fb; }
         .entry > button.entry-head:focus-visible { outline: 2px solid var(--accent); }
+        .entry > details > summary.entry-head { display: block; list-style: none; cursor: pointer; border-radius: 6px; padding: 2px 6px; margin: 0 -6px; }
+        .entry > details > summary.entry-head::-webkit-details-marker { display: none; }
+        .entry > details > summary.entry-head:hover { background: #f3f7fb; }
         .entry-date { font-size: 12px; color: var(--muted); display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
         .entry-type { font-size: 10.5px; text-transform: uppercase; letter-spacing: .06em; font-weight: 700; color: var(--accent); }
         .entry-title { font-size: 14px; font-weight: 560; overflow-wrap: break-word; hyphens: auto; }

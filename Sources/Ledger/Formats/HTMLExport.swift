@@ -1,52 +1,70 @@
-/// One self-contained HTML page of a ledger, for `ledger export html`: the org chart at a date
-/// chosen with a slider, the chronicle of every record with its sources, and a search "Wer war
-/// zuständig für …" answering at that date.
+/// One self-contained HTML page of a ledger, for `ledger export html`: the org chart at a date,
+/// the chronicle of every record with its sources, and (with scripts on) a date slider and a
+/// search "who was responsible for …" answering at the chosen date.
+///
+/// The page works without JavaScript: the org chart at `at` (units, tasks, offices with the
+/// holders' names) and the chronicle are static markup, drawn from the answers `ledger orgchart`,
+/// `offices` and `responsibilities` give for that date. The script is an enhancement on top: it
+/// adds the slider and the search and redraws the chart for the day chosen. It reads everything
+/// from one JSON block (`<script type="application/json" id="ledger-data">`) in which the library
+/// put each unit's, task's, supervision's and office's validity intervals from the ledger's own
+/// snapshots and the page's words, so it only looks up which interval covers the chosen day and
+/// draws; it never replays the log itself, and cannot disagree with `ledger orgchart`.
 ///
 /// The page carries everything it needs: the styles and the script are inline, there are no
-/// fonts, images or other files to load, and the data is one JSON block
-/// (`<script type="application/json" id="ledger-data">`). The library computes the data — each
-/// unit's, task's, supervision's and office's validity intervals from the ledger's own snapshots,
-/// and a German sentence for every change — so the script only looks up which interval covers
-/// the chosen day and draws; it never replays the log itself, and cannot disagree with
-/// `ledger orgchart`.
+/// fonts, images or other files to load. Its title and words come from the ledger and `options`
+/// (`Options`), never from a particular government.
 ///
-/// For scripts and browser tests the page honours a URL fragment `#at=2020-06-30` at load, and
-/// every unit in the drawn chart carries `data-unit` and `data-parent` attributes:
+/// For scripts and browser tests the page honours a URL fragment `#at=2020-06-30` at load,
+/// `<html data-at>` names the day drawn, and every unit in the chart carries `data-unit` and
+/// `data-parent` attributes:
 ///
 /// ```swift
 /// let ledger = try Ledger.open(path: "events/ledger.jsonl")
-/// let page = try HTMLExport(ledger: ledger, at: ValidDate(parsing: "2020-06-30")).document
+/// let page = try HTMLExport(ledger: ledger, at: ValidDate(parsing: "2020-06-30"),
+///                           options: .init(title: "Thüringen digital", language: .english)).document
 /// // chromium --headless --dump-dom "file:///tmp/page.html#at=2021-01-01"
 /// //   → <li … data-unit="kv40" data-parent="tfm-egov-it" …>
 /// ```
 public struct HTMLExport: Sendable {
-    /// The date the page opens at when the URL has no `#at=`.
+    /// The date the page shows without a script, and opens at when the URL has no `#at=`.
     public var at: ValidDate
+    /// The title and language asked for.
+    public var options: Options
+    /// The page's heading and `<title>`: `options.title`, else derived from the ledger.
+    public let title: String
     /// The data the page's script draws from.
     let payload: JSONValue
+    /// The markup between `<body>` and the data block.
+    let body: String
 
-    /// Prepares the page of `ledger`, opening at `at`.
-    public init(ledger: Ledger, at: ValidDate) throws(QueryError) {
+    /// Prepares the page of `ledger`, showing the organisation on `at`.
+    public init(ledger: Ledger, at: ValidDate, options: Options = Options()) throws(QueryError) {
+        let wording = options.language.wording
         self.at = at
-        self.payload = try HTMLExport.payload(of: ledger, at: at)
+        self.options = options
+        if let title = options.title { self.title = title } else { self.title = try HTMLExport.derivedTitle(of: ledger, wording: wording) }
+        let chronicle = try HTMLExport.chronicle(of: ledger, wording: wording)
+        self.payload = try HTMLExport.payload(of: ledger, at: at, chronicle: chronicle, wording: wording)
+        self.body = try HTMLExport.body(of: ledger, at: at, title: title, chronicle: chronicle, wording: wording)
     }
 
     /// The whole page, UTF-8 text ending in a newline.
     public var document: String {
         """
         <!DOCTYPE html>
-        <html lang="de">
+        <html lang="\(options.language.rawValue)" class="no-script" data-at="\(ValidDate(dayNumber: at.firstDay))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         \(HTMLExport.generatorMark)
-        <title>Organisation und Zuständigkeiten</title>
+        <title>\(HTML.text(title))</title>
         <style>
         \(HTMLExport.style)
         </style>
         </head>
         <body>
-        \(HTMLExport.body)
+        \(body)
         <script type="application/json" id="ledger-data">\(HTMLExport.scriptSafe(CanonicalJSON.string(of: payload)))</script>
         <script>
         \(HTMLExport.script)
@@ -72,65 +90,4 @@ public struct HTMLExport: Sendable {
         }
         return result
     }
-
-    /// The page's static markup; the script fills the chart, the answers and the chronicle.
-    static let body = """
-        <header class="masthead">
-          <div class="wrap">
-            <p class="eyebrow">Ledger der Verwaltungsorganisation</p>
-            <h1>Organisation und Zuständigkeiten</h1>
-            <p class="lede" id="lede"></p>
-          </div>
-        </header>
-        <section class="datebar" aria-label="Stichtag">
-          <div class="wrap datebar-inner">
-            <div class="date-display">
-              <span class="date-caption">Stand am</span>
-              <output id="date-label" for="date-slider"></output>
-              <span id="date-note" class="date-note"></span>
-            </div>
-            <div class="slider">
-              <input type="range" id="date-slider" step="1" aria-label="Stichtag wählen">
-              <div class="ticks" id="ticks" aria-hidden="true"></div>
-              <div class="years" id="years" aria-hidden="true"></div>
-            </div>
-            <div class="date-controls">
-              <button type="button" id="prev-event" title="Zum vorigen Eintrag">‹ Voriger Eintrag</button>
-              <input type="text" id="date-input" inputmode="numeric" size="10" placeholder="TT.MM.JJJJ"
-                     aria-label="Datum eingeben: TT.MM.JJJJ, JJJJ-MM-TT, JJJJ-MM oder JJJJ">
-              <button type="button" id="next-event" title="Zum nächsten Eintrag">Nächster Eintrag ›</button>
-            </div>
-          </div>
-        </section>
-        <main class="wrap layout">
-          <section class="panel chart-panel" aria-labelledby="chart-title">
-            <div class="panel-head">
-              <h2 id="chart-title">Organigramm</h2>
-              <label class="toggle"><input type="checkbox" id="show-tasks" checked> Aufgaben zeigen</label>
-            </div>
-            <ul class="legend" aria-label="Legende">
-              <li><span class="swatch line-solid"></span>Teil von</li>
-              <li><span class="swatch line-dashed"></span>nachgeordnet (Geschäftsbereich)</li>
-              <li><span class="pill sup">Fachaufsicht</span>durch eine andere Stelle</li>
-              <li><span class="pill changed">geändert</span>am Stichtag</li>
-            </ul>
-            <div id="chart" class="chart"></div>
-          </section>
-          <aside class="side">
-            <section class="panel search-panel" aria-labelledby="search-title">
-              <h2 id="search-title"><label for="search">Wer war zuständig für …</label></h2>
-              <input id="search" type="search" autocomplete="off" spellcheck="false"
-                     placeholder="Aufgabe oder Stichwort, z. B. OZG oder Vergabe">
-              <p class="hint" id="search-hint"></p>
-              <ol id="answers" class="answers"></ol>
-            </section>
-            <section class="panel timeline-panel" aria-labelledby="timeline-title">
-              <h2 id="timeline-title">Chronik</h2>
-              <p class="hint">Ein Klick auf einen Eintrag zeigt Änderungen und Quellen.</p>
-              <ol id="timeline" class="timeline"></ol>
-            </section>
-          </aside>
-        </main>
-        <footer class="wrap footer" id="footer"></footer>
-        """
 }

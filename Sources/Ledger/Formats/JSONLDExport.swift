@@ -2,16 +2,34 @@
 /// for `ledger export jsonld`: RDF tools can load the organisation and its history without knowing
 /// the ledger's format.
 ///
-/// What is exported, and at which date:
-/// - **The structure the ledger ends with**: every unit's place and tasks at `structureDate`, the
-///   latest date any record takes effect (after it nothing changes, so this is also today's state
-///   unless a record takes effect in the future). One date, because ORG has no notion of a
-///   hierarchy that changes over time; the history is carried by the change events instead.
+/// What is exported:
+/// - **The structure the ledger ends with**: every unit's place, tasks and posts at
+///   `structureDate`, the latest date any record takes effect (after it nothing changes, so this
+///   is also today's state unless a record takes effect in the future), with ORG's timeless
+///   properties (`org:unitOf`, `org:subOrganizationOf`, `org:purpose`, `org:hasPost`).
 /// - **One `org:ChangeEvent` per record with changes** that counts (withdrawn records did not
-///   happen), with `prov:startedAtTime` at the date its changes take effect, typed by the date's
-///   precision (`xsd:date`, `xsd:gYearMonth`, `xsd:gYear`), the units it changed as
-///   `org:originalOrganization` / `org:resultingOrganization`, and its sources as `dct:source`.
-///   Records without changes (reports, meetings) are `prov:Activity` nodes with their sources.
+///   happen), as ORG models organisational history: `prov:startedAtTime` at the date its changes
+///   take effect, typed by the date's precision (`xsd:date`, `xsd:gYearMonth`, `xsd:gYear`), the
+///   units it found as `org:originalOrganization` (dissolved, renamed, moved, giving up a task)
+///   and left as `org:resultingOrganization` (established, renamed, moved, successors, taking on
+///   a task), with the inverses `org:changedBy` / `org:resultedFrom` on the units, and its
+///   sources as `dct:source`. Records without changes (reports, meetings) are `prov:Activity`
+///   nodes with their sources.
+/// - **Names over time** (`JSONLDHistory`): a unit keeps one IRI for its whole life (the ledger's
+///   id), so a rename does not make a new organisation. Its name now is `skos:prefLabel`; every
+///   earlier name and every abbreviation is `skos:altLabel`, as ORG recommends for alternative
+///   names, so a renamed unit is found under each of its names. Each name and abbreviation is
+///   also a SKOS-XL label (`skosxl:prefLabel` / `skosxl:altLabel` → `skosxl:Label` with
+///   `skosxl:literalForm`) carrying when it was used: `time:hasTime` a `time:Interval`, and the
+///   records that began and ended it (`prov:wasGeneratedBy`, `prov:wasInvalidatedBy`);
+///   `ledger:labelKind` says whether it is a `name` or an `abbreviation`.
+/// - **Places over time**: ORG's hierarchy has no time, so every period a unit hung under a
+///   parent is an `org:Membership` (ORG's pattern for a relation that holds for a time): the unit
+///   `org:member`, the parent `org:organization`, the ledger's relation `org:role`
+///   (`ledger:partOf`, `ledger:subordinateTo`), `org:memberDuring` a `time:Interval`.
+/// - **Offices over time**: every office a person held, current or past, is an `org:Membership`
+///   of the person in the unit with `org:role` `role:<role>` and `org:memberDuring`; the offices
+///   held at `structureDate` are also `org:Post`s (`org:holds` / `org:heldBy`).
 /// - Units ever established, dissolved ones included (with `prov:invalidatedAtTime`), so every
 ///   event points at a described node.
 /// - One `prov:Entity` node for the export itself, first in the graph: the date it describes, the
@@ -28,8 +46,11 @@
 /// because `org:unitOf` would make it an `org:OrganizationalUnit` by the ontology's domain. The
 /// ledger's own distinction is kept in `ledger:relationToParent`.
 ///
+/// Names, titles and roles are tagged with `language` (`de` unless asked otherwise), the language
+/// the ledger's records are written in.
+///
 /// ```swift
-/// let export = try JSONLDExport(ledger: ledger)
+/// let export = try JSONLDExport(ledger: ledger, language: "en")
 /// print(PrettyJSON.string(of: export.json))
 /// ```
 public struct JSONLDExport: Sendable {
@@ -39,17 +60,20 @@ public struct JSONLDExport: Sendable {
     public let json: JSONValue
 
     /// Identifiers are IRIs under `base` (`urn:ledger:unit:kv40`, `urn:ledger:record:…`); pass an
-    /// `https://` base ending in `/` or `#` or `:` to publish them as linked data.
-    public init(ledger: Ledger, base: String = "urn:ledger:") throws(QueryError) {
+    /// `https://` base ending in `/` or `#` or `:` to publish them as linked data. `language` is a
+    /// BCP 47 tag (`isLanguageTag`) for the texts of the records.
+    public init(ledger: Ledger, base: String = "urn:ledger:", language: String = "de") throws(QueryError) {
         let applied = ledger.history.records.filter { !$0.changes.isEmpty }
         let structureDate = applied.map(\.effectiveDate).max()
         let snapshot = try ledger.snapshot(at: structureDate ?? ValidDate(dayNumber: 0))
+        let history = try JSONLDHistory(ledger, language: language)
         self.structureDate = structureDate
 
         var graph: [JSONValue] = []
         let description = "The organisation as it stands from "
             + (structureDate?.description ?? "the start")
-            + " (the latest date a record takes effect), with one change event per record that changed it."
+            + " (the latest date a record takes effect), with one change event per record that changed it"
+            + " and the names, places and offices of every unit over time."
         graph.append(.object([
             ("@id", .string(base + "export")), ("@type", .string("prov:Entity")),
             ("dct:description", .string(description)),
@@ -64,14 +88,14 @@ public struct JSONLDExport: Sendable {
         var events: [JSONValue] = []
         for record in ledger.history.records {
             if record.changes.isEmpty {
-                events.append(JSONLDExport.activity(record, in: snapshot))
+                events.append(JSONLDExport.activity(record, in: snapshot, language: language))
                 continue
             }
             let before = try ledger.snapshot(at: record.effectiveDate.dayBefore)
             let (original, resulting) = JSONLDExport.organizations(changedBy: record.changes, before: before)
             original.forEach { changedBy[$0, default: []].append(record.id) }
             resulting.forEach { resultedFrom[$0, default: []].append(record.id) }
-            events.append(JSONLDExport.changeEvent(record, original: original, resulting: resulting))
+            events.append(JSONLDExport.changeEvent(record, original: original, resulting: resulting, language: language))
         }
 
         var children: [UnitID: [UnitState]] = [:]
@@ -93,30 +117,41 @@ public struct JSONLDExport: Sendable {
                 heldBy[office.person, default: []].append(post)
                 posts.append(.object([
                     ("@id", .string(post)), ("@type", .string("org:Post")),
-                    ("skos:prefLabel", JSONLDExport.german(office.role)),
+                    ("skos:prefLabel", JSONLDExport.text(office.role, language)),
                     ("org:postIn", JSONLDExport.ref("unit:" + id)),
                     ("org:heldBy", JSONLDExport.ref("person:" + office.person)),
+                    ("org:role", JSONLDExport.ref("role:" + JSONLDExport.slug(office.role))),
                     ("prov:wasGeneratedBy", JSONLDExport.ref("record:" + record)),
                 ]))
             }
-            graph.append(JSONLDExport.unitNode(
-                unit, children: children[id] ?? [], tasks: tasksByUnit[id] ?? [], posts: postIDs,
-                changedBy: changedBy[id] ?? [], resultedFrom: resultedFrom[id] ?? []))
+            var node = JSONLDExport.UnitNode(unit: unit, language: language)
+            node.children = children[id] ?? []
+            node.tasks = tasksByUnit[id] ?? []
+            node.posts = postIDs
+            node.changedBy = changedBy[id] ?? []
+            node.resultedFrom = resultedFrom[id] ?? []
+            node.labels = history.labels(of: id, current: unit)
+            node.placements = history.placements(of: id)
+            node.dissolved = unit.isDissolved ? history.dissolution(of: id) : nil
+            graph.append(node.json)
         }
         for id in snapshot.taskIDs {
             guard let task = snapshot.task(id) else { continue }
             graph.append(.object([
                 ("@id", .string("task:" + id)), ("@type", .string("skos:Concept")),
-                ("skos:prefLabel", JSONLDExport.german(task.title)),
+                ("skos:prefLabel", JSONLDExport.text(task.title, language)),
                 ("skos:notation", task.leika.map(JSONValue.string) ?? .null),
             ].filter { $0.1 != .null }))
         }
         graph += posts
-        for person in heldBy.keys.sorted() {
+        graph += JSONLDExport.roles(history.roles, language: language)
+        for person in Set(heldBy.keys).union(history.persons).sorted() {
+            let memberships = history.offices(of: person)
             graph.append(.object([
                 ("@id", .string("person:" + person)), ("@type", .string("foaf:Person")),
                 ("foaf:name", .optional(ledger.person(person)?.name)),
-                ("org:holds", .array(heldBy[person]!.map(JSONLDExport.ref))),
+                ("org:holds", heldBy[person].map { .array($0.map(JSONLDExport.ref)) } ?? .null),
+                ("org:hasMembership", memberships.isEmpty ? .null : .array(memberships)),
             ].filter { $0.1 != .null }))
         }
         graph += events
@@ -126,47 +161,36 @@ public struct JSONLDExport: Sendable {
 
     // MARK: Nodes
 
-    static func unitNode(
-        _ unit: UnitState, children: [UnitState], tasks: [TaskID], posts: [String],
-        changedBy: [RecordID], resultedFrom: [RecordID]
-    ) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("@id", .string("unit:" + unit.id)),
-            ("@type", .array(isOrganizationalUnit(unit.kind)
-                ? [.string("org:OrganizationalUnit")] : [.string("org:FormalOrganization"), .string("org:Organization")])),
-            ("org:identifier", .string(unit.id)),
-            ("skos:prefLabel", german(unit.name)),
-            ("org:classification", ref("kind:" + unit.kind.rawValue)),
+    /// The roles of memberships: the two relations a unit can have to its parent, and every role
+    /// an office was held in.
+    static func roles(_ offices: [(slug: String, text: String)], language: String) -> [JSONValue] {
+        let relations: [JSONValue] = [
+            .object([
+                ("@id", .string("ledger:partOf")), ("@type", .string("org:Role")),
+                ("skos:prefLabel", text("part of", "en")),
+                ("skos:definition", text("The member is a unit inside the organisation (the ledger's relation partOf).", "en")),
+            ]),
+            .object([
+                ("@id", .string("ledger:subordinateTo")), ("@type", .string("org:Role")),
+                ("skos:prefLabel", text("subordinate to", "en")),
+                ("skos:definition", text("The member is a body of its own in the organisation's portfolio (the ledger's relation subordinateTo).", "en")),
+            ]),
         ]
-        if let abbreviation = unit.abbreviation { members.append(("skos:altLabel", german(abbreviation))) }
-        if unit.isDissolved {
-            // A dissolved unit keeps its name but has no place any more.
-            members.append(("ledger:dissolved", .bool(true)))
-        } else if let parent = unit.parent {
-            members.append((parentProperty(of: unit), ref("unit:" + parent)))
-            members.append(("ledger:relationToParent", .string(unit.relation.rawValue)))
+        return relations + offices.map { office in
+            .object([("@id", .string("role:" + office.slug)), ("@type", .string("org:Role")), ("skos:prefLabel", text(office.text, language))])
         }
-        let units = children.filter { parentProperty(of: $0) == "org:unitOf" }.map { ref("unit:" + $0.id) }
-        let subs = children.filter { parentProperty(of: $0) == "org:subOrganizationOf" }.map { ref("unit:" + $0.id) }
-        if !units.isEmpty { members.append(("org:hasUnit", .array(units))) }
-        if !subs.isEmpty { members.append(("org:hasSubOrganization", .array(subs))) }
-        if !tasks.isEmpty { members.append(("org:purpose", .array(tasks.map { ref("task:" + $0) }))) }
-        if !posts.isEmpty { members.append(("org:hasPost", .array(posts.map(ref)))) }
-        if !changedBy.isEmpty { members.append(("org:changedBy", .array(changedBy.map { ref("record:" + $0) }))) }
-        if !resultedFrom.isEmpty { members.append(("org:resultedFrom", .array(resultedFrom.map { ref("record:" + $0) }))) }
-        return .object(members)
     }
 
-    static func changeEvent(_ record: Record, original: [UnitID], resulting: [UnitID]) -> JSONValue {
-        var members = recordMembers(record, type: "org:ChangeEvent")
+    static func changeEvent(_ record: Record, original: [UnitID], resulting: [UnitID], language: String) -> JSONValue {
+        var members = recordMembers(record, type: "org:ChangeEvent", language: language)
         members.append(("prov:startedAtTime", typed(record.effectiveDate)))
         if !original.isEmpty { members.append(("org:originalOrganization", .array(original.map { ref("unit:" + $0) }))) }
         if !resulting.isEmpty { members.append(("org:resultingOrganization", .array(resulting.map { ref("unit:" + $0) }))) }
         return .object(members)
     }
 
-    static func activity(_ record: Record, in snapshot: some OrgSnapshot) -> JSONValue {
-        var members = recordMembers(record, type: "prov:Activity")
+    static func activity(_ record: Record, in snapshot: some OrgSnapshot, language: String) -> JSONValue {
+        var members = recordMembers(record, type: "prov:Activity", language: language)
         members.append(("prov:startedAtTime", typed(record.effectiveDate)))
         // `about` names units and tasks alike; ids never collide across the two, so the state tells which.
         let subjects = (record.about ?? []).map { ref((snapshot.unit($0) != nil ? "unit:" : "task:") + $0) }
@@ -175,11 +199,11 @@ public struct JSONLDExport: Sendable {
     }
 
     /// What every record node says: id, title, decision date, note, actor, sources.
-    static func recordMembers(_ record: Record, type: String) -> [(key: String, value: JSONValue)] {
+    static func recordMembers(_ record: Record, type: String, language: String) -> [(key: String, value: JSONValue)] {
         var members: [(key: String, value: JSONValue)] = [
             ("@id", .string("record:" + record.id)), ("@type", .string(type)),
             ("dct:identifier", .string(record.id)),
-            ("dct:title", german(record.title)),
+            ("dct:title", text(record.title, language)),
             ("dct:date", typed(record.date)),
             ("dct:type", .string(record.type.rawValue)),
         ]
@@ -229,81 +253,5 @@ public struct JSONLDExport: Sendable {
             }
         }
         return (original, resulting)
-    }
-
-    // MARK: Vocabulary
-
-    static func isOrganizationalUnit(_ kind: UnitKind) -> Bool {
-        kind == .department || kind == .division || kind == .team
-    }
-
-    /// `org:unitOf` for a department, division or team inside its parent; `org:subOrganizationOf`
-    /// for a subordinate body or an organisation inside another (see the type's documentation).
-    static func parentProperty(of unit: UnitState) -> String {
-        unit.relation == .partOf && isOrganizationalUnit(unit.kind) ? "org:unitOf" : "org:subOrganizationOf"
-    }
-
-    /// A date as a typed literal whose datatype says its precision; a date the sources leave open
-    /// (`2019~`, `2018-09-06..`) in the Library of Congress's EDTF datatype, in EDTF's own
-    /// spelling, so no reader takes it for the exact date it orders by.
-    static func typed(_ date: ValidDate) -> JSONValue {
-        guard date.isExact else {
-            return .object([("@type", .string("http://id.loc.gov/datatypes/edtf/EDTF")), ("@value", .string(date.edtf))])
-        }
-        let type = switch date.precision {
-        case .day: "xsd:date"
-        case .month: "xsd:gYearMonth"
-        case .year: "xsd:gYear"
-        }
-        return .object([("@type", .string(type)), ("@value", .string(date.description))])
-    }
-
-    static func german(_ text: String) -> JSONValue {
-        .object([("@language", .string("de")), ("@value", .string(text))])
-    }
-
-    static func ref(_ id: String) -> JSONValue { .object([("@id", .string(id))]) }
-
-    /// A role as an IRI segment: lowercase ASCII, umlauts spelled out, other characters as `-`.
-    static func slug(_ text: String) -> String {
-        var result = ""
-        for character in text.lowercased() {
-            switch character {
-            case "ä": result += "ae"
-            case "ö": result += "oe"
-            case "ü": result += "ue"
-            case "ß": result += "ss"
-            case "a"..."z", "0"..."9": result.append(character)
-            default: if !result.hasSuffix("-") { result += "-" }
-            }
-        }
-        if result.hasSuffix("-") { result.removeLast() }
-        return result.hasPrefix("-") ? String(result.dropFirst()) : result
-    }
-
-    /// The document's maker, named in the export node near its top.
-    static let generator = "ledger export jsonld"
-
-    /// That member as `PrettyJSON` writes it: how `OutputPath` knows a file at `--out` as one the
-    /// tool wrote, which it may replace without `--force`.
-    static let generatorMark = #""ledger:generator": "\#(generator)""#
-
-    /// Prefixes end in `:` so JSON-LD treats them as prefixes for compact IRIs such as `unit:kv40`.
-    static func context(base: String) -> JSONValue {
-        .object([
-            ("org", .string("http://www.w3.org/ns/org#")),
-            ("prov", .string("http://www.w3.org/ns/prov#")),
-            ("dct", .string("http://purl.org/dc/terms/")),
-            ("skos", .string("http://www.w3.org/2004/02/skos/core#")),
-            ("foaf", .string("http://xmlns.com/foaf/0.1/")),
-            ("xsd", .string("http://www.w3.org/2001/XMLSchema#")),
-            ("ledger", .string(base + "vocab:")),
-            ("unit", .string(base + "unit:")),
-            ("task", .string(base + "task:")),
-            ("record", .string(base + "record:")),
-            ("person", .string(base + "person:")),
-            ("post", .string(base + "post:")),
-            ("kind", .string(base + "kind:")),
-        ])
     }
 }
