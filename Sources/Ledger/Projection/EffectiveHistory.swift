@@ -14,19 +14,29 @@ public struct EffectiveHistory: Sendable {
     public init(_ log: [Record], knownAt: TransactionTime = .distantFuture) {
         let known = knownAt == .distantFuture ? log : log.filter { $0.recorded <= knownAt }
         var position: [RecordID: Int] = [:]
+        // A target not among the records (a partial list, as the index scans for one record's
+        // withdrawal) still has its decider: it gets a position past the records.
+        var absent: [RecordID] = []
+        func place(_ id: RecordID) -> Int {
+            if let at = position[id] { return at }
+            absent.append(id)
+            position[id] = known.count + absent.count - 1
+            return known.count + absent.count - 1
+        }
         if known.contains(where: { $0.corrects != nil || $0.retracts != nil }) {
             for (index, record) in known.enumerated() { position[record.id] = index }
         }
-        // A target that is no earlier record breaks a record rule (`RecordRules`), checked apart.
-        func earlier(_ id: RecordID, than index: Int) -> Int? { position[id].flatMap { $0 < index ? $0 : nil } }
-        let (order, withdrawnBy) = EffectiveOrder.of(count: known.count, day: { Int32(clamping: known[$0].effectiveDate.firstDay) }) { index in
-            let record = known[index]
-            if let target = record.corrects, let at = earlier(target, than: index) { return .corrects(at) }
-            if let target = record.retracts, let at = earlier(target, than: index) { return .retracts(at) }
-            return .none
+        var targets = [EffectiveOrder.Target](repeating: .none, count: known.count)
+        for (index, record) in known.enumerated() {
+            if let target = record.corrects { targets[index] = .corrects(place(target)) } else if let target = record.retracts {
+                targets[index] = .retracts(place(target))
+            }
         }
+        let (order, withdrawnBy) = EffectiveOrder.of(count: known.count, day: { Int32(clamping: known[$0].effectiveDate.firstDay) },
+                                                     target: { targets[$0] })
+        func id(_ at: Int) -> RecordID { at < known.count ? known[at].id : absent[at - known.count] }
         self.records = order.map { known[Int($0)] }
-        self.withdrawn = Dictionary(uniqueKeysWithValues: withdrawnBy.map { (known[$0.key].id, known[$0.value].id) })
+        self.withdrawn = Dictionary(withdrawnBy.map { (id($0.key), known[$0.value].id) }, uniquingKeysWith: { _, last in last })
         self.retracting = Set(withdrawnBy.values.filter { known[$0].retracts != nil }.map { known[$0].id })
     }
 }

@@ -14,7 +14,9 @@ enum EffectiveOrder {
     }
 
     /// The positions `0..<count` that apply, in the order they apply, and the withdrawn ones by
-    /// the position that withdrew them. `target` must name earlier positions only (a record rule).
+    /// the position that withdrew them. A target may lie past `count` (a record not in the list
+    /// given), and is then withdrawn all the same. That a target is an earlier record is a record
+    /// rule (`RecordRules`), checked apart.
     static func of(count: Int, day: (Int) -> Int32, target: (Int) -> Target) -> (order: [Int32], withdrawnBy: [Int: Int]) {
         var decider: [Int: Int] = [:]
         for position in 0..<count {
