@@ -65,22 +65,14 @@ enum DOT {
         return result + "\""
     }
 
-    /// Text for inside an HTML-like label: the five HTML special characters as entities, control
-    /// characters dropped (Graphviz rejects them).
+    /// Text for inside an HTML-like label: escaped as HTML text (`HTML.text`), control characters
+    /// turned into spaces (Graphviz rejects them).
     static func html(_ text: String) -> String {
-        var result = ""
+        var printable = ""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { result += " " } else { result.unicodeScalars.append(scalar) }
-            }
+            if scalar.value < 0x20 || scalar.value == 0x7F { printable += " " } else { printable.unicodeScalars.append(scalar) }
         }
-        return result
+        return HTML.text(printable)
     }
 
     /// Words joined into lines of at most `width` characters (a longer word stands alone), so long
