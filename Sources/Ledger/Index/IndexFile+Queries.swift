@@ -2,12 +2,17 @@ extension IndexFile: LedgerQuerying {
     /// The ledger read in full, for what the index does not hold (an earlier `knownAt`) or when a
     /// block of the index turns out damaged: then the index is rewritten too.
     func fullLedger() throws(QueryError) -> Ledger {
-        if let loaded = loadedLedger { return loaded }
-        let ledger: Ledger
-        do { ledger = try Ledger.open(path: ledgerPath) } catch { throw .integrity(error) }
-        loadedLedger = ledger
-        return ledger
+        try fullLedgerCache.withLock { (loaded) throws(QueryError) -> Ledger in
+            if let loaded { return loaded }
+            let ledger: Ledger
+            do throws(IntegrityError) { ledger = try Ledger.open(path: ledgerPath) } catch { throw .integrity(error) }
+            loaded = ledger
+            return ledger
+        }
     }
+
+    /// The ledger read in full, if a question has needed it: then every later one is answered from it.
+    var loadedLedger: Ledger? { fullLedgerCache.withLock { $0 } }
 
     /// Runs `indexed` on the index, or `full` on the whole ledger when the question needs an
     /// earlier transaction time or the index is damaged (which is then rebuilt).
@@ -51,7 +56,7 @@ extension IndexFile: LedgerQuerying {
                 guard position >= 0, position < recordCount, let record = (try? recordAt(position)) ?? nil,
                       let uncertainty = DateUncertainty(record, on: day)
                 else { throw IndexDamage("open date row \(row)") }
-                recordRows[record.id] = position
+                recordRows.withLock { $0[record.id] = position }
                 found.append(uncertainty)
             }
             return found
@@ -150,7 +155,7 @@ extension IndexFile: LedgerQuerying {
     /// The record with this id as the index and its tail have it; nil if there is none.
     func indexedRecord(_ id: RecordID) throws(IndexDamage) -> Record? {
         if let appended = tail.first(where: { $0.id == id }) { return appended }
-        var row = recordRows[id]
+        var row = recordRows.withLock { $0[id] }
         if row == nil { row = try recordRow(id) }
         guard let row else { return nil }
         let record = try recordAt(row)
