@@ -25,10 +25,10 @@ public struct HTMLExport: Sendable {
     /// The data the page's script draws from.
     let payload: JSONValue
 
-    /// Prepares the page of `ledger`, opening at `at`.
-    public init(ledger: Ledger, at: ValidDate) throws(QueryError) {
+    /// Prepares the page of `ledger` (every record of it, read in full), opening at `at`.
+    public init(ledger: some LedgerQuerying, at: ValidDate) throws(QueryError) {
         self.at = at
-        self.payload = try HTMLExport.payload(of: ledger, at: at)
+        self.payload = try HTMLExport.payload(of: try ledger.wholeLedger(), at: at)
     }
 
     /// The whole page, UTF-8 text ending in a newline.

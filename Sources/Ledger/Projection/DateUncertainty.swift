@@ -58,7 +58,7 @@ extension Responsibility {
 extension Ledger {
     /// The records whose dates leave `date` open, as known at `knownAt`, in ledger order: every
     /// answer about the organisation on that day rests on them, or may.
-    public func uncertainties(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [DateUncertainty] {
+    public func uncertainties(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [DateUncertainty] {
         let applying = knownAt == .distantFuture ? history.records : EffectiveHistory(records, knownAt: knownAt).records
         return applying.compactMap { DateUncertainty($0, on: date.firstDay) }.sorted { seq(of: $0.record) < seq(of: $1.record) }
     }

@@ -39,7 +39,7 @@ public struct EntityTimeline: Hashable, Sendable {
 
 extension Ledger {
     /// The timeline of the task or unit `id` as known at `knownAt` (a task if both have the id).
-    public func timeline(of id: String, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> EntityTimeline {
+    public func timeline(of id: String, knownAt: TransactionTime) throws(QueryError) -> EntityTimeline {
         let index = try index(knownAt: knownAt)
         let applying = knownAt < (records.last?.recorded ?? .distantFuture) ? EffectiveHistory(records, knownAt: knownAt).records : history.records
         if let task = index.taskTimelines[id] {

@@ -77,7 +77,7 @@ extension Ledger {
     /// let offices = try ledger.offices(at: ValidDate(parsing: "2020-06-30"), filter: OfficeFilter(role: "staatssekretär"))
     /// offices.first?.person.name   // "Hartmut Schubert"
     /// ```
-    public func offices(at date: ValidDate, filter: OfficeFilter = OfficeFilter(), knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [OfficeHolding] {
+    public func offices(at date: ValidDate, filter: OfficeFilter, knownAt: TransactionTime) throws(QueryError) -> [OfficeHolding] {
         if let unit = filter.unit, index.unitTimelines[unit] == nil { throw .unknownUnit(unit) }
         let directory = personDirectory(knownAt: knownAt)
         return try snapshot(at: date, knownAt: knownAt).offices(filter, person: { directory[$0] }, record: record)

@@ -37,7 +37,7 @@ public struct Provenance: Hashable, Sendable {
 extension Ledger {
     /// The records behind an answer of `responsible`, in the order of the answer: the task's
     /// record, the placement of each unit on the path, supervision, offices.
-    public func provenance(of answer: Responsibility, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [Provenance] {
+    public func provenance(of answer: Responsibility, knownAt: TransactionTime) throws(QueryError) -> [Provenance] {
         Provenance.collect(for: answer, in: try snapshot(at: answer.at, knownAt: knownAt), record: record)
     }
 }

@@ -147,8 +147,7 @@ extension Ledger {
     /// let found = try ledger.search("thueringer finanz")
     /// found.hits.first?.id   // "tfm"
     /// ```
-    public func search(_ query: String, at date: ValidDate? = nil, limit: Int = 20,
-                       knownAt: TransactionTime = .distantFuture) throws(QueryError) -> SearchResults {
+    public func search(_ query: String, at date: ValidDate?, limit: Int, knownAt: TransactionTime) throws(QueryError) -> SearchResults {
         guard var matcher = SearchMatcher(query) else { throw .emptySearch(query) }
         let index = try self.index(knownAt: knownAt)
         let day = date?.firstDay
@@ -193,7 +192,7 @@ extension LedgerQuerying {
     public func suggestions(for id: String, kinds: Set<SearchResults.Hit.Kind>, limit: Int = 3) throws(QueryError) -> [String] {
         var words = TextFolding.fold(id).split(separator: " ")
         while !words.isEmpty {
-            let hits = try search(words.joined(separator: " "), at: nil, limit: 200, knownAt: .distantFuture).hits
+            let hits = try search(words.joined(separator: " "), limit: 200).hits
                 .filter { kinds.contains($0.kind) && $0.id != id }
             if !hits.isEmpty {
                 let ranked = hits.map { (EditDistance.between(id, $0.id), $0.id) }.sorted { $0 < $1 }
