@@ -15,6 +15,14 @@ public struct DateUncertainty: Hashable, Sendable {
     /// The units and tasks whose state the record's changes set, sorted.
     public var subjects: [String]
 
+    public init(record: RecordID, title: String, date: ValidDate, applied: Bool, subjects: [String]) {
+        self.record = record
+        self.title = title
+        self.date = date
+        self.applied = applied
+        self.subjects = subjects
+    }
+
     /// `record`'s uncertainty on `day`; nil if its effective date is exact, does not leave `day`
     /// open, or it has no changes.
     public init?(_ record: Record, on day: Int) {

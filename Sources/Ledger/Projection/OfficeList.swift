@@ -6,6 +6,14 @@ public struct OfficeHolding: Hashable, Sendable {
     /// The effective date of the record that appointed (as the sources give it).
     public var since: ValidDate
     public var record: RecordID
+
+    public init(person: Person, role: String, unit: UnitSummary, since: ValidDate, record: RecordID) {
+        self.person = person
+        self.role = role
+        self.unit = unit
+        self.since = since
+        self.record = record
+    }
 }
 
 /// Which offices an `offices` question asks about; nil members do not filter.

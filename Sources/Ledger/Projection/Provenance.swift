@@ -32,6 +32,19 @@ public struct Provenance: Hashable, Sendable {
     public var sources: [Source]
     /// The record's note: the modelling choices and uncertainty that travel with the answer.
     public var note: String? = nil
+
+    public init(roles: [Role], record: RecordID, type: RecordType, title: String, date: ValidDate, effective: ValidDate,
+                recorded: TransactionTime, sources: [Source], note: String? = nil) {
+        self.roles = roles
+        self.record = record
+        self.type = type
+        self.title = title
+        self.date = date
+        self.effective = effective
+        self.recorded = recorded
+        self.sources = sources
+        self.note = note
+    }
 }
 
 extension Ledger {

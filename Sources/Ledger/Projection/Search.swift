@@ -22,6 +22,17 @@ public struct SearchResults: Hashable, Sendable {
         public var from: ValidDate?
         /// The first day it no longer existed (a dissolved unit; a person without office), if so.
         public var until: ValidDate?
+
+        public init(kind: Kind, id: String, label: String, matched: String? = nil, score: Int, from: ValidDate? = nil,
+                    until: ValidDate? = nil) {
+            self.kind = kind
+            self.id = id
+            self.label = label
+            self.matched = matched
+            self.score = score
+            self.from = from
+            self.until = until
+        }
     }
 
     public var query: String
@@ -29,6 +40,12 @@ public struct SearchResults: Hashable, Sendable {
     public var hits: [Hit]
     /// How many matched in all.
     public var total: Int
+
+    public init(query: String, hits: [Hit], total: Int) {
+        self.query = query
+        self.hits = hits
+        self.total = total
+    }
 }
 
 /// Matching and ranking, shared by every way of searching so they agree hit for hit.
