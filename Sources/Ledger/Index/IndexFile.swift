@@ -6,7 +6,6 @@ import Musl
 import Darwin
 #endif
 import FoundationEssentials
-import Synchronization
 
 /// The persistent index of a ledger file, mapped read-only: queries binary-search the rows they
 /// need, so a question costs O(log history) reads instead of a replay of the whole ledger.
@@ -46,11 +45,11 @@ public final class IndexFile: Sendable {
     /// Which payload blocks have been checked against their checksums.
     private let checkedBlocks: CheckedBlocks
     /// The whole ledger, once a question needed it. Locked while it is read, so it is read once.
-    let fullLedgerCache = Mutex<Ledger?>(nil)
+    let fullLedgerCache = Locked<Ledger?>(nil)
     /// Rows of the records met while reading, so provenance need not search for them by id.
-    let recordRows = Mutex<[RecordID: Int]>([:])
+    let recordRows = Locked<[RecordID: Int]>([:])
     /// The last partial state built: `responsible` and its provenance ask for the same one.
-    let lastPartialState = Mutex<PartialState?>(nil)
+    let lastPartialState = Locked<PartialState?>(nil)
 
     /// A partial state (`partialState(forTask:on:unitRecords:)`) and what it was built for.
     struct PartialState: Sendable {

@@ -1,6 +1,5 @@
 import Dispatch
 @testable import Ledger
-import Synchronization
 import XCTest
 
 /// One `IndexFile` shared by several threads answers each of them as it answers one alone: what
@@ -47,7 +46,7 @@ final class IndexFileSharingTests: LedgerDirectoryTestCase {
             // A fresh index each round: no block checked, nothing remembered, so the threads race
             // to check and remember the same things.
             let index = try XCTUnwrap(IndexFile.open(ledgerPath: path))
-            let mismatches = Mutex<[String]>([])
+            let mismatches = Locked<[String]>([])
             DispatchQueue.concurrentPerform(iterations: Self.threads) { thread in
                 let wrong = Self.ask(index, questions, thread: thread, expected: expected)
                 mismatches.withLock { $0 += wrong }
@@ -66,7 +65,7 @@ final class IndexFileSharingTests: LedgerDirectoryTestCase {
         let task = questions.tasks[0], date = questions.dates[1]
         let before = try ledger.responsible(task, at: date, knownAt: earlier)
         let index = try XCTUnwrap(IndexFile.open(ledgerPath: path))
-        let mismatches = Mutex<[String]>([])
+        let mismatches = Locked<[String]>([])
         DispatchQueue.concurrentPerform(iterations: Self.threads) { thread in
             if thread.isMultiple(of: 2) {
                 let answer = Result { () throws(QueryError) in try index.responsible(task, at: date, knownAt: earlier) }
