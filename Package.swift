@@ -7,6 +7,8 @@ let package = Package(
     name: "ledger",
     products: [
         .library(name: "Ledger", targets: ["Ledger"]),
+        // Records written in Swift and given/when/then scenarios, for tests of your own history.
+        .library(name: "LedgerTesting", targets: ["LedgerTesting"]),
         .executable(name: "ledger", targets: ["ledger-cli"]),
     ],
     targets: [
@@ -17,6 +19,7 @@ let package = Package(
         // A prefetch hint for the id tables `verify` fills; see Sources/CPrefetch.
         .target(name: "CPrefetch", path: "Sources/CPrefetch"),
         .target(name: "Ledger", dependencies: ["CSHA256", "CCRC32C", "CPrefetch"], path: "Sources/Ledger"),
+        .target(name: "LedgerTesting", dependencies: ["Ledger"], path: "Sources/LedgerTesting"),
         .target(name: "ArgumentParsing", path: "Sources/ArgumentParsing"),
         .executableTarget(
             name: "ledger-cli",
@@ -24,6 +27,7 @@ let package = Package(
             path: "Sources/ledger-cli"
         ),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"], path: "Tests/LedgerTests"),
+        .testTarget(name: "LedgerTestingTests", dependencies: ["LedgerTesting", "Ledger"], path: "Tests/LedgerTestingTests"),
         .testTarget(
             name: "ArgumentParsingTests",
             dependencies: ["ArgumentParsing"],

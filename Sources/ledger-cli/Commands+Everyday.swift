@@ -27,7 +27,7 @@ extension Commands {
     }
 
     func timeline() throws(CommandFailure) {
-        let ledger = try openLedger()
+        let ledger = try openForQueries()
         let (id, known) = (invocation.argument("id") ?? "", try knownAt)
         let timeline = try ask { () throws(QueryError) in try ledger.timeline(of: id, knownAt: known) }
         if format == "json" { return print(json: timeline.json) }

@@ -7,7 +7,7 @@ extension Commands {
         // Checked first: a refused path costs no reading of the ledger.
         let path = invocation.option("out")
         if let path { try checkOutput(path, for: .export) }
-        let ledger = try openLedger()
+        let ledger = try openForQueries()
         let document: String
         switch invocation.commandPath.dropFirst().first {
         case "html":

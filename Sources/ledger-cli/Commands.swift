@@ -90,12 +90,8 @@ struct Commands {
         }
     }
 
-    /// The whole ledger, read and checked: for questions about records (history).
-    func openLedger() throws(CommandFailure) -> Ledger {
-        do { return try Ledger.open(path: ledgerPath) } catch { throw ledgerFailure(error) }
-    }
-
-    /// The ledger for questions about the organisation: through its index when that is current.
+    /// The ledger, for every question: through its index when that is current. Questions the
+    /// index does not hold (records and their sources, an earlier `--known-at`) read it in full.
     func openForQueries() throws(CommandFailure) -> any LedgerQuerying {
         let ledger: any LedgerQuerying
         do { ledger = try LedgerStore.openForQueries(path: ledgerPath) } catch { throw ledgerFailure(error) }
@@ -213,7 +209,7 @@ struct Commands {
     }
 
     func history() throws(CommandFailure) {
-        let ledger = try openLedger()
+        let ledger = try openForQueries()
         let (id, from, to, known) = (invocation.argument("id"), try date("from"), try date("to"), try knownAt)
         let history = try ask(ledger) { () throws(QueryError) in try ledger.history(of: id, from: from, to: to, knownAt: known) }
         switch format {
@@ -277,9 +273,9 @@ extension Commands {
     }
 
     func sources() throws(CommandFailure) {
-        let ledger = try openLedger()
+        let ledger = try openForQueries()
         let (filter, known) = (SourceFilter(url: invocation.option("url"), seed: invocation.option("seed")), try knownAt)
-        let cited = ledger.sources(filter, knownAt: known)
+        let cited = try ask { () throws(QueryError) in try ledger.sources(filter, knownAt: known) }
         if cited.entries.isEmpty, filter.url != nil || filter.seed != nil {
             let which = filter.url.map { "with URL '\($0)'" } ?? "with seed '\(filter.seed ?? "")'"
             throw CommandFailure(message: "Error: no record cites a source \(which); 'ledger sources' lists them", code: ExitCode.badInput)

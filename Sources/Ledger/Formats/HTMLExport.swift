@@ -38,8 +38,9 @@ public struct HTMLExport: Sendable {
     /// The markup between `<body>` and the data block.
     let body: String
 
-    /// Prepares the page of `ledger`, showing the organisation on `at`.
-    public init(ledger: Ledger, at: ValidDate, options: Options = Options()) throws(QueryError) {
+    /// Prepares the page of `ledger` (every record of it, read in full), showing the organisation on `at`.
+    public init(ledger given: some LedgerQuerying, at: ValidDate, options: Options = Options()) throws(QueryError) {
+        let ledger = try given.wholeLedger()
         let wording = options.language.wording
         self.at = at
         self.options = options

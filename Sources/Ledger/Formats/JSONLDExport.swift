@@ -59,10 +59,12 @@ public struct JSONLDExport: Sendable {
     /// The JSON-LD document: `@context` and `@graph`.
     public let json: JSONValue
 
-    /// Identifiers are IRIs under `base` (`urn:ledger:unit:kv40`, `urn:ledger:record:…`); pass an
-    /// `https://` base ending in `/` or `#` or `:` to publish them as linked data. `language` is a
-    /// BCP 47 tag (`isLanguageTag`) for the texts of the records.
-    public init(ledger: Ledger, base: String = "urn:ledger:", language: String = "de") throws(QueryError) {
+    /// The export of every record of `ledger` (read in full). Identifiers are IRIs under `base`
+    /// (`urn:ledger:unit:kv40`, `urn:ledger:record:…`); pass an `https://` base ending in `/` or
+    /// `#` or `:` to publish them as linked data. `language` is a BCP 47 tag (`isLanguageTag`)
+    /// for the texts of the records.
+    public init(ledger source: some LedgerQuerying, base: String = "urn:ledger:", language: String = "de") throws(QueryError) {
+        let ledger = try source.wholeLedger()
         let applied = ledger.history.records.filter { !$0.changes.isEmpty }
         let structureDate = applied.map(\.effectiveDate).max()
         let snapshot = try ledger.snapshot(at: structureDate ?? ValidDate(dayNumber: 0))

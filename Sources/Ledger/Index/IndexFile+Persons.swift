@@ -48,12 +48,11 @@ extension IndexFile {
         return byID.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     }
 
-    public func persons(knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [Person] {
+    public func persons(knownAt: TransactionTime) throws(QueryError) -> [Person] {
         try answer(knownAt: knownAt, { () throws(IndexDamage) in try indexedPersons() }, full: { $0.persons(knownAt: knownAt) })
     }
 
-    public func offices(at date: ValidDate, filter: OfficeFilter = OfficeFilter(),
-                        knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [OfficeHolding] {
+    public func offices(at date: ValidDate, filter: OfficeFilter, knownAt: TransactionTime) throws(QueryError) -> [OfficeHolding] {
         if let unit = filter.unit, try !knowsUnit(unit) { throw .unknownUnit(unit) }
         return try answer(knownAt: knownAt, { () throws(IndexDamage) in
             let persons = Dictionary(uniqueKeysWithValues: try indexedPersons().map { ($0.id, $0) })

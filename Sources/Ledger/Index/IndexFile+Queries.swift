@@ -2,12 +2,17 @@ extension IndexFile: LedgerQuerying {
     /// The ledger read in full, for what the index does not hold (an earlier `knownAt`) or when a
     /// block of the index turns out damaged: then the index is rewritten too.
     func fullLedger() throws(QueryError) -> Ledger {
-        if let loaded = loadedLedger { return loaded }
-        let ledger: Ledger
-        do { ledger = try Ledger.open(path: ledgerPath) } catch { throw .integrity(error) }
-        loadedLedger = ledger
-        return ledger
+        try fullLedgerCache.withLock { (loaded) throws(QueryError) -> Ledger in
+            if let loaded { return loaded }
+            let ledger: Ledger
+            do throws(IntegrityError) { ledger = try Ledger.open(path: ledgerPath) } catch { throw .integrity(error) }
+            loaded = ledger
+            return ledger
+        }
     }
+
+    /// The ledger read in full, if a question has needed it: then every later one is answered from it.
+    var loadedLedger: Ledger? { fullLedgerCache.withLock { $0 } }
 
     /// Runs `indexed` on the index, or `full` on the whole ledger when the question needs an
     /// earlier transaction time or the index is damaged (which is then rebuilt).
@@ -27,7 +32,7 @@ extension IndexFile: LedgerQuerying {
         return ledger
     }
 
-    public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> Responsibility {
+    public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> Responsibility {
         let found = try answer(knownAt: knownAt, { () throws(IndexDamage) -> Responsibility? in
             guard let state = try partialState(forTask: task, on: date.firstDay, unitRecords: false) else { return nil }
             if let answer = state.responsibility(for: task, at: date) { return try naming(answer) }
@@ -40,7 +45,7 @@ extension IndexFile: LedgerQuerying {
         return found
     }
 
-    public func uncertainties(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [DateUncertainty] {
+    public func uncertainties(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [DateUncertainty] {
         try answer(knownAt: knownAt, { () throws(IndexDamage) in
             let day = date.firstDay
             var found: [DateUncertainty] = []
@@ -51,7 +56,7 @@ extension IndexFile: LedgerQuerying {
                 guard position >= 0, position < recordCount, let record = (try? recordAt(position)) ?? nil,
                       let uncertainty = DateUncertainty(record, on: day)
                 else { throw IndexDamage("open date row \(row)") }
-                recordRows[record.id] = position
+                recordRows.withLock { $0[record.id] = position }
                 found.append(uncertainty)
             }
             return found
@@ -74,7 +79,7 @@ extension IndexFile: LedgerQuerying {
                    full: { ledger in ledger.index.unitTimelines[id] != nil })
     }
 
-    public func provenance(of answer: Responsibility, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [Provenance] {
+    public func provenance(of answer: Responsibility, knownAt: TransactionTime) throws(QueryError) -> [Provenance] {
         let entries = try self.answer(knownAt: knownAt, { () throws(IndexDamage) -> [Provenance]? in
             guard let state = try partialState(forTask: answer.task, on: answer.at.firstDay, unitRecords: true) else { return nil }
             // Records read through the index, so a damaged row behind one is found here and the
@@ -85,7 +90,7 @@ extension IndexFile: LedgerQuerying {
         return try fullLedger().provenance(of: answer, knownAt: knownAt)
     }
 
-    public func orgChart(at date: ValidDate, root: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgChart {
+    public func orgChart(at date: ValidDate, root: UnitID?, knownAt: TransactionTime) throws(QueryError) -> OrgChart {
         let chart = try answer(knownAt: knownAt, { () throws(IndexDamage) in
             try wholeOrganisation(on: date.firstDay, relations: true) { (units, tasks) throws(IndexDamage) in
                 // The chart is drawn down from `root`, which would never end if `root` were its own ancestor.
@@ -101,7 +106,7 @@ extension IndexFile: LedgerQuerying {
         throw .unitNotLive(root, date)
     }
 
-    public func responsibilities(at date: ValidDate, unit: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [TaskAssignment] {
+    public func responsibilities(at date: ValidDate, unit: UnitID?, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment] {
         if let unit, try !knowsUnit(unit) { throw .unknownUnit(unit) }
         return try answer(knownAt: knownAt, { () throws(IndexDamage) in
             try wholeOrganisation(on: date.firstDay, relations: false) { (units, tasks) throws(IndexDamage) in
@@ -110,17 +115,17 @@ extension IndexFile: LedgerQuerying {
         }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).responsibilityMap(within: unit) })
     }
 
-    public func units(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [UnitListing] {
+    public func units(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [UnitListing] {
         try answer(knownAt: knownAt, { () throws(IndexDamage) in
             try wholeOrganisation(on: date.firstDay, relations: false) { (units, _) throws(IndexDamage) in units.unitList() }
         }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).unitList() })
     }
 
-    public func tasks(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [TaskAssignment] {
+    public func tasks(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment] {
         try responsibilities(at: date, unit: nil, knownAt: knownAt)
     }
 
-    public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgDiff {
+    public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime) throws(QueryError) -> OrgDiff {
         var fromLedger = false
         let diff = try answer(knownAt: knownAt, { () throws(IndexDamage) in try organisationDiff(from: from, to: to) },
                               full: { ledger throws(QueryError) in
@@ -130,6 +135,24 @@ extension IndexFile: LedgerQuerying {
         if fromLedger { return diff }
         return diff.attributing(record: record) { applyingRecords(makingAnyOf: OrgDiff.opsNamedOnlyInRecords) }
     }
+
+    // The index holds timelines by day, not the records themselves: questions about records, their
+    // sources and their periods are answered from the ledger read in full, as `Ledger` answers them.
+
+    public func history(of id: String?, from: ValidDate?, to: ValidDate?, knownAt: TransactionTime) throws(QueryError) -> EntityHistory {
+        try fullLedger().history(of: id, from: from, to: to, knownAt: knownAt)
+    }
+
+    public func timeline(of id: String, knownAt: TransactionTime) throws(QueryError) -> EntityTimeline {
+        try fullLedger().timeline(of: id, knownAt: knownAt)
+    }
+
+    public func sources(_ filter: SourceFilter, knownAt: TransactionTime) throws(QueryError) -> SourceCitations {
+        try fullLedger().sources(filter, knownAt: knownAt)
+    }
+
+    /// The ledger file read in full and checked (once; later questions use it too).
+    public func wholeLedger() throws(QueryError) -> Ledger { try fullLedger() }
 
     /// Records the ledger holds: those the index covers and those of its tail.
     public var numberOfRecords: Int { recordCount + tail.count }
@@ -150,7 +173,7 @@ extension IndexFile: LedgerQuerying {
     /// The record with this id as the index and its tail have it; nil if there is none.
     func indexedRecord(_ id: RecordID) throws(IndexDamage) -> Record? {
         if let appended = tail.first(where: { $0.id == id }) { return appended }
-        var row = recordRows[id]
+        var row = recordRows.withLock { $0[id] }
         if row == nil { row = try recordRow(id) }
         guard let row else { return nil }
         let record = try recordAt(row)

@@ -1,6 +1,5 @@
 extension IndexFile {
-    public func search(_ query: String, at date: ValidDate? = nil, limit: Int = 20,
-                       knownAt: TransactionTime = .distantFuture) throws(QueryError) -> SearchResults {
+    public func search(_ query: String, at date: ValidDate?, limit: Int, knownAt: TransactionTime) throws(QueryError) -> SearchResults {
         guard let matcher = SearchMatcher(query) else { throw .emptySearch(query) }
         return try answer(knownAt: knownAt, { () throws(IndexDamage) in
             try indexedSearch(query, matcher: matcher, on: date?.firstDay, limit: limit)

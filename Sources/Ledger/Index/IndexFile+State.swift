@@ -9,11 +9,13 @@ extension IndexFile {
         return id
     }
 
-    func recordID(_ row: Int) throws(IndexDamage) -> RecordID {
-        guard row >= 0, row < recordCount, let id = try sharedString(.records, row * IndexLayout.recordRow + 12) else {
+    /// The id of the record on `row`, noted with its row (in `memo` while an answer about the
+    /// whole organisation reads, else in `recordRows`) so provenance need not search for it.
+    func recordID(_ row: Int, memo: AnswerMemo? = nil) throws(IndexDamage) -> RecordID {
+        guard row >= 0, row < recordCount, let id = try sharedString(.records, row * IndexLayout.recordRow + 12, memo: memo) else {
             throw IndexDamage("record row")
         }
-        recordRows[id] = row
+        if let memo { memo.recordRows[id] = row } else { recordRows.withLock { $0[id] = row } }
         return id
     }
 
@@ -30,8 +32,8 @@ extension IndexFile {
     }
 
     @inline(__always)
-    func recordID(orNone row: Int) throws(IndexDamage) -> RecordID? {
-        row == -1 ? nil : try recordID(row)
+    func recordID(orNone row: Int, memo: AnswerMemo? = nil) throws(IndexDamage) -> RecordID? {
+        row == -1 ? nil : try recordID(row, memo: memo)
     }
 
     /// The header's counts of units, tasks and records, checked against the sections that hold
@@ -47,19 +49,19 @@ extension IndexFile {
         else { throw IndexDamage("the header's counts of units, tasks and records do not match their sections") }
     }
 
-    /// `string(section, offset)`, but while `sharedStrings` is set, one `String` for every row
-    /// that stores the same text: titles, names and record ids repeat across a million rows, and a
-    /// copy for each would be a good part of an answer's memory. (Ids of units and tasks are unique
-    /// or short enough to be held inline, so they are read with `string`.)
-    func sharedString(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> String? {
-        guard sharedStrings != nil else { return try string(section, offset) }
+    /// `string(section, offset)`, but with a `memo`, one `String` for every row that stores the
+    /// same text: titles, names and record ids repeat across a million rows, and a copy for each
+    /// would be a good part of an answer's memory. (Ids of units and tasks are unique or short
+    /// enough to be held inline, so they are read with `string`.)
+    func sharedString(_ section: IndexLayout.Section, _ offset: Int, memo: AnswerMemo?) throws(IndexDamage) -> String? {
+        guard let memo else { return try string(section, offset) }
         let length = try u32(section, offset + 4)
         guard UInt32(length) != IndexLayout.nilLength else { return nil }
         let start = try u32(section, offset)
         let key = start << 32 | length
-        if let known = sharedStrings?[key] { return known }
+        if let known = memo.strings[key] { return known }
         let text = try Self.text(try bytes(.strings, start, length))
-        sharedStrings?[key] = text
+        memo.strings[key] = text
         return text
     }
 
@@ -98,7 +100,7 @@ extension IndexFile {
     /// The unit as it stood on `day`, or nil if not yet established. Without `records`, the
     /// records that established, placed and named it are left empty (""): only provenance and
     /// refusals name them, and reading three record ids touches six scattered index blocks.
-    func unit(row: Int, on day: Int, records: Bool = true) throws(IndexDamage) -> UnitState? {
+    func unit(row: Int, on day: Int, records: Bool = true, memo: AnswerMemo? = nil) throws(IndexDamage) -> UnitState? {
         guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
         let base = row * IndexLayout.unitRow
         guard let step = try lastStep(onOrBefore: day, in: .unitSteps, start: try u32(.units, base + 8),
@@ -107,7 +109,7 @@ extension IndexFile {
         let at = step * IndexLayout.unitStep
         let parent = try i32(.unitSteps, at + 4)
         let successor = try i32(.unitSteps, at + 32)
-        guard let name = try sharedString(.unitSteps, at + 8), let kind = try sharedString(.unitSteps, at + 24) else {
+        guard let name = try sharedString(.unitSteps, at + 8, memo: memo), let kind = try sharedString(.unitSteps, at + 24, memo: memo) else {
             throw IndexDamage("unit step")
         }
         let relation: Relation
@@ -119,20 +121,20 @@ extension IndexFile {
         let dissolved = try u8(.unitSteps, at + 53)
         guard dissolved <= 1 else { throw IndexDamage("unit step \(step): dissolved flag \(dissolved)") }
         return UnitState(
-            id: try unitID(row), name: name, abbreviation: try sharedString(.unitSteps, at + 16), kind: UnitKind(rawValue: kind),
+            id: try unitID(row), name: name, abbreviation: try sharedString(.unitSteps, at + 16, memo: memo), kind: UnitKind(rawValue: kind),
             parent: try unitID(orNone: parent),
             relation: relation,
             isDissolved: dissolved == 1,
             successor: try unitID(orNone: successor),
             established: try date(firstDay: try i32(.unitSteps, at + 36), precision: try u8(.unitSteps, at + 54),
                                   record: try i32(.unitSteps, at + 40)),
-            establishedBy: records ? try recordID(try i32(.unitSteps, at + 40)) : "",
-            placedBy: records ? try recordID(try i32(.unitSteps, at + 44)) : "",
-            namedBy: records ? try recordID(try i32(.unitSteps, at + 48)) : "")
+            establishedBy: records ? try recordID(try i32(.unitSteps, at + 40), memo: memo) : "",
+            placedBy: records ? try recordID(try i32(.unitSteps, at + 44), memo: memo) : "",
+            namedBy: records ? try recordID(try i32(.unitSteps, at + 48), memo: memo) : "")
     }
 
     /// The task as it stood on `day`, or nil if not yet defined.
-    func task(row: Int, on day: Int) throws(IndexDamage) -> TaskState? {
+    func task(row: Int, on day: Int, memo: AnswerMemo? = nil) throws(IndexDamage) -> TaskState? {
         guard row >= 0, row < taskCount else { throw IndexDamage("task row \(row) of \(taskCount)") }
         let base = row * IndexLayout.taskRow
         guard let step = try lastStep(onOrBefore: day, in: .taskSteps, start: try u32(.tasks, base + 8),
@@ -142,17 +144,18 @@ extension IndexFile {
         let holder = try i32(.taskSteps, at + 4)
         let heldBy = try i32(.taskSteps, at + 28)
         let precision = try u8(.taskSteps, at + 32)
-        guard let title = try sharedString(.taskSteps, at + 8) else { throw IndexDamage("task step") }
+        guard let title = try sharedString(.taskSteps, at + 8, memo: memo) else { throw IndexDamage("task step") }
         return TaskState(
-            id: try taskID(row), title: title, leika: try sharedString(.taskSteps, at + 16),
+            id: try taskID(row), title: title, leika: try sharedString(.taskSteps, at + 16, memo: memo),
             holder: try unitID(orNone: holder),
             heldSince: precision == 255 ? nil : try date(firstDay: try i32(.taskSteps, at + 24), precision: precision, record: heldBy),
-            heldBy: try recordID(orNone: heldBy))
+            heldBy: try recordID(orNone: heldBy, memo: memo))
     }
 
     /// Adds to `state` the supervision over and the offices in the unit at `row` on `day`, with
     /// the supervisors' units so their names can be shown.
-    func addRelations(ofUnitRow row: Int, on day: Int, to state: inout OrgState, unitRecords: Bool = true) throws(IndexDamage) {
+    func addRelations(ofUnitRow row: Int, on day: Int, to state: inout OrgState, unitRecords: Bool = true,
+                      memo: AnswerMemo? = nil) throws(IndexDamage) {
         guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
         let base = row * IndexLayout.unitRow
         let supervisionKeys = try rows(.supervisionKeys, start: try u32(.units, base + 16), count: try u32(.units, base + 20),
@@ -162,7 +165,7 @@ extension IndexFile {
             guard let step = try lastStep(onOrBefore: day, in: .supervisionSteps, start: try u32(.supervisionKeys, at + 16),
                                           count: try u32(.supervisionKeys, at + 20), stride: IndexLayout.step)
             else { continue }
-            guard let record = try recordID(orNone: try i32(.supervisionSteps, step * IndexLayout.step + 4)) else { continue }
+            guard let record = try recordID(orNone: try i32(.supervisionSteps, step * IndexLayout.step + 4), memo: memo) else { continue }
             let supervisorRow = try i32(.supervisionKeys, at)
             let task = try i32(.supervisionKeys, at + 8)
             let kinds = SupervisionKind.allCases
@@ -173,7 +176,8 @@ extension IndexFile {
             // A supervisor dissolved by a tail record (loaded before this unit) supervises nobody.
             if state.units[supervision.supervisor]?.isDissolved == true { continue }
             state.put(supervision, setBy: record)
-            if state.units[supervision.supervisor] == nil, let supervisor = try unit(row: supervisorRow, on: day, records: unitRecords) {
+            if state.units[supervision.supervisor] == nil,
+               let supervisor = try unit(row: supervisorRow, on: day, records: unitRecords, memo: memo) {
                 state.units[supervision.supervisor] = supervisor
             }
         }
@@ -184,7 +188,7 @@ extension IndexFile {
             guard let step = try lastStep(onOrBefore: day, in: .appointmentSteps, start: try u32(.appointmentKeys, at + 20),
                                           count: try u32(.appointmentKeys, at + 24), stride: IndexLayout.step)
             else { continue }
-            guard let record = try recordID(orNone: try i32(.appointmentSteps, step * IndexLayout.step + 4)) else { continue }
+            guard let record = try recordID(orNone: try i32(.appointmentSteps, step * IndexLayout.step + 4), memo: memo) else { continue }
             guard let person = try string(.appointmentKeys, at), let role = try string(.appointmentKeys, at + 8) else {
                 throw IndexDamage("appointment key \(key) without a person or a role")
             }
@@ -197,9 +201,11 @@ extension IndexFile {
     /// `unitRecords` the units' `establishedBy`, `placedBy` and `namedBy` are empty: the answer
     /// itself names none of them, only its provenance does.
     func partialState(forTask id: TaskID, on day: Int, unitRecords: Bool) throws(IndexDamage) -> OrgState? {
-        if let last = lastPartialState, last.task == id, last.day == day, last.unitRecords || !unitRecords { return last.state }
+        if let last = lastPartialState.withLock({ $0 }), last.task == id, last.day == day, last.unitRecords || !unitRecords {
+            return last.state
+        }
         let state = try buildPartialState(forTask: id, on: day, unitRecords: unitRecords)
-        lastPartialState = (id, day, unitRecords, state)
+        lastPartialState.withLock { $0 = PartialState(task: id, day: day, unitRecords: unitRecords, state: state) }
         return state
     }
 
@@ -225,16 +231,16 @@ extension IndexFile {
     func wholeOrganisation<T>(on day: Int, relations: Bool,
                               _ answer: (_ units: OrgState, _ tasks: TaskFeed) throws(IndexDamage) -> T) throws(IndexDamage) -> T {
         try checkRowCounts()
-        sharedStrings = [:]
-        defer { sharedStrings = nil }
+        let memo = AnswerMemo()
+        defer { remember(memo) }
         guard tail(through: day).isEmpty else {
-            let state = try fullState(on: day)
+            let state = try fullState(on: day, memo: memo)
             return try answer(state) { each in state.forEachTask(each) }
         }
-        let units = try unitState(on: day, relations: relations)
+        let units = try unitState(on: day, relations: relations, memo: memo)
         return try answer(units) { (each) throws(IndexDamage) in
             for row in 0..<taskCount {
-                if let task = try task(row: row, on: day) { each(task) }
+                if let task = try task(row: row, on: day, memo: memo) { each(task) }
             }
         }
     }
@@ -243,28 +249,28 @@ extension IndexFile {
     /// task rows read once at both days. With tail records to apply, from the full state of each.
     func organisationDiff(from: ValidDate, to: ValidDate) throws(IndexDamage) -> OrgDiff {
         try checkRowCounts()
-        sharedStrings = [:]
-        defer { sharedStrings = nil }
+        let memo = AnswerMemo()
+        defer { remember(memo) }
         let (fromDay, toDay) = (from.firstDay, to.firstDay)
         guard tail(through: fromDay).isEmpty, tail(through: toDay).isEmpty else {
-            return OrgDiff(from: try fullState(on: fromDay), at: from, to: try fullState(on: toDay), at: to)
+            return OrgDiff(from: try fullState(on: fromDay, memo: memo), at: from, to: try fullState(on: toDay, memo: memo), at: to)
         }
-        let before = try unitState(on: fromDay, relations: true)
-        let after = try unitState(on: toDay, relations: true)
+        let before = try unitState(on: fromDay, relations: true, memo: memo)
+        let after = try unitState(on: toDay, relations: true, memo: memo)
         return try OrgDiff(from: before, at: from, to: after, at: to) { (each) throws(IndexDamage) in
             for row in 0..<taskCount {
-                let old = try task(row: row, on: fromDay), new = try task(row: row, on: toDay)
+                let old = try task(row: row, on: fromDay, memo: memo), new = try task(row: row, on: toDay, memo: memo)
                 if old != nil || new != nil { each(old, new) }
             }
         }
     }
 
     /// The whole organisation on `day`, built from the index without replaying the ledger.
-    private func fullState(on day: Int) throws(IndexDamage) -> OrgState {
-        var state = try unitState(on: day, relations: true)
+    private func fullState(on day: Int, memo: AnswerMemo) throws(IndexDamage) -> OrgState {
+        var state = try unitState(on: day, relations: true, memo: memo)
         state.tasks.reserveCapacity(taskCount)
         for row in 0..<taskCount {
-            guard let task = try task(row: row, on: day) else { continue }
+            guard let task = try task(row: row, on: day, memo: memo) else { continue }
             state.tasks[task.id] = task
         }
         let appended = tail(through: day)
@@ -277,20 +283,37 @@ extension IndexFile {
 
     /// Every unit established by `day` (dissolved ones too), with the supervision over each and
     /// its offices if `relations`.
-    private func unitState(on day: Int, relations: Bool) throws(IndexDamage) -> OrgState {
+    private func unitState(on day: Int, relations: Bool, memo: AnswerMemo) throws(IndexDamage) -> OrgState {
         var state = OrgState()
         state.units.reserveCapacity(unitCount)
         for row in 0..<unitCount {
-            guard let unit = try unit(row: row, on: day) else { continue }
+            guard let unit = try unit(row: row, on: day, memo: memo) else { continue }
             state.units[unit.id] = unit
         }
         if relations {
             for row in 0..<unitCount where state.units[try unitID(row)] != nil {
-                try addRelations(ofUnitRow: row, on: day, to: &state)
+                try addRelations(ofUnitRow: row, on: day, to: &state, memo: memo)
             }
         }
         return state
     }
+
+    /// Keeps the rows of the records an answer met, for the questions after it.
+    private func remember(_ memo: AnswerMemo) {
+        guard !memo.recordRows.isEmpty else { return }
+        recordRows.withLock { rows in
+            if rows.isEmpty { rows = memo.recordRows } else { rows.merge(memo.recordRows) { _, met in met } }
+        }
+    }
+}
+
+/// What one answer about the whole organisation remembers while it reads the index: one `String`
+/// per stored text (by its place in the string blob), and the rows of the records it met. Each
+/// answer has its own, so answers on other threads neither see nor wait for it; the rows join
+/// the index's `recordRows` when the answer is done.
+final class AnswerMemo {
+    var strings: [Int: String] = [:]
+    var recordRows: [RecordID: Int] = [:]
 }
 
 extension OrgState {

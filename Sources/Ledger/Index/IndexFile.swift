@@ -14,7 +14,11 @@ import FoundationEssentials
 /// and inode, same last record and head hash) and its header checksum holds; each payload block
 /// is checked against its checksum the first time a query reads it. Anything else means the
 /// index is stale or damaged, and the ledger is read and indexed anew (`LedgerStore`).
-public final class IndexFile: @unchecked Sendable {
+///
+/// One `IndexFile` may answer questions from several threads at once: what it learns while
+/// answering (which blocks are checked, the rows of records met, the ledger once read in full)
+/// is kept behind locks or atomics, and what one answer builds for itself stays its own.
+public final class IndexFile: Sendable {
     let file: FileSystem.MappedFile
     let ledgerPath: String
     let payloadStart: Int
@@ -38,18 +42,22 @@ public final class IndexFile: @unchecked Sendable {
     public let head: String
     /// When the ledger's last record was recorded; queries known earlier need the full ledger.
     public let lastRecorded: TransactionTime
-    /// One bit per payload block: whether it has been checked. Bits, not a `[Bool]`: at 10⁶
-    /// records a byte per block was 15 pages to fault in for a query that reads a hundred blocks.
-    private var verifiedBlocks: [UInt64]
-    /// The whole ledger, once a question needed it.
-    var loadedLedger: Ledger?
+    /// Which payload blocks have been checked against their checksums.
+    private let checkedBlocks: CheckedBlocks
+    /// The whole ledger, once a question needed it. Locked while it is read, so it is read once.
+    let fullLedgerCache = Locked<Ledger?>(nil)
     /// Rows of the records met while reading, so provenance need not search for them by id.
-    var recordRows: [RecordID: Int] = [:]
-    /// Strings read by `sharedString`, by their place in the string blob, while an answer about
-    /// the whole organisation is worked out; nil otherwise, so point queries keep nothing.
-    var sharedStrings: [Int: String]?
+    let recordRows = Locked<[RecordID: Int]>([:])
     /// The last partial state built: `responsible` and its provenance ask for the same one.
-    var lastPartialState: (task: TaskID, day: Int, unitRecords: Bool, state: OrgState?)?
+    let lastPartialState = Locked<PartialState?>(nil)
+
+    /// A partial state (`partialState(forTask:on:unitRecords:)`) and what it was built for.
+    struct PartialState: Sendable {
+        var task: TaskID
+        var day: Int
+        var unitRecords: Bool
+        var state: OrgState?
+    }
 
     /// A block's checksum, as stored in the header: CRC-32C, little-endian. It tells a damaged
     /// block cheaply; forgery is the hash chain's business, since whoever can write the index can
@@ -128,7 +136,7 @@ public final class IndexFile: @unchecked Sendable {
         let baseRecorded = TransactionTime(nanosecondsSinceEpoch: Int64(bitPattern: u64(IndexLayout.lastRecordedOffset)))
         indexedStamp = stored
         lastEffectiveDay = Int(Int32(bitPattern: UInt32(u32(IndexLayout.lastEffectiveDayOffset))))
-        verifiedBlocks = [UInt64](repeating: 0, count: (blockCount + 63) / 64)
+        checkedBlocks = CheckedBlocks(blocks: blockCount)
         if let appended {
             guard appended.baseRecords == recordCount, appended.baseHead == baseHead else { throw IndexDamage("tail of another index") }
             tail = try IndexFile.readTail(appended, ledgerPath: ledgerPath, from: stored.size, after: recordCount, head: baseHead,
@@ -197,14 +205,14 @@ public final class IndexFile: @unchecked Sendable {
         }
         if count > 0 {
             for block in (start / IndexLayout.blockSize)...((start + count - 1) / IndexLayout.blockSize)
-            where verifiedBlocks[block / 64] & 1 << (block % 64) == 0 {
+            where !checkedBlocks.contains(block) {
                 let blockStart = payloadStart + block * IndexLayout.blockSize
                 let blockEnd = min(blockStart + IndexLayout.blockSize, payloadStart + payloadLength)
                 let checksum = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: file.bytes[blockStart..<blockEnd]))
                 let storedAt = IndexLayout.headerSize + block * IndexLayout.checksumSize
                 guard checksum == file.bytes.loadUnaligned(fromByteOffset: storedAt, as: UInt32.self).littleEndian
                 else { throw IndexDamage("block \(block)") }
-                verifiedBlocks[block / 64] |= 1 << (block % 64)
+                checkedBlocks.insert(block)
             }
         }
         return UnsafeRawBufferPointer(rebasing: file.bytes[(payloadStart + start)..<(payloadStart + start + count)])

@@ -298,6 +298,10 @@ enum FileSystem {
     }
 
     /// A read-only memory map of a whole file, unmapped on deinit.
+    ///
+    /// `@unchecked Sendable`: it holds nothing but the address and length of a mapping made
+    /// `PROT_READ`, which no code writes through and which lives until this object is released;
+    /// threads sharing it only read the same immutable bytes.
     final class MappedFile: @unchecked Sendable {
         let bytes: UnsafeRawBufferPointer
         init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }

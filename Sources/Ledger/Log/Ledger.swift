@@ -82,7 +82,7 @@ public struct Ledger: Sendable {
     }
 
     /// Who was responsible for `task` on `date`.
-    public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> Responsibility {
+    public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> Responsibility {
         let snapshot = try snapshot(at: date, knownAt: knownAt)
         var answer: Responsibility
         if let found = snapshot.responsibility(for: task, at: date) {
@@ -99,7 +99,7 @@ public struct Ledger: Sendable {
     }
 
     /// The org chart on `date`, whole or from `root` down.
-    public func orgChart(at date: ValidDate, root: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgChart {
+    public func orgChart(at date: ValidDate, root: UnitID?, knownAt: TransactionTime) throws(QueryError) -> OrgChart {
         let snapshot = try snapshot(at: date, knownAt: knownAt)
         if var chart = snapshot.orgChart(at: date, root: root) {
             chart.note(try uncertainties(at: date, knownAt: knownAt), wholeOrganisation: root == nil)
@@ -110,23 +110,23 @@ public struct Ledger: Sendable {
     }
 
     /// Every task with its holder on `date`; with `unit`, only those held in that unit's subtree.
-    public func responsibilities(at date: ValidDate, unit: UnitID? = nil, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [TaskAssignment] {
+    public func responsibilities(at date: ValidDate, unit: UnitID?, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment] {
         if let unit, index.unitTimelines[unit] == nil { throw .unknownUnit(unit) }
         return try snapshot(at: date, knownAt: knownAt).responsibilityMap(within: unit)
     }
 
     /// Every live unit on `date`.
-    public func units(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [UnitListing] {
+    public func units(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [UnitListing] {
         try snapshot(at: date, knownAt: knownAt).unitList()
     }
 
     /// Every task defined on `date`, with its holder.
-    public func tasks(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [TaskAssignment] {
+    public func tasks(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment] {
         try snapshot(at: date, knownAt: knownAt).responsibilityMap()
     }
 
     /// What changed between two dates.
-    public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> OrgDiff {
+    public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime) throws(QueryError) -> OrgDiff {
         let index = try index(knownAt: knownAt)
         let diff = OrgDiff(from: index.snapshot(at: from), at: from, to: index.snapshot(at: to), at: to)
         return diff.attributing(record: record) {
@@ -137,8 +137,7 @@ public struct Ledger: Sendable {
 
     /// The records concerning a unit, task, person or record id (or all records), by date, as known at
     /// `knownAt`: both time axes, with corrected and retracted records marked.
-    public func history(of id: String? = nil, from: ValidDate? = nil, to: ValidDate? = nil,
-                        knownAt: TransactionTime = .distantFuture) throws(QueryError) -> EntityHistory {
+    public func history(of id: String?, from: ValidDate?, to: ValidDate?, knownAt: TransactionTime) throws(QueryError) -> EntityHistory {
         if let id, index.unitTimelines[id] == nil, index.taskTimelines[id] == nil, recordsByID[id] == nil,
            !records.contains(where: { $0.changes.contains { $0.personID == id } }) {
             throw .unknownID(id)

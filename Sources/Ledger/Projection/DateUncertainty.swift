@@ -15,6 +15,14 @@ public struct DateUncertainty: Hashable, Sendable {
     /// The units and tasks whose state the record's changes set, sorted.
     public var subjects: [String]
 
+    public init(record: RecordID, title: String, date: ValidDate, applied: Bool, subjects: [String]) {
+        self.record = record
+        self.title = title
+        self.date = date
+        self.applied = applied
+        self.subjects = subjects
+    }
+
     /// `record`'s uncertainty on `day`; nil if its effective date is exact, does not leave `day`
     /// open, or it has no changes.
     public init?(_ record: Record, on day: Int) {
@@ -58,7 +66,7 @@ extension Responsibility {
 extension Ledger {
     /// The records whose dates leave `date` open, as known at `knownAt`, in ledger order: every
     /// answer about the organisation on that day rests on them, or may.
-    public func uncertainties(at date: ValidDate, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [DateUncertainty] {
+    public func uncertainties(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [DateUncertainty] {
         let applying = knownAt == .distantFuture ? history.records : EffectiveHistory(records, knownAt: knownAt).records
         return applying.compactMap { DateUncertainty($0, on: date.firstDay) }.sorted { seq(of: $0.record) < seq(of: $1.record) }
     }

@@ -4,6 +4,12 @@ public struct EntityHistory: Hashable, Sendable {
     public var subject: String?
     public var entries: [Entry]
 
+    /// A history as stated whole, say by a test that expects it.
+    public init(subject: String?, entries: [Entry]) {
+        self.subject = subject
+        self.entries = entries
+    }
+
     /// One record in a history.
     public struct Entry: Hashable, Sendable {
         public var record: Record
@@ -13,6 +19,13 @@ public struct EntityHistory: Hashable, Sendable {
         public var withdrawnBy: RecordID?
         /// How it was withdrawn, if it was.
         public var withdrawal: Withdrawal?
+
+        public init(record: Record, changes: [Change], withdrawnBy: RecordID? = nil, withdrawal: Withdrawal? = nil) {
+            self.record = record
+            self.changes = changes
+            self.withdrawnBy = withdrawnBy
+            self.withdrawal = withdrawal
+        }
     }
 
     /// How a record stopped counting.

@@ -16,6 +16,11 @@ public struct EntityTimeline: Hashable, Sendable {
     public var subject: Subject
     public var periods: [Period]
 
+    public init(subject: Subject, periods: [Period]) {
+        self.subject = subject
+        self.periods = periods
+    }
+
     /// One stretch of valid time in which nothing on the subject's path changed.
     public struct Period: Hashable, Sendable {
         /// The first day, with the precision of the record that began it.
@@ -34,12 +39,24 @@ public struct EntityTimeline: Hashable, Sendable {
         public var path: [PathStep]
         /// The record whose change began the period (the latest that day, in effective order).
         public var record: RecordID?
+
+        public init(from: ValidDate, to: ValidDate? = nil, unit: UnitSummary?, parent: UnitID? = nil, relation: Relation? = nil,
+                    isDissolved: Bool = false, path: [PathStep], record: RecordID? = nil) {
+            self.from = from
+            self.to = to
+            self.unit = unit
+            self.parent = parent
+            self.relation = relation
+            self.isDissolved = isDissolved
+            self.path = path
+            self.record = record
+        }
     }
 }
 
 extension Ledger {
     /// The timeline of the task or unit `id` as known at `knownAt` (a task if both have the id).
-    public func timeline(of id: String, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> EntityTimeline {
+    public func timeline(of id: String, knownAt: TransactionTime) throws(QueryError) -> EntityTimeline {
         let index = try index(knownAt: knownAt)
         let applying = knownAt < (records.last?.recorded ?? .distantFuture) ? EffectiveHistory(records, knownAt: knownAt).records : history.records
         if let task = index.taskTimelines[id] {

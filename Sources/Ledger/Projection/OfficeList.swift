@@ -6,6 +6,14 @@ public struct OfficeHolding: Hashable, Sendable {
     /// The effective date of the record that appointed (as the sources give it).
     public var since: ValidDate
     public var record: RecordID
+
+    public init(person: Person, role: String, unit: UnitSummary, since: ValidDate, record: RecordID) {
+        self.person = person
+        self.role = role
+        self.unit = unit
+        self.since = since
+        self.record = record
+    }
 }
 
 /// Which offices an `offices` question asks about; nil members do not filter.
@@ -77,7 +85,7 @@ extension Ledger {
     /// let offices = try ledger.offices(at: ValidDate(parsing: "2020-06-30"), filter: OfficeFilter(role: "staatssekretär"))
     /// offices.first?.person.name   // "Hartmut Schubert"
     /// ```
-    public func offices(at date: ValidDate, filter: OfficeFilter = OfficeFilter(), knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [OfficeHolding] {
+    public func offices(at date: ValidDate, filter: OfficeFilter, knownAt: TransactionTime) throws(QueryError) -> [OfficeHolding] {
         if let unit = filter.unit, index.unitTimelines[unit] == nil { throw .unknownUnit(unit) }
         let directory = personDirectory(knownAt: knownAt)
         return try snapshot(at: date, knownAt: knownAt).offices(filter, person: { directory[$0] }, record: record)

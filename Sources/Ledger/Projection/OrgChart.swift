@@ -7,6 +7,12 @@ public struct OrgChart: Hashable, Sendable {
     /// the whole organisation, those changing a unit or task of the chart for a part of it.
     public var uncertain: [DateUncertainty] = []
 
+    public init(at: ValidDate, roots: [Node], uncertain: [DateUncertainty] = []) {
+        self.at = at
+        self.roots = roots
+        self.uncertain = uncertain
+    }
+
     /// A unit in the chart with the tasks it held and the supervision over it.
     public struct Node: Hashable, Sendable {
         public var unit: UnitSummary
@@ -15,6 +21,15 @@ public struct OrgChart: Hashable, Sendable {
         public var tasks: [TaskID]
         public var supervisedBy: [SupervisionInForce]
         public var children: [Node]
+
+        public init(unit: UnitSummary, relation: Relation?, tasks: [TaskID] = [], supervisedBy: [SupervisionInForce] = [],
+                    children: [Node] = []) {
+            self.unit = unit
+            self.relation = relation
+            self.tasks = tasks
+            self.supervisedBy = supervisedBy
+            self.children = children
+        }
     }
 
     /// `uncertain`, set from all the uncertainties on the chart's date.

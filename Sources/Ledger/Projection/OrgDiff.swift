@@ -15,8 +15,30 @@ public struct OrgDiff: Hashable, Sendable {
     public var appointmentsEnded: [Appointment] = []
     /// The record behind each change listed, and the date it took effect (`OrgDiff+Causes`).
     public var causes: [Item: Cause] = [:]
-    /// The records the states name for a change, before their dates are looked up.
-    var recordsNamed: [Item: RecordID] = [:]
+    /// The records the states name for a change, before their dates are looked up: working state
+    /// of `attributing`, not part of the answer, so a diff stated whole (in a test) equals one
+    /// worked out that lists the same changes for the same causes.
+    @NotCompared var recordsNamed: [Item: RecordID] = [:]
+
+    /// A diff as stated whole, say by a test that expects it.
+    public init(from: ValidDate, to: ValidDate, established: [UnitSummary] = [], dissolved: [UnitSummary] = [],
+                renamed: [Renaming] = [], moved: [Move] = [], tasksDefined: [TaskID] = [], tasksMoved: [TaskMove] = [],
+                supervisionStarted: [Supervision] = [], supervisionEnded: [Supervision] = [], appointed: [Appointment] = [],
+                appointmentsEnded: [Appointment] = [], causes: [Item: Cause] = [:]) {
+        self.from = from
+        self.to = to
+        self.established = established
+        self.dissolved = dissolved
+        self.renamed = renamed
+        self.moved = moved
+        self.tasksDefined = tasksDefined
+        self.tasksMoved = tasksMoved
+        self.supervisionStarted = supervisionStarted
+        self.supervisionEnded = supervisionEnded
+        self.appointed = appointed
+        self.appointmentsEnded = appointmentsEnded
+        self.causes = causes
+    }
 
     /// A unit whose name or abbreviation changed.
     public struct Renaming: Hashable, Sendable {
@@ -25,6 +47,14 @@ public struct OrgDiff: Hashable, Sendable {
         public var after: String
         public var abbreviationBefore: String?
         public var abbreviationAfter: String?
+
+        public init(unit: UnitID, before: String, after: String, abbreviationBefore: String? = nil, abbreviationAfter: String? = nil) {
+            self.unit = unit
+            self.before = before
+            self.after = after
+            self.abbreviationBefore = abbreviationBefore
+            self.abbreviationAfter = abbreviationAfter
+        }
     }
 
     /// A unit whose parent, relation or kind changed.
@@ -36,6 +66,17 @@ public struct OrgDiff: Hashable, Sendable {
         public var relationAfter: Relation?
         public var kindBefore: UnitKind
         public var kindAfter: UnitKind
+
+        public init(unit: UnitID, parentBefore: UnitID?, parentAfter: UnitID?, relationBefore: Relation?, relationAfter: Relation?,
+                    kindBefore: UnitKind, kindAfter: UnitKind) {
+            self.unit = unit
+            self.parentBefore = parentBefore
+            self.parentAfter = parentAfter
+            self.relationBefore = relationBefore
+            self.relationAfter = relationAfter
+            self.kindBefore = kindBefore
+            self.kindAfter = kindAfter
+        }
     }
 
     /// A task whose holder changed.
@@ -43,6 +84,12 @@ public struct OrgDiff: Hashable, Sendable {
         public var task: TaskID
         public var before: UnitID?
         public var after: UnitID?
+
+        public init(task: TaskID, before: UnitID?, after: UnitID?) {
+            self.task = task
+            self.before = before
+            self.after = after
+        }
     }
 
     /// Whether nothing changed.
@@ -120,4 +167,14 @@ public struct OrgDiff: Hashable, Sendable {
         appointmentsEnded = Set(oldAppointments.keys).subtracting(newAppointments.keys).sorted()
         for key in appointed { recordsNamed[.appointed(key)] = newAppointments[key] }
     }
+}
+
+/// A stored property that equality and hashing pass over: working state kept in a value whose
+/// identity as an answer does not depend on it.
+@propertyWrapper
+struct NotCompared<Value: Sendable>: Hashable, Sendable {
+    var wrappedValue: Value
+
+    static func == (lhs: Self, rhs: Self) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
 }

@@ -32,12 +32,25 @@ public struct Provenance: Hashable, Sendable {
     public var sources: [Source]
     /// The record's note: the modelling choices and uncertainty that travel with the answer.
     public var note: String? = nil
+
+    public init(roles: [Role], record: RecordID, type: RecordType, title: String, date: ValidDate, effective: ValidDate,
+                recorded: TransactionTime, sources: [Source], note: String? = nil) {
+        self.roles = roles
+        self.record = record
+        self.type = type
+        self.title = title
+        self.date = date
+        self.effective = effective
+        self.recorded = recorded
+        self.sources = sources
+        self.note = note
+    }
 }
 
 extension Ledger {
     /// The records behind an answer of `responsible`, in the order of the answer: the task's
     /// record, the placement of each unit on the path, supervision, offices.
-    public func provenance(of answer: Responsibility, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> [Provenance] {
+    public func provenance(of answer: Responsibility, knownAt: TransactionTime) throws(QueryError) -> [Provenance] {
         Provenance.collect(for: answer, in: try snapshot(at: answer.at, knownAt: knownAt), record: record)
     }
 }

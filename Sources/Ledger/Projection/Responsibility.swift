@@ -22,6 +22,22 @@ public struct Responsibility: Hashable, Sendable {
     /// Records changing the task or a unit on the path whose dates the sources leave open on the
     /// date asked about: the answer may be wrong there, and says so.
     public var uncertain: [DateUncertainty] = []
+
+    /// An answer as stated whole, say by a test that expects it.
+    public init(task: TaskID, title: String, at: ValidDate, unit: UnitSummary?, path: [PathStep], supervision: [SupervisionInForce],
+                offices: [OfficeHolder], since: ValidDate?, record: RecordID?, isDefined: Bool, uncertain: [DateUncertainty] = []) {
+        self.task = task
+        self.title = title
+        self.at = at
+        self.unit = unit
+        self.path = path
+        self.supervision = supervision
+        self.offices = offices
+        self.since = since
+        self.record = record
+        self.isDefined = isDefined
+        self.uncertain = uncertain
+    }
 }
 
 /// A supervision relation as an answer shows it.
@@ -34,6 +50,14 @@ public struct SupervisionInForce: Hashable, Sendable {
     public var task: TaskID?
     /// The record that set it.
     public var record: RecordID
+
+    public init(kind: SupervisionKind, supervisor: UnitSummary, over: UnitID, task: TaskID? = nil, record: RecordID) {
+        self.kind = kind
+        self.supervisor = supervisor
+        self.over = over
+        self.task = task
+        self.record = record
+    }
 }
 
 /// An office held in a unit.
@@ -44,6 +68,14 @@ public struct OfficeHolder: Hashable, Sendable {
     public var role: String
     public var unit: UnitID
     public var record: RecordID
+
+    public init(person: PersonID, name: String? = nil, role: String, unit: UnitID, record: RecordID) {
+        self.person = person
+        self.name = name
+        self.role = role
+        self.unit = unit
+        self.record = record
+    }
 }
 
 extension OrgSnapshot {

@@ -6,6 +6,14 @@ public struct TaskAssignment: Hashable, Sendable {
     public var unit: UnitSummary?
     public var since: ValidDate?
     public var record: RecordID?
+
+    public init(task: TaskID, title: String, unit: UnitSummary?, since: ValidDate?, record: RecordID?) {
+        self.task = task
+        self.title = title
+        self.unit = unit
+        self.since = since
+        self.record = record
+    }
 }
 
 extension OrgSnapshot {
@@ -48,4 +56,11 @@ public struct UnitListing: Hashable, Sendable {
     public var parent: UnitID?
     public var relation: Relation?
     public var established: ValidDate
+
+    public init(unit: UnitSummary, parent: UnitID?, relation: Relation?, established: ValidDate) {
+        self.unit = unit
+        self.parent = parent
+        self.relation = relation
+        self.established = established
+    }
 }

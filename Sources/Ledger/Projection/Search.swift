@@ -22,6 +22,17 @@ public struct SearchResults: Hashable, Sendable {
         public var from: ValidDate?
         /// The first day it no longer existed (a dissolved unit; a person without office), if so.
         public var until: ValidDate?
+
+        public init(kind: Kind, id: String, label: String, matched: String? = nil, score: Int, from: ValidDate? = nil,
+                    until: ValidDate? = nil) {
+            self.kind = kind
+            self.id = id
+            self.label = label
+            self.matched = matched
+            self.score = score
+            self.from = from
+            self.until = until
+        }
     }
 
     public var query: String
@@ -29,6 +40,12 @@ public struct SearchResults: Hashable, Sendable {
     public var hits: [Hit]
     /// How many matched in all.
     public var total: Int
+
+    public init(query: String, hits: [Hit], total: Int) {
+        self.query = query
+        self.hits = hits
+        self.total = total
+    }
 }
 
 /// Matching and ranking, shared by every way of searching so they agree hit for hit.
@@ -147,8 +164,7 @@ extension Ledger {
     /// let found = try ledger.search("thueringer finanz")
     /// found.hits.first?.id   // "tfm"
     /// ```
-    public func search(_ query: String, at date: ValidDate? = nil, limit: Int = 20,
-                       knownAt: TransactionTime = .distantFuture) throws(QueryError) -> SearchResults {
+    public func search(_ query: String, at date: ValidDate?, limit: Int, knownAt: TransactionTime) throws(QueryError) -> SearchResults {
         guard var matcher = SearchMatcher(query) else { throw .emptySearch(query) }
         let index = try self.index(knownAt: knownAt)
         let day = date?.firstDay
@@ -193,7 +209,7 @@ extension LedgerQuerying {
     public func suggestions(for id: String, kinds: Set<SearchResults.Hit.Kind>, limit: Int = 3) throws(QueryError) -> [String] {
         var words = TextFolding.fold(id).split(separator: " ")
         while !words.isEmpty {
-            let hits = try search(words.joined(separator: " "), at: nil, limit: 200, knownAt: .distantFuture).hits
+            let hits = try search(words.joined(separator: " "), limit: 200).hits
                 .filter { kinds.contains($0.kind) && $0.id != id }
             if !hits.isEmpty {
                 let ranked = hits.map { (EditDistance.between(id, $0.id), $0.id) }.sorted { $0 < $1 }

@@ -11,16 +11,36 @@ public struct SourceCitations: Hashable, Sendable {
         /// The correction or retraction that withdrew the record, if one did (as known then).
         public var withdrawnBy: RecordID?
         public var withdrawal: EntityHistory.Withdrawal?
+
+        public init(record: RecordID, type: RecordType, title: String, date: ValidDate, concerns: [String],
+                    withdrawnBy: RecordID? = nil, withdrawal: EntityHistory.Withdrawal? = nil) {
+            self.record = record
+            self.type = type
+            self.title = title
+            self.date = date
+            self.concerns = concerns
+            self.withdrawnBy = withdrawnBy
+            self.withdrawal = withdrawal
+        }
     }
 
     /// One source (all its fields as cited) and the records citing it, by date.
     public struct Entry: Hashable, Sendable {
         public var source: Source
         public var citations: [Citation]
+
+        public init(source: Source, citations: [Citation]) {
+            self.source = source
+            self.citations = citations
+        }
     }
 
     /// By title, then URL, then seed.
     public var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
 }
 
 /// Which sources a `sources` question asks about; nil members do not filter.

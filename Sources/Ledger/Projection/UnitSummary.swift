@@ -5,11 +5,16 @@ public struct UnitSummary: Hashable, Sendable {
     public var abbreviation: String?
     public var kind: UnitKind
 
+    public init(id: UnitID, name: String, abbreviation: String? = nil, kind: UnitKind) {
+        self.id = id
+        self.name = name
+        self.abbreviation = abbreviation
+        self.kind = kind
+    }
+
+    /// The unit as it stands in `unit`.
     public init(_ unit: UnitState) {
-        id = unit.id
-        name = unit.name
-        abbreviation = unit.abbreviation
-        kind = unit.kind
+        self.init(id: unit.id, name: unit.name, abbreviation: unit.abbreviation, kind: unit.kind)
     }
 }
 
@@ -18,6 +23,11 @@ public struct PathStep: Hashable, Sendable {
     public var unit: UnitSummary
     /// How this unit hangs under the next step; nil for the root.
     public var relation: Relation?
+
+    public init(unit: UnitSummary, relation: Relation?) {
+        self.unit = unit
+        self.relation = relation
+    }
 }
 
 extension OrgSnapshot {

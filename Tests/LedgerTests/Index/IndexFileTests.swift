@@ -54,13 +54,13 @@ final class IndexFileTests: LedgerDirectoryTestCase {
                 let date = ValidDate(dayNumber: day)
                 try assertSameAnswers(index, ledger, at: date)
                 for unit in try ledger.units(at: date).prefix(4) {
-                    XCTAssertEqual(try index.responsibilities(at: date, unit: unit.unit.id, knownAt: .distantFuture),
+                    XCTAssertEqual(try index.responsibilities(at: date, unit: unit.unit.id),
                                    try ledger.responsibilities(at: date, unit: unit.unit.id), "seed \(seed) within \(unit.unit.id)")
                 }
             }
             XCTAssertNil(index.loadedLedger, "seed \(seed): the index fell back to the full ledger")
             let (from, to) = (ValidDate(dayNumber: days.first!), ValidDate(dayNumber: days.last!))
-            XCTAssertEqual(try index.diff(from: from, to: to, knownAt: .distantFuture), try ledger.diff(from: from, to: to))
+            XCTAssertEqual(try index.diff(from: from, to: to), try ledger.diff(from: from, to: to))
         }
     }
 
@@ -70,12 +70,12 @@ final class IndexFileTests: LedgerDirectoryTestCase {
         let ledger = try Ledger.open(path: path)
         IndexFile.write(for: ledger, ledgerPath: path)
         let index = try XCTUnwrap(IndexFile.open(ledgerPath: path))
-        XCTAssertEqual(try index.responsible("ozg-beratung-kommunen", at: day("2020-06-30"), knownAt: .distantFuture).path.map(\.unit.id),
+        XCTAssertEqual(try index.responsible("ozg-beratung-kommunen", at: day("2020-06-30")).path.map(\.unit.id),
                        ["kv40", "tlvwa", "tmik", "landesregierung"])
         for date in ["2017-07-01", "2017-09-01", "2020-06-30", "2020-12-15", "2021-01-01"] {
             try assertSameAnswers(index, ledger, at: day(date))
         }
-        XCTAssertNil(try index.units(at: day("2017-07-01"), knownAt: .distantFuture).first { $0.unit.id == "tfm-egov-it" })
+        XCTAssertNil(try index.units(at: day("2017-07-01")).first { $0.unit.id == "tfm-egov-it" })
     }
 
     func testAnAppendKeepsTheIndexCurrentAndAnotherWriterMakesItStale() throws {
@@ -88,7 +88,7 @@ final class IndexFileTests: LedgerDirectoryTestCase {
                               changes: [Op.establish("amt", "Amt", .authority, in: "gov"), Op.transfer("t1", from: "gov", to: "amt")])
         _ = try LedgerAppender.append([next], to: path)
         let index = try XCTUnwrap(IndexFile.open(ledgerPath: path), "append rewrote the index")
-        XCTAssertEqual(try index.responsible("t1", at: day("2001"), knownAt: .distantFuture).unit?.id, "amt")
+        XCTAssertEqual(try index.responsible("t1", at: day("2001")).unit?.id, "amt")
         // Someone appends a line by hand: the index no longer describes the file.
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.seekToEnd()

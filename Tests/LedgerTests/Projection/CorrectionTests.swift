@@ -49,17 +49,6 @@ final class CorrectionTests: XCTestCase {
         XCTAssertNil(earlier.entries[0].withdrawnBy)
     }
 
-    func testARetractionThatWouldBreakALaterRecordIsRefusedNamingBoth() throws {
-        let events = try Ledger.open(path: RepositoryPaths.events)
-        let retraction = try body(#"{"id":"r-widerruf","date":"2021","type":"retraction","retracts":"2018-tmik-umsetzungskonzept-kv40","title":"Widerruf","#
-            + source + "}")
-        XCTAssertThrowsError(try LedgerAppender.plan([retraction], onto: events)) { error in
-            // Without the Umsetzungskonzept the task 'egov-foerderrichtlinie' never exists, so the
-            // 2020 budget record that is about it no longer holds.
-            XCTAssertEqual("\(error)", "record '2020-egov-haushalt-foerderung': appending 'r-widerruf' would break this record (seq 12): field 'about[1]': 'egov-foerderrichtlinie' is neither a unit nor a task of the ledger")
-        }
-    }
-
     func testARetractionWithdrawsTheChangesAndTheLatestCorrectionWins() throws {
         var b = LedgerBuilder()
         b.record("base", "2000", [Op.establish("gov", "Regierung", .government), Op.establish("a", "Amt A", .authority, in: "gov")])

@@ -64,8 +64,8 @@ final class PersonTests: LedgerDirectoryTestCase {
         XCTAssertTrue(IndexFile.write(for: ledger, ledgerPath: path))
         XCTAssertEqual(compact, try Data(contentsOf: URL(fileURLWithPath: IndexFile.path(forLedger: path))), "compact and full builds agree")
         let index = try XCTUnwrap(IndexFile.open(ledgerPath: path))
-        XCTAssertEqual(try index.persons(knownAt: .distantFuture), ledger.persons())
-        XCTAssertEqual(try index.offices(at: day("2019"), filter: OfficeFilter(), knownAt: .distantFuture), try ledger.offices(at: day("2019")))
+        XCTAssertEqual(try index.persons(), ledger.persons())
+        XCTAssertEqual(try index.offices(at: day("2019")), try ledger.offices(at: day("2019")))
         XCTAssertNil(index.loadedLedger, "answered from the index")
     }
 

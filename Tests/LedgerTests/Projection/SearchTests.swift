@@ -66,7 +66,7 @@ final class SearchTests: LedgerDirectoryTestCase {
             let days = ledger.records.map(\.effectiveDate.firstDay).sorted()
             for query in queries {
                 for date in [nil, ValidDate(dayNumber: days[days.count / 2])] {
-                    XCTAssertEqual(try index.search(query, at: date, limit: 7, knownAt: .distantFuture),
+                    XCTAssertEqual(try index.search(query, at: date, limit: 7),
                                    try ledger.search(query, at: date, limit: 7), "seed \(seed) '\(query)' at \(date?.description ?? "-")")
                 }
             }

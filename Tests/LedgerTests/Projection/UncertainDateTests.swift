@@ -69,10 +69,10 @@ final class UncertainDateTests: LedgerDirectoryTestCase {
         let index = try XCTUnwrap(IndexFile.open(ledgerPath: path))
         for text in ["2018-12-31", "2019-01-01", "2019-03-01", "2019-06-01", "2019-07-01"] {
             let date = day(text)
-            XCTAssertEqual(try index.uncertainties(at: date, knownAt: .distantFuture), try ledger.uncertainties(at: date), text)
-            XCTAssertEqual(try index.responsible("beratung", at: date, knownAt: .distantFuture), try ledger.responsible("beratung", at: date), text)
-            XCTAssertEqual(try index.orgChart(at: date, root: nil, knownAt: .distantFuture), try ledger.orgChart(at: date), text)
-            XCTAssertEqual(try index.units(at: date, knownAt: .distantFuture), try ledger.units(at: date), text)
+            XCTAssertEqual(try index.uncertainties(at: date), try ledger.uncertainties(at: date), text)
+            XCTAssertEqual(try index.responsible("beratung", at: date), try ledger.responsible("beratung", at: date), text)
+            XCTAssertEqual(try index.orgChart(at: date), try ledger.orgChart(at: date), text)
+            XCTAssertEqual(try index.units(at: date), try ledger.units(at: date), text)
         }
         XCTAssertNil(index.loadedLedger, "answered from the index")
     }
