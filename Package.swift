@@ -7,7 +7,8 @@ let package = Package(
     name: "ledger",
     products: [
         .library(name: "Ledger", targets: ["Ledger"]),
-        // Records written in Swift and given/when/then scenarios, for tests of your own history.
+        // Records written in Swift and given/when/then scenarios, for tests of your own history,
+        // and the oracle (the rules written a second time) the engine is tested against.
         .library(name: "LedgerTesting", targets: ["LedgerTesting"]),
         .executable(name: "ledger", targets: ["ledger-cli"]),
     ],
@@ -26,7 +27,7 @@ let package = Package(
             dependencies: ["Ledger", "ArgumentParsing"],
             path: "Sources/ledger-cli"
         ),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger"], path: "Tests/LedgerTests"),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "LedgerTesting"], path: "Tests/LedgerTests"),
         .testTarget(name: "LedgerTestingTests", dependencies: ["LedgerTesting", "Ledger"], path: "Tests/LedgerTestingTests"),
         .testTarget(
             name: "ArgumentParsingTests",

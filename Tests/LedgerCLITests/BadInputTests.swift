@@ -177,7 +177,7 @@ enum SHA256Digest {
         process.standardInput = input
         process.standardOutput = output
         try? process.run()
-        input.fileHandleForWriting.write(data)
+        LedgerProcess.feed(data, to: input)
         try? input.fileHandleForWriting.close()
         let digest = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -35,7 +35,7 @@ final class CrashAndConcurrencyTests: EventsCopyTestCase {
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
+        LedgerProcess.feed(input, to: stdin)
         try stdin.fileHandleForWriting.close()
         return (process, stdout)
     }

@@ -22,6 +22,19 @@ struct LedgerProcess {
         return repository.appendingPathComponent(".build/debug/ledger")
     }
 
+    /// Writes `input` to a child's stdin. A child that exits before reading it all (a usage
+    /// error, a refused batch) closes the pipe: the write then fails with EPIPE, which must not
+    /// kill the test process with SIGPIPE; what the child read is what the test checks.
+    static func feed(_ input: String, to pipe: Pipe) { feed(Data(input.utf8), to: pipe) }
+
+    /// `feed(_:to:)` for bytes that need not be UTF-8.
+    static func feed(_ input: Data, to pipe: Pipe) {
+        _ = ignoreBrokenPipes
+        try? pipe.fileHandleForWriting.write(contentsOf: input)
+    }
+
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// Runs `ledger arguments…` in the repository with `input` on stdin.
     @discardableResult
     static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
@@ -39,7 +52,7 @@ struct LedgerProcess {
         process.standardError = err
         process.standardInput = inPipe
         try process.run()
-        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        if let input { feed(input, to: inPipe) }
         try inPipe.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()

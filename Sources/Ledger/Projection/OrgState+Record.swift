@@ -57,13 +57,15 @@ extension OrgState {
         }
     }
 
-    mutating func remove(_ supervision: Supervision) {
+    /// Ends supervision in force, keeping the per-unit keys in step.
+    public mutating func remove(_ supervision: Supervision) {
         supervisions[supervision] = nil
         supervisionsInvolving[supervision.unit]?.remove(supervision)
         supervisionsInvolving[supervision.supervisor]?.remove(supervision)
     }
 
-    mutating func remove(_ appointment: Appointment) {
+    /// Ends an office held, keeping the per-unit keys in step.
+    public mutating func remove(_ appointment: Appointment) {
         appointments[appointment] = nil
         appointmentsIn[appointment.unit]?.remove(appointment)
     }

@@ -16,6 +16,14 @@ public struct UnitState: Hashable, Sendable {
     public var placedBy: RecordID
     /// The record that gave it its current name (its establishment or its latest renaming).
     public var namedBy: RecordID
+
+    public init(id: UnitID, name: String, abbreviation: String?, kind: UnitKind, parent: UnitID?, relation: Relation,
+                isDissolved: Bool, successor: UnitID?, established: ValidDate, establishedBy: RecordID, placedBy: RecordID,
+                namedBy: RecordID) {
+        (self.id, self.name, self.abbreviation, self.kind, self.parent, self.relation) = (id, name, abbreviation, kind, parent, relation)
+        (self.isDissolved, self.successor, self.established) = (isDissolved, successor, established)
+        (self.establishedBy, self.placedBy, self.namedBy) = (establishedBy, placedBy, namedBy)
+    }
 }
 
 /// A task as it stands at one valid date.
@@ -28,6 +36,10 @@ public struct TaskState: Hashable, Sendable {
     /// When the holder got it, and the record that gave it.
     public var heldSince: ValidDate?
     public var heldBy: RecordID?
+
+    public init(id: TaskID, title: String, leika: String?, holder: UnitID? = nil, heldSince: ValidDate? = nil, heldBy: RecordID? = nil) {
+        (self.id, self.title, self.leika, self.holder, self.heldSince, self.heldBy) = (id, title, leika, holder, heldSince, heldBy)
+    }
 }
 
 /// The whole organisation at one valid date: what replaying the log up to that date produces.
@@ -53,14 +65,14 @@ public struct OrgState: Hashable, Sendable {
     public init() {}
 
     /// Records supervision in force, keeping the per-unit keys in step.
-    mutating func put(_ supervision: Supervision, setBy record: RecordID) {
+    public mutating func put(_ supervision: Supervision, setBy record: RecordID) {
         supervisions[supervision] = record
         supervisionsInvolving[supervision.unit, default: []].insert(supervision)
         supervisionsInvolving[supervision.supervisor, default: []].insert(supervision)
     }
 
     /// Records an office held, keeping the per-unit keys in step.
-    mutating func put(_ appointment: Appointment, setBy record: RecordID) {
+    public mutating func put(_ appointment: Appointment, setBy record: RecordID) {
         appointments[appointment] = record
         appointmentsIn[appointment.unit, default: []].insert(appointment)
     }

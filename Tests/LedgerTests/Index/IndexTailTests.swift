@@ -1,5 +1,6 @@
 import Foundation
 @testable import Ledger
+import LedgerTesting
 import XCTest
 
 /// Appends checked against the index (its tail) give exactly the answers of a full replay, and the

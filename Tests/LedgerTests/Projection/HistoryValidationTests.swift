@@ -1,4 +1,5 @@
 @testable import Ledger
+import LedgerTesting
 import XCTest
 
 /// `verify` checks the rules without building timelines; it must accept and refuse exactly what

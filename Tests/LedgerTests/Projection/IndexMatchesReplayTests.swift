@@ -1,4 +1,5 @@
 import Ledger
+import LedgerTesting
 import XCTest
 
 /// The fast path (timeline index, binary search) must give exactly the answers of the slow path

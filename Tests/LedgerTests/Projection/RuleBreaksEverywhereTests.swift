@@ -1,5 +1,6 @@
 import Foundation
 @testable import Ledger
+import LedgerTesting
 import XCTest
 
 /// For every rule, a ledger that breaks it with its hash chain sealed as if `append` had written

@@ -1,4 +1,5 @@
 import Ledger
+import LedgerTesting
 
 /// Random but valid histories for property tests: each change is proposed at random and kept only
 /// if the rule engine accepts it, records may share a day, carry month or year precision, and are

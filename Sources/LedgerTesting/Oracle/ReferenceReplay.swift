@@ -1,11 +1,11 @@
-@testable import Ledger
+import Ledger
 
 /// The slow path every answer is checked against: replay from the start up to a date, with
 /// nothing precomputed and its own reading of corrections, written apart from `EffectiveHistory`
 /// so a mistake in one does not hide in the other.
-enum ReferenceReplay {
+public enum ReferenceReplay {
     /// The organisation on `date` as known at `knownAt`.
-    static func state(
+    public static func state(
         of log: [Record], at date: ValidDate, knownAt: TransactionTime = .distantFuture
     ) throws(RuleViolation) -> OrgState {
         let known = log.filter { $0.recorded <= knownAt }
@@ -50,8 +50,16 @@ extension ReferenceReplay {
     /// need no state), then every change replayed by `OrgState.apply` in the oracle's own order,
     /// then `actor` and `about` against the final state; the violation as `Ledger(records:)`
     /// reports it, line included.
-    static func check(_ records: [Record]) throws(RuleViolation) {
-        let byID = try RecordRules.checkEach(records)
+    public static func check(_ records: [Record]) throws(RuleViolation) {
+        var byID: [RecordID: Record] = [:]
+        for record in records {
+            do { try RecordRules.check(record.body, earlier: byID) } catch {
+                var placed = error
+                placed.line = record.seq
+                throw placed
+            }
+            byID[record.id] = record
+        }
         let state: OrgState
         do {
             state = try Self.state(of: records, at: ValidDate(dayNumber: ValidDate.representableDayNumbers.upperBound))
@@ -60,6 +68,12 @@ extension ReferenceReplay {
             placed.line = byID[error.recordID]?.seq
             throw placed
         }
-        try RecordRules.checkReferences(of: records, in: state)
+        for record in records {
+            do { try RecordRules.checkReferences(record.body, in: state) } catch {
+                var placed = error
+                placed.line = record.seq
+                throw placed
+            }
+        }
     }
 }

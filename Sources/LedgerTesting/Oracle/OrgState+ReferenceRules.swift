@@ -1,14 +1,14 @@
-@testable import Ledger
+import Ledger
 
 /// The oracle of the change table: the rules written a second time, over `OrgState`'s values,
 /// as plainly as they read in docs/FORMAT.md (sub-units and tasks found by a scan, not counted),
-/// so that a mistake in `RuleEngine` does not hide in it. Production never runs it; the tests
-/// hold the engine's verdicts and words to it.
+/// so that a mistake in `RuleEngine` does not hide in it. The ledger never runs it; tests (the
+/// project's, and yours) hold the engine's verdicts and words to it.
 extension OrgState {
     /// Applies one change as of valid date `date`, or throws the rule it breaks (a sentence
     /// fragment; the caller adds record and change). On a throw the state may be partly changed, so
     /// callers apply to a copy they can discard.
-    mutating func apply(_ change: Change, on date: ValidDate, by record: RecordID) throws(RuleBreak) {
+    public mutating func apply(_ change: Change, on date: ValidDate, by record: RecordID) throws(RuleBreak) {
         switch change {
         case let .establishUnit(unit, name, kind, parent, relation, abbreviation):
             if let existing = units[unit] {
