@@ -91,6 +91,10 @@ final class MutationDifferentialTests: LedgerDirectoryTestCase {
             tally.accepted += 1
             let report = VerificationReport(records: records.count, head: ledger.head)
             XCTAssertEqual(quick, report, "\(what): the quick verify")
+            let middle = records[records.count / 2]
+            var expectingHead = report
+            expectingHead.expectedHeadSeq = middle.seq
+            XCTAssertEqual(CompactVerification.verify(path: path, expectHead: middle.hash), expectingHead, "\(what): the quick verify, expecting a head")
             XCTAssertTrue(built, "\(what): the compact index build gave up on a ledger the oracle accepts")
             XCTAssertEqual(verified.refusal, nil, "\(what): verify")
             XCTAssertEqual(try? verified.get(), report, "\(what): verify")
@@ -231,13 +235,14 @@ final class MutationDifferentialTests: LedgerDirectoryTestCase {
         }
     }
 
+    /// The same questions answered alike: `answers` (the path under test) as `expected`.
     private func assertSame(_ answers: [String: QueryOutcome], _ expected: [String: QueryOutcome], _ what: String,
                             tally: inout MutationTally) {
         XCTAssertEqual(Set(answers.keys), Set(expected.keys), what)
         tally.answersCompared += expected.count
         let differing = expected.keys.sorted().filter { answers[$0] != expected[$0] }
         for question in differing.prefix(3) {
-            XCTFail("\(what): \(question): the index answers \(Self.short(answers[question])), the records \(Self.short(expected[question]))")
+            XCTFail("\(what): \(question): answered \(Self.short(answers[question])), expected \(Self.short(expected[question]))")
         }
         if differing.count > 3 { XCTFail("\(what): and \(differing.count - 3) more questions") }
     }
@@ -349,8 +354,9 @@ final class MutationDifferentialTests: LedgerDirectoryTestCase {
         }
         guard stored else { return }
         // What was appended answers alike through the index (and its tail) and read in full.
-        let ledger = try Ledger.open(path: path)
-        let indexed = try LedgerStore.openForQueries(path: path)
+        guard let ledger = try? Ledger.open(path: path), let indexed = try? LedgerStore.openForQueries(path: path) else {
+            return XCTFail("\(what): the ledger appended to no longer reads")
+        }
         let days = ledger.records.map(\.effectiveDate.firstDay).sorted()
         let dates = Set([days.randomElement(using: &random)!, days.last!]).sorted().map(ValidDate.init(dayNumber:))
         let final = try ledger.snapshot(at: dates.last!)

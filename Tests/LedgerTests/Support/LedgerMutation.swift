@@ -43,12 +43,10 @@ struct EditedLedger {
     /// The ledger file's bytes.
     var fileText: String { records.map { $0.canonicalLine + "\n" }.joined() }
 
-    /// Every unit, task and person the changes name, and every record id: what an edit may point
-    /// an id at.
+    /// Every unit, task and person the changes name: what an edit may point an id at.
     var names: LedgerNames {
         var names = LedgerNames()
         for body in bodies {
-            names.records.append(body.id)
             for change in body.changes {
                 names.units.formUnion(change.unitIDs)
                 names.tasks.formUnion(change.taskIDs)
@@ -64,7 +62,6 @@ struct LedgerNames {
     var units: Set<UnitID> = []
     var tasks: Set<TaskID> = []
     var persons: Set<PersonID> = []
-    var records: [RecordID] = []
 }
 
 /// One kind of hand edit of a ledger's records, as a reviewer would describe it.
@@ -77,6 +74,8 @@ enum LedgerEdit: String, CaseIterable {
     case shiftEffective = "shift an effective date"
     case shiftRecord = "shift a record's date and effective date together"
     case leaveDateOpen = "leave an effective date open"
+    case coarsenDate = "coarsen a date to its month or year"
+    case alignDates = "give a record another's effective date"
     case pointIDElsewhere = "point an id of a change at another id"
     case dropChange = "drop a change"
     case duplicateChange = "duplicate a change"
@@ -98,12 +97,13 @@ struct LedgerMutator {
 
     init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    /// How often each edit is made, in 40ths: edits that mostly leave a valid ledger (dates moved
-    /// or left open, records withdrawn) more often than those that can only break one (a record
-    /// without sources), so that the answers of many edited ledgers are compared too.
+    /// How often each edit is made, relative to the others: edits that mostly leave a valid ledger
+    /// (dates moved or left open, records withdrawn) more often than those that can only break one
+    /// (a record without sources), so that the answers of many edited ledgers are compared too.
     private static let weights: [(LedgerEdit, Int)] = [
         (.dropRecord, 3), (.duplicateRecord, 1), (.copyRecordUnderNewID, 1), (.moveRecord, 3), (.swapDates, 3),
-        (.shiftEffective, 3), (.shiftRecord, 4), (.leaveDateOpen, 4), (.pointIDElsewhere, 3), (.dropChange, 2),
+        (.shiftEffective, 3), (.shiftRecord, 4), (.leaveDateOpen, 4), (.coarsenDate, 2), (.alignDates, 2),
+        (.pointIDElsewhere, 3), (.dropChange, 2),
         (.duplicateChange, 1), (.swapChanges, 2), (.swapOp, 2), (.retargetWithdrawal, 1), (.addEmptyCorrection, 2),
         (.addRetraction, 2), (.correctAndRetract, 1), (.changeActorOrAbout, 1), (.dropSources, 1),
     ]
@@ -182,6 +182,19 @@ struct LedgerMutator {
             guard effective.isExact, let open = leftOpen(effective) else { return nil }
             ledger.bodies[at].effective = open
             return "of '\(id)': \(open)"
+        case .coarsenDate:
+            let body = ledger.bodies[at]
+            let effective = Bool.random(using: &random)
+            let date = effective ? body.effectiveDate : body.date
+            guard date.isExact, let coarser = try? Bool.random(using: &random) ? ValidDate(year: date.year)
+                : ValidDate(year: date.year, month: date.month ?? 1) else { return nil }
+            if effective { ledger.bodies[at].effective = coarser } else { ledger.bodies[at].date = coarser }
+            return "\(effective ? "effective date" : "date") of '\(id)': \(date) → \(coarser)"
+        case .alignDates:
+            let other = ledger.bodies.randomElement(using: &random)!
+            ledger.bodies[at].effective = other.effectiveDate
+            if Bool.random(using: &random) { ledger.bodies[at].date = other.effectiveDate }
+            return "'\(id)' takes effect with '\(other.id)' on \(other.effectiveDate)"
         case .pointIDElsewhere:
             guard !ledger.bodies[at].changes.isEmpty else { return nil }
             let index = Int.random(in: 0..<ledger.bodies[at].changes.count, using: &random)
