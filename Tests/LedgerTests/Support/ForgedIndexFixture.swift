@@ -107,13 +107,18 @@ struct QuestionSet {
     var tasks: [TaskID]
     var units: [UnitID]
     var records: [RecordID]
+    /// As known at this time; an earlier one than the last record's is answered from the records.
+    var knownAt: TransactionTime = .distantFuture
+    /// Also who held which office (everywhere and within each unit), the persons, and the records
+    /// whose dates leave each day open.
+    var asksAboutOffices = false
 
     func ask(_ source: any LedgerQuerying) -> [String: QueryOutcome] {
         var outcomes: [String: QueryOutcome] = [:]
         func put<Answer: Hashable>(_ question: String, _ body: () throws(QueryError) -> Answer) {
             do { outcomes[question] = .answer(AnyHashable(try body())) } catch { outcomes[question] = .refused(error) }
         }
-        let now = TransactionTime.distantFuture
+        let now = knownAt
         for date in dates {
             for task in tasks {
                 put("responsible \(task) at \(date)") { () throws(QueryError) in try source.responsible(task, at: date, knownAt: now) }
@@ -132,7 +137,16 @@ struct QuestionSet {
             }
             put("units at \(date)") { () throws(QueryError) in try source.units(at: date, knownAt: now) }
             put("tasks at \(date)") { () throws(QueryError) in try source.tasks(at: date, knownAt: now) }
+            guard asksAboutOffices else { continue }
+            put("offices at \(date)") { () throws(QueryError) in try source.offices(at: date, filter: OfficeFilter(), knownAt: now) }
+            for unit in units {
+                put("offices within \(unit) at \(date)") { () throws(QueryError) in
+                    try source.offices(at: date, filter: OfficeFilter(unit: unit), knownAt: now)
+                }
+            }
+            put("uncertain at \(date)") { () throws(QueryError) in try source.uncertainties(at: date, knownAt: now) }
         }
+        if asksAboutOffices { put("persons") { () throws(QueryError) in try source.persons(knownAt: now) } }
         put("diff \(dates.first!) to \(dates.last!)") { () throws(QueryError) in try source.diff(from: dates.first!, to: dates.last!, knownAt: now) }
         for record in records {
             put("record \(record)") { () throws(QueryError) in source.record(record) }
