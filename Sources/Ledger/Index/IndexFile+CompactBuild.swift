@@ -64,6 +64,19 @@ extension IndexFile {
     }
 }
 
+// The row kinds this file writes, by their short names.
+private typealias UnitRow = IndexLayout.UnitRow
+private typealias UnitStep = IndexLayout.UnitStep
+private typealias TaskRow = IndexLayout.TaskRow
+private typealias TaskStep = IndexLayout.TaskStep
+private typealias SupervisionKey = IndexLayout.SupervisionKey
+private typealias AppointmentKey = IndexLayout.AppointmentKey
+private typealias Step = IndexLayout.Step
+private typealias RecordRow = IndexLayout.RecordRow
+private typealias RecordByID = IndexLayout.RecordByID
+private typealias OpenDate = IndexLayout.OpenDate
+private typealias PersonRow = IndexLayout.PersonRow
+
 /// The index of a compactly read ledger, written section by section so no section is ever whole
 /// in memory, byte for byte what `IndexFile.encode` writes for the same ledger read in full (the
 /// tests hold the two to that).
@@ -143,12 +156,12 @@ private struct CompactIndexLayout {
 
         let recordCount = ledger.lineStarts.count
         sectionLengths = [
-            strings.length, unitOrder.count * IndexLayout.unitRow, unitSteps.steps.count * IndexLayout.unitStep,
-            taskOrder.count * IndexLayout.taskRow, taskSteps.steps.count * IndexLayout.taskStep,
-            supervisionOrder.count * IndexLayout.supervisionKey, supervisionSteps.steps.count * IndexLayout.step,
-            appointmentOrder.count * IndexLayout.appointmentKey, appointmentSteps.steps.count * IndexLayout.step,
-            recordCount * IndexLayout.recordRow, recordCount * 4, openDates.count * IndexLayout.openDate,
-            persons.count * IndexLayout.personRow,
+            strings.length, unitOrder.count * UnitRow.size, unitSteps.steps.count * UnitStep.size,
+            taskOrder.count * TaskRow.size, taskSteps.steps.count * TaskStep.size,
+            supervisionOrder.count * SupervisionKey.size, supervisionSteps.steps.count * Step.size,
+            appointmentOrder.count * AppointmentKey.size, appointmentSteps.steps.count * Step.size,
+            recordCount * RecordRow.size, recordCount * RecordByID.size, openDates.count * OpenDate.size,
+            persons.count * PersonRow.size,
         ]
         facts = IndexFileWriter.Facts(
             stamp: stamp, recordCount: recordCount, head: ledger.head, lastRecorded: ledger.lastRecorded?.nanoseconds ?? Int64.min,
@@ -174,16 +187,19 @@ private struct CompactIndexLayout {
 
         var supervisionCount: UInt32 = 0, appointmentCount: UInt32 = 0
         for unit in unitOrder.map(Int.init) {
-            rows.string(strings.reference(.unit, Int32(unit)))
-            rows.u32(UInt32(unitSteps.starts[unit]))
-            rows.u32(UInt32(unitSteps.counts[unit]))
-            rows.u32(supervisionCount)
-            rows.u32(UInt32(timelines.supervisionsOver[unit].count))
-            rows.u32(appointmentCount)
-            rows.u32(UInt32(timelines.appointmentsIn[unit].count))
-            supervisionCount += UInt32(timelines.supervisionsOver[unit].count)
-            appointmentCount += UInt32(timelines.appointmentsIn[unit].count)
-            rows.idPrefix(ledger.units.key(unit))
+            let (supervisions, appointments) = (UInt32(timelines.supervisionsOver[unit].count), UInt32(timelines.appointmentsIn[unit].count))
+            rows.appendRow(UnitRow.self) { row in
+                row.set(UnitRow.id, string: strings.reference(.unit, Int32(unit)))
+                row.set(UnitRow.stepStart, UInt32(unitSteps.starts[unit]))
+                row.set(UnitRow.stepCount, UInt32(unitSteps.counts[unit]))
+                row.set(UnitRow.supervisionStart, supervisionCount)
+                row.set(UnitRow.supervisionCount, supervisions)
+                row.set(UnitRow.appointmentStart, appointmentCount)
+                row.set(UnitRow.appointmentCount, appointments)
+                row.set(UnitRow.idPrefix, bytes: ledger.units.key(unit))
+            }
+            supervisionCount += supervisions
+            appointmentCount += appointments
             try flushIfFull()
         }
         try finishSection()
@@ -191,30 +207,33 @@ private struct CompactIndexLayout {
         for unit in unitOrder.map(Int.init) {
             for index in Self.steps(of: unit, in: unitSteps) {
                 let step = timelines.unitSteps.steps[Int(index)], value = step.value
-                rows.i32(step.day)
-                rows.i32(unitRef(value.parent))
-                rows.string(strings.reference(.text, value.name))
-                rows.string(strings.reference(.text, value.abbreviation))
-                rows.string(strings.reference(.text, value.kind))
-                rows.i32(unitRef(value.successor))
-                rows.i32(value.established)
-                rows.i32(value.establishedBy)
-                rows.i32(value.placedBy)
-                rows.i32(value.namedBy)
-                rows.u8(value.subordinate ? 1 : 0)
-                rows.u8(value.dissolved ? 1 : 0)
-                rows.u8(value.establishedPrecision)
-                rows.pad(1)
+                rows.appendRow(UnitStep.self) { row in
+                    row.set(UnitStep.day, step.day)
+                    row.set(UnitStep.parent, unitRef(value.parent))
+                    row.set(UnitStep.name, string: strings.reference(.text, value.name))
+                    row.set(UnitStep.abbreviation, string: strings.reference(.text, value.abbreviation))
+                    row.set(UnitStep.kind, string: strings.reference(.text, value.kind))
+                    row.set(UnitStep.successor, unitRef(value.successor))
+                    row.set(UnitStep.established, value.established)
+                    row.set(UnitStep.establishedBy, value.establishedBy)
+                    row.set(UnitStep.placedBy, value.placedBy)
+                    row.set(UnitStep.namedBy, value.namedBy)
+                    row.set(UnitStep.relation, UInt8(value.subordinate ? 1 : 0))
+                    row.set(UnitStep.dissolved, UInt8(value.dissolved ? 1 : 0))
+                    row.set(UnitStep.establishedPrecision, value.establishedPrecision)
+                }
                 try flushIfFull()
             }
         }
         try finishSection()
 
         for task in taskOrder.map(Int.init) {
-            rows.string(strings.reference(.task, Int32(task)))
-            rows.u32(UInt32(taskSteps.starts[task]))
-            rows.u32(UInt32(taskSteps.counts[task]))
-            rows.idPrefix(ledger.tasks.key(task))
+            rows.appendRow(TaskRow.self) { row in
+                row.set(TaskRow.id, string: strings.reference(.task, Int32(task)))
+                row.set(TaskRow.stepStart, UInt32(taskSteps.starts[task]))
+                row.set(TaskRow.stepCount, UInt32(taskSteps.counts[task]))
+                row.set(TaskRow.idPrefix, bytes: ledger.tasks.key(task))
+            }
             try flushIfFull()
         }
         try finishSection()
@@ -222,14 +241,15 @@ private struct CompactIndexLayout {
         for task in taskOrder.map(Int.init) {
             for index in Self.steps(of: task, in: taskSteps) {
                 let step = timelines.taskSteps.steps[Int(index)], value = step.value
-                rows.i32(step.day)
-                rows.i32(unitRef(value.holder))
-                rows.string(strings.reference(.text, value.title))
-                rows.string(strings.reference(.text, value.leika))
-                rows.i32(value.heldSince)
-                rows.i32(value.heldBy)
-                rows.u8(value.heldPrecision)
-                rows.pad(7)
+                rows.appendRow(TaskStep.self) { row in
+                    row.set(TaskStep.day, step.day)
+                    row.set(TaskStep.holder, unitRef(value.holder))
+                    row.set(TaskStep.title, string: strings.reference(.text, value.title))
+                    row.set(TaskStep.leika, string: strings.reference(.text, value.leika))
+                    row.set(TaskStep.heldSince, value.heldSince)
+                    row.set(TaskStep.heldBy, value.heldBy)
+                    row.set(TaskStep.heldPrecision, value.heldPrecision)
+                }
                 try flushIfFull()
             }
         }
@@ -238,26 +258,29 @@ private struct CompactIndexLayout {
         for key in supervisionOrder.map(Int.init) {
             // (supervisor, unit, task, kind)
             let supervision = timelines.supervisions.keys[key]
-            rows.i32(unitRef(supervision.x))
-            rows.i32(unitRef(supervision.y))
-            rows.i32(supervision.z < 0 ? -1 : taskRow[Int(supervision.z)])
-            rows.u8(UInt8(supervision.w))
-            rows.pad(3)
-            rows.u32(UInt32(supervisionSteps.starts[key]))
-            rows.u32(UInt32(supervisionSteps.counts[key]))
+            rows.appendRow(SupervisionKey.self) { row in
+                row.set(SupervisionKey.supervisor, unitRef(supervision.x))
+                row.set(SupervisionKey.unit, unitRef(supervision.y))
+                row.set(SupervisionKey.task, supervision.z < 0 ? -1 : taskRow[Int(supervision.z)])
+                row.set(SupervisionKey.kind, UInt8(supervision.w))
+                row.set(SupervisionKey.stepStart, UInt32(supervisionSteps.starts[key]))
+                row.set(SupervisionKey.stepCount, UInt32(supervisionSteps.counts[key]))
+            }
             try flushIfFull()
         }
         try finishSection()
         try writeSteps(of: supervisionOrder, supervisionSteps, timelines.supervisions.steps.steps, rows: &rows, to: &writer)
 
         for key in appointmentOrder.map(Int.init) {
+            // (person, role, unit)
             let office = timelines.appointments.keys[key]
-            rows.string(strings.reference(.person, office.x))
-            rows.string(strings.reference(.role, office.y))
-            rows.i32(unitRef(office.z))
-            rows.u32(UInt32(appointmentSteps.starts[key]))
-            rows.u32(UInt32(appointmentSteps.counts[key]))
-            rows.pad(4)
+            rows.appendRow(AppointmentKey.self) { row in
+                row.set(AppointmentKey.person, string: strings.reference(.person, office.x))
+                row.set(AppointmentKey.role, string: strings.reference(.role, office.y))
+                row.set(AppointmentKey.unit, unitRef(office.z))
+                row.set(AppointmentKey.stepStart, UInt32(appointmentSteps.starts[key]))
+                row.set(AppointmentKey.stepCount, UInt32(appointmentSteps.counts[key]))
+            }
             try flushIfFull()
         }
         try finishSection()
@@ -266,33 +289,38 @@ private struct CompactIndexLayout {
         let recordCount = ledger.lineStarts.count
         for (position, start) in ledger.lineStarts.enumerated() {
             let end = position + 1 < recordCount ? ledger.lineStarts[position + 1] : fileSize
-            rows.u64(UInt64(start))
-            rows.u32(UInt32(end - 1 - start))
-            rows.string(strings.reference(.record, Int32(position)))
-            rows.string(strings.reference(.text, recordTexts[position].title))
-            rows.i32(recordTexts[position].dateDay)
+            rows.appendRow(RecordRow.self) { row in
+                row.set(RecordRow.lineOffset, UInt64(start))
+                row.set(RecordRow.lineLength, UInt32(end - 1 - start))
+                row.set(RecordRow.id, string: strings.reference(.record, Int32(position)))
+                row.set(RecordRow.title, string: strings.reference(.text, recordTexts[position].title))
+                row.set(RecordRow.dateDay, recordTexts[position].dateDay)
+            }
             try flushIfFull()
         }
         try finishSection()
 
         for position in ledger.recordIDs.sorted(Array(0..<Int32(recordCount))) {
-            rows.i32(position)
+            rows.appendRow(RecordByID.self) { row in row.set(RecordByID.record, position) }
             try flushIfFull()
         }
         try finishSection()
 
         for (record, days) in openDates {
-            rows.i32(record)
-            rows.i32(days.x)
-            rows.i32(days.y)
+            rows.appendRow(OpenDate.self) { row in
+                row.set(OpenDate.record, record)
+                row.set(OpenDate.earliest, days.x)
+                row.set(OpenDate.latest, days.y)
+            }
         }
         try finishSection()
 
-        for row in persons {
-            rows.string(strings.reference(.person, row.person))
-            rows.string(strings.reference(.text, row.name))
-            rows.i32(row.record)
-            rows.pad(4)
+        for person in persons {
+            rows.appendRow(PersonRow.self) { row in
+                row.set(PersonRow.person, string: strings.reference(.person, person.person))
+                row.set(PersonRow.name, string: strings.reference(.text, person.name))
+                row.set(PersonRow.namedBy, person.record)
+            }
             try flushIfFull()
         }
         try finishSection()
@@ -303,8 +331,10 @@ private struct CompactIndexLayout {
                             to writer: inout IndexFileWriter) throws(IOFailure) {
         for key in keys.map(Int.init) {
             for index in Self.steps(of: key, in: grouped) {
-                rows.i32(all[Int(index)].day)
-                rows.i32(all[Int(index)].value)
+                rows.appendRow(Step.self) { row in
+                    row.set(Step.day, all[Int(index)].day)
+                    row.set(Step.record, all[Int(index)].value)
+                }
             }
             if rows.bytes.count >= Self.batch { try writer.take(&rows) }
         }

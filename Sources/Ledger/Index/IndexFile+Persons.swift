@@ -1,3 +1,5 @@
+private typealias PersonRow = IndexLayout.PersonRow
+
 extension IndexFile {
     /// The row of person `id` in the `persons` section (sorted by id bytes), or nil.
     func personRow(_ id: PersonID) throws(IndexDamage) -> Int? {
@@ -5,7 +7,7 @@ extension IndexFile {
         var low = 0, high = rowCount(of: .persons)
         while low < high {
             let mid = (low + high) / 2
-            guard let key = try stringBytes(.persons, mid * IndexLayout.personRow) else { throw IndexDamage("person row \(mid)") }
+            guard let key = try stringBytes(PersonRow.person, at: mid) else { throw IndexDamage("person row \(mid)") }
             if key.elementsEqual(target) { return mid }
             if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
         }
@@ -14,10 +16,9 @@ extension IndexFile {
 
     /// The person on `row`.
     func person(row: Int) throws(IndexDamage) -> Person {
-        let at = row * IndexLayout.personRow
-        guard let id = try string(.persons, at) else { throw IndexDamage("person row \(row)") }
-        let named = try i32(.persons, at + 16)
-        return Person(id: id, name: try string(.persons, at + 8), namedBy: named < 0 ? nil : try recordID(named))
+        guard let id = try string(PersonRow.person, at: row) else { throw IndexDamage("person row \(row)") }
+        let named = try i32(PersonRow.namedBy, at: row)
+        return Person(id: id, name: try string(PersonRow.name, at: row), namedBy: named < 0 ? nil : try recordID(named))
     }
 
     /// Person `id` as the index and its tail know them.

@@ -1,3 +1,8 @@
+// The row kinds this file reads, by their short names.
+private typealias OpenDate = IndexLayout.OpenDate
+private typealias RecordByID = IndexLayout.RecordByID
+private typealias RecordRow = IndexLayout.RecordRow
+
 extension IndexFile: LedgerQuerying {
     /// The ledger read in full, for what the index does not hold (an earlier `knownAt`) or when a
     /// block of the index turns out damaged: then the index is rewritten too.
@@ -45,9 +50,8 @@ extension IndexFile: LedgerQuerying {
             let day = date.firstDay
             var found: [DateUncertainty] = []
             for row in 0..<rowCount(of: .openDates) {
-                let at = row * IndexLayout.openDate
-                guard try i32(.openDates, at + 4) <= day, day <= (try i32(.openDates, at + 8)) else { continue }
-                let position = try i32(.openDates, at)
+                guard try i32(OpenDate.earliest, at: row) <= day, day <= (try i32(OpenDate.latest, at: row)) else { continue }
+                let position = try i32(OpenDate.record, at: row)
                 guard position >= 0, position < recordCount, let record = (try? recordAt(position)) ?? nil,
                       let uncertainty = DateUncertainty(record, on: day)
                 else { throw IndexDamage("open date row \(row)") }
@@ -165,8 +169,8 @@ extension IndexFile: LedgerQuerying {
         var low = 0, high = recordCount
         while low < high {
             let mid = (low + high) / 2
-            let row = try i32(.recordsByID, mid * 4)
-            guard row >= 0, row < recordCount, let key = try stringBytes(.records, row * IndexLayout.recordRow + 12) else {
+            let row = try i32(RecordByID.record, at: mid)
+            guard row >= 0, row < recordCount, let key = try stringBytes(RecordRow.id, at: row) else {
                 throw IndexDamage("records by id, entry \(mid): record row \(row)")
             }
             try Self.checkUTF8(key)

@@ -1,16 +1,27 @@
+// The row kinds this file reads, by their short names.
+private typealias UnitRow = IndexLayout.UnitRow
+private typealias UnitStep = IndexLayout.UnitStep
+private typealias TaskRow = IndexLayout.TaskRow
+private typealias TaskStep = IndexLayout.TaskStep
+private typealias SupervisionKey = IndexLayout.SupervisionKey
+private typealias AppointmentKey = IndexLayout.AppointmentKey
+private typealias Step = IndexLayout.Step
+private typealias RecordRow = IndexLayout.RecordRow
+private typealias RecordByID = IndexLayout.RecordByID
+
 extension IndexFile {
     func unitID(_ row: Int) throws(IndexDamage) -> UnitID {
-        guard row >= 0, row < unitCount, let id = try string(.units, row * IndexLayout.unitRow) else { throw IndexDamage("unit row") }
+        guard row >= 0, row < unitCount, let id = try string(UnitRow.id, at: row) else { throw IndexDamage("unit row") }
         return id
     }
 
     func taskID(_ row: Int) throws(IndexDamage) -> TaskID {
-        guard row >= 0, row < taskCount, let id = try string(.tasks, row * IndexLayout.taskRow) else { throw IndexDamage("task row") }
+        guard row >= 0, row < taskCount, let id = try string(TaskRow.id, at: row) else { throw IndexDamage("task row") }
         return id
     }
 
     func recordID(_ row: Int) throws(IndexDamage) -> RecordID {
-        guard row >= 0, row < recordCount, let id = try sharedString(.records, row * IndexLayout.recordRow + 12) else {
+        guard row >= 0, row < recordCount, let id = try sharedString(RecordRow.id, at: row) else {
             throw IndexDamage("record row")
         }
         recordRows[id] = row
@@ -42,20 +53,20 @@ extension IndexFile {
             // Divided, not multiplied: the record count is a UInt64 in the header.
             length(of: section).quotientAndRemainder(dividingBy: stride) == (count, 0)
         }
-        guard holds(.units, unitCount, stride: IndexLayout.unitRow), holds(.tasks, taskCount, stride: IndexLayout.taskRow),
-              holds(.records, recordCount, stride: IndexLayout.recordRow), holds(.recordsByID, recordCount, stride: 4)
+        guard holds(.units, unitCount, stride: UnitRow.size), holds(.tasks, taskCount, stride: TaskRow.size),
+              holds(.records, recordCount, stride: RecordRow.size), holds(.recordsByID, recordCount, stride: RecordByID.size)
         else { throw IndexDamage("the header's counts of units, tasks and records do not match their sections") }
     }
 
-    /// `string(section, offset)`, but while `sharedStrings` is set, one `String` for every row
+    /// `string(field, at: row)`, but while `sharedStrings` is set, one `String` for every row
     /// that stores the same text: titles, names and record ids repeat across a million rows, and a
     /// copy for each would be a good part of an answer's memory. (Ids of units and tasks are unique
     /// or short enough to be held inline, so they are read with `string`.)
-    func sharedString(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> String? {
-        guard sharedStrings != nil else { return try string(section, offset) }
-        let length = try u32(section, offset + 4)
+    func sharedString<Row: IndexSectionRow>(_ field: IndexRowField<Row>, at row: Int) throws(IndexDamage) -> String? {
+        guard sharedStrings != nil else { return try string(field, at: row) }
+        let length = try u32(field.part(IndexLayout.StringReference.length), at: row)
         guard UInt32(length) != IndexLayout.nilLength else { return nil }
-        let start = try u32(section, offset)
+        let start = try u32(field.part(IndexLayout.StringReference.start), at: row)
         let key = start << 32 | length
         if let known = sharedStrings?[key] { return known }
         let text = try Self.text(try bytes(.strings, start, length))
@@ -64,11 +75,11 @@ extension IndexFile {
     }
 
     func unitRow(_ id: UnitID) throws(IndexDamage) -> Int? {
-        try findRow(id, in: .units, count: unitCount, stride: IndexLayout.unitRow, prefixAt: IndexLayout.unitIDPrefixOffset)
+        try findRow(id, key: UnitRow.id, prefix: UnitRow.idPrefix, count: unitCount)
     }
 
     func taskRow(_ id: TaskID) throws(IndexDamage) -> Int? {
-        try findRow(id, in: .tasks, count: taskCount, stride: IndexLayout.taskRow, prefixAt: IndexLayout.taskIDPrefixOffset)
+        try findRow(id, key: TaskRow.id, prefix: TaskRow.idPrefix, count: taskCount)
     }
 
     /// The date a step stores as its first day and a precision code (0 year, 1 month, 2 day,
@@ -100,53 +111,49 @@ extension IndexFile {
     /// refusals name them, and reading three record ids touches six scattered index blocks.
     func unit(row: Int, on day: Int, records: Bool = true) throws(IndexDamage) -> UnitState? {
         guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
-        let base = row * IndexLayout.unitRow
-        guard let step = try lastStep(onOrBefore: day, in: .unitSteps, start: try u32(.units, base + 8),
-                                      count: try u32(.units, base + 12), stride: IndexLayout.unitStep)
+        guard let step = try lastStep(onOrBefore: day, UnitStep.day, start: try u32(UnitRow.stepStart, at: row),
+                                      count: try u32(UnitRow.stepCount, at: row))
         else { return nil }
-        let at = step * IndexLayout.unitStep
-        let parent = try i32(.unitSteps, at + 4)
-        let successor = try i32(.unitSteps, at + 32)
-        guard let name = try sharedString(.unitSteps, at + 8), let kind = try sharedString(.unitSteps, at + 24) else {
+        let parent = try i32(UnitStep.parent, at: step)
+        let successor = try i32(UnitStep.successor, at: step)
+        guard let name = try sharedString(UnitStep.name, at: step), let kind = try sharedString(UnitStep.kind, at: step) else {
             throw IndexDamage("unit step")
         }
         let relation: Relation
-        switch try u8(.unitSteps, at + 52) {
+        switch try u8(UnitStep.relation, at: step) {
         case 0: relation = .partOf
         case 1: relation = .subordinateTo
         case let code: throw IndexDamage("unit step \(step): relation code \(code)")
         }
-        let dissolved = try u8(.unitSteps, at + 53)
+        let dissolved = try u8(UnitStep.dissolved, at: step)
         guard dissolved <= 1 else { throw IndexDamage("unit step \(step): dissolved flag \(dissolved)") }
         return UnitState(
-            id: try unitID(row), name: name, abbreviation: try sharedString(.unitSteps, at + 16), kind: UnitKind(rawValue: kind),
+            id: try unitID(row), name: name, abbreviation: try sharedString(UnitStep.abbreviation, at: step), kind: UnitKind(rawValue: kind),
             parent: try unitID(orNone: parent),
             relation: relation,
             isDissolved: dissolved == 1,
             successor: try unitID(orNone: successor),
-            established: try date(firstDay: try i32(.unitSteps, at + 36), precision: try u8(.unitSteps, at + 54),
-                                  record: try i32(.unitSteps, at + 40)),
-            establishedBy: records ? try recordID(try i32(.unitSteps, at + 40)) : "",
-            placedBy: records ? try recordID(try i32(.unitSteps, at + 44)) : "",
-            namedBy: records ? try recordID(try i32(.unitSteps, at + 48)) : "")
+            established: try date(firstDay: try i32(UnitStep.established, at: step), precision: try u8(UnitStep.establishedPrecision, at: step),
+                                  record: try i32(UnitStep.establishedBy, at: step)),
+            establishedBy: records ? try recordID(try i32(UnitStep.establishedBy, at: step)) : "",
+            placedBy: records ? try recordID(try i32(UnitStep.placedBy, at: step)) : "",
+            namedBy: records ? try recordID(try i32(UnitStep.namedBy, at: step)) : "")
     }
 
     /// The task as it stood on `day`, or nil if not yet defined.
     func task(row: Int, on day: Int) throws(IndexDamage) -> TaskState? {
         guard row >= 0, row < taskCount else { throw IndexDamage("task row \(row) of \(taskCount)") }
-        let base = row * IndexLayout.taskRow
-        guard let step = try lastStep(onOrBefore: day, in: .taskSteps, start: try u32(.tasks, base + 8),
-                                      count: try u32(.tasks, base + 12), stride: IndexLayout.taskStep)
+        guard let step = try lastStep(onOrBefore: day, TaskStep.day, start: try u32(TaskRow.stepStart, at: row),
+                                      count: try u32(TaskRow.stepCount, at: row))
         else { return nil }
-        let at = step * IndexLayout.taskStep
-        let holder = try i32(.taskSteps, at + 4)
-        let heldBy = try i32(.taskSteps, at + 28)
-        let precision = try u8(.taskSteps, at + 32)
-        guard let title = try sharedString(.taskSteps, at + 8) else { throw IndexDamage("task step") }
+        let holder = try i32(TaskStep.holder, at: step)
+        let heldBy = try i32(TaskStep.heldBy, at: step)
+        let precision = try u8(TaskStep.heldPrecision, at: step)
+        guard let title = try sharedString(TaskStep.title, at: step) else { throw IndexDamage("task step") }
         return TaskState(
-            id: try taskID(row), title: title, leika: try sharedString(.taskSteps, at + 16),
+            id: try taskID(row), title: title, leika: try sharedString(TaskStep.leika, at: step),
             holder: try unitID(orNone: holder),
-            heldSince: precision == 255 ? nil : try date(firstDay: try i32(.taskSteps, at + 24), precision: precision, record: heldBy),
+            heldSince: precision == 255 ? nil : try date(firstDay: try i32(TaskStep.heldSince, at: step), precision: precision, record: heldBy),
             heldBy: try recordID(orNone: heldBy))
     }
 
@@ -154,21 +161,19 @@ extension IndexFile {
     /// the supervisors' units so their names can be shown.
     func addRelations(ofUnitRow row: Int, on day: Int, to state: inout OrgState, unitRecords: Bool = true) throws(IndexDamage) {
         guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
-        let base = row * IndexLayout.unitRow
-        let supervisionKeys = try rows(.supervisionKeys, start: try u32(.units, base + 16), count: try u32(.units, base + 20),
-                                       stride: IndexLayout.supervisionKey)
+        let supervisionKeys = try rows(SupervisionKey.self, start: try u32(UnitRow.supervisionStart, at: row),
+                                       count: try u32(UnitRow.supervisionCount, at: row))
         for key in supervisionKeys {
-            let at = key * IndexLayout.supervisionKey
-            guard let step = try lastStep(onOrBefore: day, in: .supervisionSteps, start: try u32(.supervisionKeys, at + 16),
-                                          count: try u32(.supervisionKeys, at + 20), stride: IndexLayout.step)
+            guard let step = try lastStep(onOrBefore: day, Step.day, in: .supervisionSteps, start: try u32(SupervisionKey.stepStart, at: key),
+                                          count: try u32(SupervisionKey.stepCount, at: key))
             else { continue }
-            guard let record = try recordID(orNone: try i32(.supervisionSteps, step * IndexLayout.step + 4)) else { continue }
-            let supervisorRow = try i32(.supervisionKeys, at)
-            let task = try i32(.supervisionKeys, at + 8)
+            guard let record = try recordID(orNone: try i32(Step.record, at: step, in: .supervisionSteps)) else { continue }
+            let supervisorRow = try i32(SupervisionKey.supervisor, at: key)
+            let task = try i32(SupervisionKey.task, at: key)
             let kinds = SupervisionKind.allCases
-            let kindCode = Int(try u8(.supervisionKeys, at + 12))
+            let kindCode = Int(try u8(SupervisionKey.kind, at: key))
             guard kindCode < kinds.count else { throw IndexDamage("supervision key \(key): kind code \(kindCode)") }
-            let supervision = Supervision(supervisor: try unitID(supervisorRow), unit: try unitID(try i32(.supervisionKeys, at + 4)),
+            let supervision = Supervision(supervisor: try unitID(supervisorRow), unit: try unitID(try i32(SupervisionKey.unit, at: key)),
                                           kind: kinds[kindCode], task: try taskID(orNone: task))
             // A supervisor dissolved by a tail record (loaded before this unit) supervises nobody.
             if state.units[supervision.supervisor]?.isDissolved == true { continue }
@@ -177,18 +182,17 @@ extension IndexFile {
                 state.units[supervision.supervisor] = supervisor
             }
         }
-        let appointmentKeys = try rows(.appointmentKeys, start: try u32(.units, base + 24), count: try u32(.units, base + 28),
-                                       stride: IndexLayout.appointmentKey)
+        let appointmentKeys = try rows(AppointmentKey.self, start: try u32(UnitRow.appointmentStart, at: row),
+                                       count: try u32(UnitRow.appointmentCount, at: row))
         for key in appointmentKeys {
-            let at = key * IndexLayout.appointmentKey
-            guard let step = try lastStep(onOrBefore: day, in: .appointmentSteps, start: try u32(.appointmentKeys, at + 20),
-                                          count: try u32(.appointmentKeys, at + 24), stride: IndexLayout.step)
+            guard let step = try lastStep(onOrBefore: day, Step.day, in: .appointmentSteps, start: try u32(AppointmentKey.stepStart, at: key),
+                                          count: try u32(AppointmentKey.stepCount, at: key))
             else { continue }
-            guard let record = try recordID(orNone: try i32(.appointmentSteps, step * IndexLayout.step + 4)) else { continue }
-            guard let person = try string(.appointmentKeys, at), let role = try string(.appointmentKeys, at + 8) else {
+            guard let record = try recordID(orNone: try i32(Step.record, at: step, in: .appointmentSteps)) else { continue }
+            guard let person = try string(AppointmentKey.person, at: key), let role = try string(AppointmentKey.role, at: key) else {
                 throw IndexDamage("appointment key \(key) without a person or a role")
             }
-            state.put(Appointment(person: person, role: role, unit: try unitID(try i32(.appointmentKeys, at + 16))), setBy: record)
+            state.put(Appointment(person: person, role: role, unit: try unitID(try i32(AppointmentKey.unit, at: key))), setBy: record)
         }
     }
 

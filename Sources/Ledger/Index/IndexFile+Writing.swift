@@ -1,5 +1,18 @@
 import FoundationEssentials
 
+// The row kinds this file writes, by their short names.
+private typealias UnitRow = IndexLayout.UnitRow
+private typealias UnitStep = IndexLayout.UnitStep
+private typealias TaskRow = IndexLayout.TaskRow
+private typealias TaskStep = IndexLayout.TaskStep
+private typealias SupervisionKey = IndexLayout.SupervisionKey
+private typealias AppointmentKey = IndexLayout.AppointmentKey
+private typealias Step = IndexLayout.Step
+private typealias RecordRow = IndexLayout.RecordRow
+private typealias RecordByID = IndexLayout.RecordByID
+private typealias OpenDate = IndexLayout.OpenDate
+private typealias PersonRow = IndexLayout.PersonRow
+
 extension IndexFile {
     /// The index file that belongs to a ledger file.
     public static func path(forLedger ledgerPath: String) -> String { ledgerPath + ".index" }
@@ -68,10 +81,16 @@ extension IndexFile {
         /// Supervision and offices share one step shape: the day and the record in force (-1: none).
         func appendSteps(_ timeline: Timeline<RecordID>, to writer: inout ByteWriter, counter: inout UInt32) {
             for (day, value) in zip(timeline.days, timeline.values) {
-                writer.i32(Int32(day))
-                writer.i32(value.map { recordRef($0) } ?? -1)
+                writer.appendRow(Step.self) { row in
+                    row.set(Step.day, Int32(day))
+                    row.set(Step.record, value.map { recordRef($0) } ?? -1)
+                }
                 counter += 1
             }
+        }
+        func reference(_ text: String?, _ kind: StringKind) -> (UInt32, UInt32)? {
+            var text = text
+            return text?.withUTF8 { blob.reference($0, kind) }
         }
 
         var units = ByteWriter(), unitSteps = ByteWriter(), tasks = ByteWriter(), taskSteps = ByteWriter()
@@ -82,74 +101,88 @@ extension IndexFile {
 
         for id in unitIDs {
             let timeline = index.unitTimelines[id]!
-            blob.write(id, .unit, to: &units)
-            units.u32(stepCount)
-            units.u32(UInt32(timeline.days.count))
+            let supervisions = index.supervisionsOver[id] ?? []
+            let appointments = index.appointmentsIn[id] ?? []
+            let idReference = reference(id, .unit)
+            units.appendRow(UnitRow.self) { row in
+                row.set(UnitRow.id, string: idReference)
+                row.set(UnitRow.stepStart, stepCount)
+                row.set(UnitRow.stepCount, UInt32(timeline.days.count))
+                row.set(UnitRow.supervisionStart, supervisionCount)
+                row.set(UnitRow.supervisionCount, UInt32(supervisions.count))
+                row.set(UnitRow.appointmentStart, appointmentCount)
+                row.set(UnitRow.appointmentCount, UInt32(appointments.count))
+                row.set(UnitRow.idPrefix, bytes: id.utf8)
+            }
             for (day, value) in zip(timeline.days, timeline.values) {
                 guard let unit = value else { throw IndexDamage("unit '\(id)' has an empty step") }
-                unitSteps.i32(Int32(day))
-                unitSteps.i32(unitRef(unit.parent))
-                blob.write(unit.name, .text, to: &unitSteps)
-                blob.write(unit.abbreviation, .text, to: &unitSteps)
-                blob.write(unit.kind.rawValue, .text, to: &unitSteps)
-                unitSteps.i32(unitRef(unit.successor))
-                unitSteps.i32(Int32(unit.established.firstDay))
-                unitSteps.i32(recordRef(unit.establishedBy))
-                unitSteps.i32(recordRef(unit.placedBy))
-                unitSteps.i32(recordRef(unit.namedBy))
-                unitSteps.u8(unit.relation == .partOf ? 0 : 1)
-                unitSteps.u8(unit.isDissolved ? 1 : 0)
-                unitSteps.u8(precisionCode(unit.established))
-                unitSteps.pad(1)
+                let (name, abbreviation, kind) = (reference(unit.name, .text), reference(unit.abbreviation, .text),
+                                                  reference(unit.kind.rawValue, .text))
+                unitSteps.appendRow(UnitStep.self) { row in
+                    row.set(UnitStep.day, Int32(day))
+                    row.set(UnitStep.parent, unitRef(unit.parent))
+                    row.set(UnitStep.name, string: name)
+                    row.set(UnitStep.abbreviation, string: abbreviation)
+                    row.set(UnitStep.kind, string: kind)
+                    row.set(UnitStep.successor, unitRef(unit.successor))
+                    row.set(UnitStep.established, Int32(unit.established.firstDay))
+                    row.set(UnitStep.establishedBy, recordRef(unit.establishedBy))
+                    row.set(UnitStep.placedBy, recordRef(unit.placedBy))
+                    row.set(UnitStep.namedBy, recordRef(unit.namedBy))
+                    row.set(UnitStep.relation, UInt8(unit.relation == .partOf ? 0 : 1))
+                    row.set(UnitStep.dissolved, UInt8(unit.isDissolved ? 1 : 0))
+                    row.set(UnitStep.establishedPrecision, precisionCode(unit.established))
+                }
                 stepCount += 1
             }
-            let supervisions = index.supervisionsOver[id] ?? []
-            units.u32(supervisionCount)
-            units.u32(UInt32(supervisions.count))
             for key in supervisions {
                 let timeline = index.supervisionTimelines[key]!
-                supervisionKeys.i32(unitRef(key.supervisor))
-                supervisionKeys.i32(unitRef(key.unit))
-                supervisionKeys.i32(key.task.flatMap { taskNumber[$0] } ?? -1)
-                supervisionKeys.u8(key.kind.code)
-                supervisionKeys.pad(3)
-                supervisionKeys.u32(supervisionStepCount)
-                supervisionKeys.u32(UInt32(timeline.days.count))
+                supervisionKeys.appendRow(SupervisionKey.self) { row in
+                    row.set(SupervisionKey.supervisor, unitRef(key.supervisor))
+                    row.set(SupervisionKey.unit, unitRef(key.unit))
+                    row.set(SupervisionKey.task, key.task.flatMap { taskNumber[$0] } ?? -1)
+                    row.set(SupervisionKey.kind, key.kind.code)
+                    row.set(SupervisionKey.stepStart, supervisionStepCount)
+                    row.set(SupervisionKey.stepCount, UInt32(timeline.days.count))
+                }
                 appendSteps(timeline, to: &supervisionSteps, counter: &supervisionStepCount)
                 supervisionCount += 1
             }
-            let appointments = index.appointmentsIn[id] ?? []
-            units.u32(appointmentCount)
-            units.u32(UInt32(appointments.count))
             for key in appointments {
                 let timeline = index.appointmentTimelines[key]!
-                blob.write(key.person, .person, to: &appointmentKeys)
-                blob.write(key.role, .role, to: &appointmentKeys)
-                appointmentKeys.i32(unitRef(key.unit))
-                appointmentKeys.u32(appointmentStepCount)
-                appointmentKeys.u32(UInt32(timeline.days.count))
-                appointmentKeys.pad(4)
+                let (person, role) = (reference(key.person, .person), reference(key.role, .role))
+                appointmentKeys.appendRow(AppointmentKey.self) { row in
+                    row.set(AppointmentKey.person, string: person)
+                    row.set(AppointmentKey.role, string: role)
+                    row.set(AppointmentKey.unit, unitRef(key.unit))
+                    row.set(AppointmentKey.stepStart, appointmentStepCount)
+                    row.set(AppointmentKey.stepCount, UInt32(timeline.days.count))
+                }
                 appendSteps(timeline, to: &appointmentSteps, counter: &appointmentStepCount)
                 appointmentCount += 1
             }
-            units.idPrefix(id.utf8)
         }
         for id in taskIDs {
             let timeline = index.taskTimelines[id]!
-            blob.write(id, .task, to: &tasks)
-            tasks.u32(taskStepCount)
-            tasks.u32(UInt32(timeline.days.count))
-            tasks.idPrefix(id.utf8)
+            let idReference = reference(id, .task)
+            tasks.appendRow(TaskRow.self) { row in
+                row.set(TaskRow.id, string: idReference)
+                row.set(TaskRow.stepStart, taskStepCount)
+                row.set(TaskRow.stepCount, UInt32(timeline.days.count))
+                row.set(TaskRow.idPrefix, bytes: id.utf8)
+            }
             for (day, value) in zip(timeline.days, timeline.values) {
                 guard let task = value else { throw IndexDamage("task '\(id)' has an empty step") }
-                taskSteps.i32(Int32(day))
-                taskSteps.i32(unitRef(task.holder))
-                blob.write(task.title, .text, to: &taskSteps)
-                blob.write(task.leika, .text, to: &taskSteps)
-                taskSteps.i32(Int32(task.heldSince?.firstDay ?? 0))
-                taskSteps.i32(recordRef(task.heldBy))
-                taskSteps.u8(precisionCode(task.heldSince))
-                taskSteps.pad(7)
+                let (title, leika) = (reference(task.title, .text), reference(task.leika, .text))
+                taskSteps.appendRow(TaskStep.self) { row in
+                    row.set(TaskStep.day, Int32(day))
+                    row.set(TaskStep.holder, unitRef(task.holder))
+                    row.set(TaskStep.title, string: title)
+                    row.set(TaskStep.leika, string: leika)
+                    row.set(TaskStep.heldSince, Int32(task.heldSince?.firstDay ?? 0))
+                    row.set(TaskStep.heldBy, recordRef(task.heldBy))
+                    row.set(TaskStep.heldPrecision, precisionCode(task.heldSince))
+                }
                 taskStepCount += 1
             }
         }
@@ -162,35 +195,43 @@ extension IndexFile {
             guard let end = bytes[lineStart...].firstIndex(of: 0x0A), seq < ledger.records.count else {
                 throw IndexDamage("the ledger file does not match its records")
             }
-            records.u64(UInt64(lineStart))
-            records.u32(UInt32(end - lineStart))
-            blob.write(ledger.records[seq].id, .record, to: &records)
-            blob.write(ledger.records[seq].title, .text, to: &records)
-            records.i32(Int32(clamping: ledger.records[seq].date.firstDay))
+            let record = ledger.records[seq]
+            let (id, title) = (reference(record.id, .record), reference(record.title, .text))
+            records.appendRow(RecordRow.self) { row in
+                row.set(RecordRow.lineOffset, UInt64(lineStart))
+                row.set(RecordRow.lineLength, UInt32(end - lineStart))
+                row.set(RecordRow.id, string: id)
+                row.set(RecordRow.title, string: title)
+                row.set(RecordRow.dateDay, Int32(clamping: record.date.firstDay))
+            }
             lineStart = end + 1
             seq += 1
         }
         guard seq == ledger.records.count else { throw IndexDamage("the ledger file does not match its records") }
         var recordsByID = ByteWriter()
         for record in ledger.records.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
-            recordsByID.i32(Int32(record.seq - 1))
+            recordsByID.appendRow(RecordByID.self) { row in row.set(RecordByID.record, Int32(record.seq - 1)) }
         }
 
         var openDates = ByteWriter()
         for record in ledger.history.records.sorted(by: { $0.seq < $1.seq })
         where !record.effectiveDate.isExact && !record.changes.isEmpty {
             let (earliest, latest) = IndexLayout.openDays(record.effectiveDate)
-            openDates.i32(Int32(record.seq - 1))
-            openDates.i32(earliest)
-            openDates.i32(latest)
+            openDates.appendRow(OpenDate.self) { row in
+                row.set(OpenDate.record, Int32(record.seq - 1))
+                row.set(OpenDate.earliest, earliest)
+                row.set(OpenDate.latest, latest)
+            }
         }
 
         var persons = ByteWriter()
         for person in PersonDirectory(ledger.history.records).all {
-            blob.write(person.id, .person, to: &persons)
-            blob.write(person.name, .text, to: &persons)
-            persons.i32(recordRef(person.namedBy))
-            persons.pad(4)
+            let (id, name) = (reference(person.id, .person), reference(person.name, .text))
+            persons.appendRow(PersonRow.self) { row in
+                row.set(PersonRow.person, string: id)
+                row.set(PersonRow.name, string: name)
+                row.set(PersonRow.namedBy, recordRef(person.namedBy))
+            }
         }
 
         let sections = [blob.bytes, units.bytes, unitSteps.bytes, tasks.bytes, taskSteps.bytes, supervisionKeys.bytes,

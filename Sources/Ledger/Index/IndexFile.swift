@@ -7,6 +7,9 @@ import Darwin
 #endif
 import FoundationEssentials
 
+private typealias Header = IndexLayout.Header
+private typealias RecordRow = IndexLayout.RecordRow
+
 /// The persistent index of a ledger file, mapped read-only: queries binary-search the rows they
 /// need, so a question costs O(log history) reads instead of a replay of the whole ledger.
 ///
@@ -78,28 +81,28 @@ public final class IndexFile: @unchecked Sendable {
 
     init(file: FileSystem.MappedFile, ledgerPath: String, ledgerStamp: FileSystem.FileStamp, ledgerOwner: uid_t) throws(IndexDamage) {
         let raw = file.bytes
-        func u32(_ at: Int) -> Int { Int(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
-        func u64(_ at: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian }
+        func u32(_ field: IndexRowField<Header>) -> Int { Int(raw.loadUnaligned(fromByteOffset: field.offset, as: UInt32.self).littleEndian) }
+        func u64(_ field: IndexRowField<Header>) -> UInt64 { raw.loadUnaligned(fromByteOffset: field.offset, as: UInt64.self).littleEndian }
         // A forged header can hold any 64-bit number: one that is no Int is damage, not a trap.
-        func int(_ at: Int) throws(IndexDamage) -> Int {
-            guard let value = Int(exactly: u64(at)) else { throw IndexDamage("header field at \(at)") }
+        func int(_ field: IndexRowField<Header>) throws(IndexDamage) -> Int {
+            guard let value = Int(exactly: u64(field)) else { throw IndexDamage("header field at \(field.offset)") }
             return value
         }
-        guard raw.count >= IndexLayout.headerSize, Array(raw[0..<8]) == IndexLayout.magic,
-              u32(8) == IndexLayout.version, u32(12) == IndexLayout.blockSize
+        guard raw.count >= Header.size, Array(raw[Header.magic.offset..<Header.magic.end]) == IndexLayout.magic,
+              u32(Header.version) == IndexLayout.version, u32(Header.blockSize) == IndexLayout.blockSize
         else { throw IndexDamage("not an index of this version") }
-        let blockCount = u32(IndexLayout.blockCountOffset)
+        let blockCount = u32(Header.blockCount)
         let checksumSize = IndexLayout.checksumSize
-        let tableEnd = IndexLayout.headerSize + blockCount * checksumSize
+        let tableEnd = Header.size + blockCount * checksumSize
         guard raw.count >= tableEnd + checksumSize,
-              IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[0..<IndexLayout.headerSize]))
+              IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[0..<Header.size]))
                 == Array(raw[tableEnd..<(tableEnd + checksumSize)])
         else { throw IndexDamage("header checksum") }
         let stored = FileSystem.FileStamp(
-            size: u64(IndexLayout.ledgerSizeOffset),
-            modifiedNanoseconds: Int64(bitPattern: u64(IndexLayout.ledgerModifiedOffset)),
-            inode: u64(IndexLayout.ledgerInodeOffset),
-            changedNanoseconds: Int64(bitPattern: u64(IndexLayout.ledgerChangedOffset)))
+            size: u64(Header.ledgerSize),
+            modifiedNanoseconds: Int64(bitPattern: u64(Header.ledgerModified)),
+            inode: u64(Header.ledgerInode),
+            changedNanoseconds: Int64(bitPattern: u64(Header.ledgerChanged)))
         // Appends since the index was written are vouched for by the tail file, if it describes the
         // ledger as it is now; any other change to the file makes the index stale.
         var appended: IndexTail?
@@ -112,22 +115,22 @@ public final class IndexFile: @unchecked Sendable {
         self.file = file
         self.ledgerPath = ledgerPath
         payloadStart = tableEnd + checksumSize
-        payloadLength = try int(IndexLayout.payloadLengthOffset)
+        payloadLength = try int(Header.payloadLength)
         guard raw.count - payloadStart == payloadLength,
               (payloadLength + IndexLayout.blockSize - 1) / IndexLayout.blockSize == blockCount
         else { throw IndexDamage("length") }
         let length = payloadLength
         var sectionOffsets: [Int] = []
-        for section in IndexLayout.Section.allCases { sectionOffsets.append(try int(IndexLayout.sectionsOffset + 8 * section.rawValue)) }
+        for section in IndexLayout.Section.allCases { sectionOffsets.append(try int(Header.sectionStart(section))) }
         guard sectionOffsets.allSatisfy({ $0 <= length }) else { throw IndexDamage("sections") }
         sections = sectionOffsets
-        unitCount = u32(IndexLayout.countsOffset)
-        taskCount = u32(IndexLayout.countsOffset + 4)
-        recordCount = try int(IndexLayout.recordCountOffset)
-        baseHead = String(decoding: raw[IndexLayout.headOffset..<(IndexLayout.headOffset + 64)], as: UTF8.self)
-        let baseRecorded = TransactionTime(nanosecondsSinceEpoch: Int64(bitPattern: u64(IndexLayout.lastRecordedOffset)))
+        unitCount = u32(Header.unitCount)
+        taskCount = u32(Header.taskCount)
+        recordCount = try int(Header.recordCount)
+        baseHead = String(decoding: raw[Header.head.offset..<Header.head.end], as: UTF8.self)
+        let baseRecorded = TransactionTime(nanosecondsSinceEpoch: Int64(bitPattern: u64(Header.lastRecorded)))
         indexedStamp = stored
-        lastEffectiveDay = Int(Int32(bitPattern: UInt32(u32(IndexLayout.lastEffectiveDayOffset))))
+        lastEffectiveDay = Int(Int32(bitPattern: UInt32(u32(Header.lastEffectiveDay))))
         verifiedBlocks = [UInt64](repeating: 0, count: (blockCount + 63) / 64)
         if let appended {
             guard appended.baseRecords == recordCount, appended.baseHead == baseHead else { throw IndexDamage("tail of another index") }
@@ -228,14 +231,18 @@ public final class IndexFile: @unchecked Sendable {
         end(of: section) - sections[section.rawValue]
     }
 
-    /// The rows `start..<start + count` of `section`, as a row's start and count stored in the
-    /// index name them; damage unless they lie within the section.
-    func rows(_ section: IndexLayout.Section, start: Int, count: Int, stride: Int) throws(IndexDamage) -> Range<Int> {
+    /// The rows `start..<start + count` of kind `Row` in `section`, as a row's start and count
+    /// stored in the index name them; damage unless they lie within the section.
+    func rows<Row: IndexRow>(_ kind: Row.Type, in section: IndexLayout.Section, start: Int, count: Int) throws(IndexDamage) -> Range<Int> {
         // Both are read as UInt32: their sum times a row's size cannot overflow.
-        guard start >= 0, count >= 0, (start + count) * stride <= length(of: section) else {
+        guard start >= 0, count >= 0, (start + count) * Row.size <= length(of: section) else {
             throw IndexDamage("rows \(start)..<\(start + count) lie outside the \(section) section")
         }
         return start..<(start + count)
+    }
+
+    func rows<Row: IndexSectionRow>(_ kind: Row.Type, start: Int, count: Int) throws(IndexDamage) -> Range<Int> {
+        try rows(kind, in: Row.section, start: start, count: count)
     }
 
     /// How many rows `section` holds (its length over its row size).
@@ -243,27 +250,42 @@ public final class IndexFile: @unchecked Sendable {
         max(0, length(of: section)) / (section.rowSize ?? 1)
     }
 
-    func i32(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> Int {
-        Int(try bytes(section, offset, 4).loadUnaligned(as: Int32.self).littleEndian)
+    // Fields of rows, by their declarations in `IndexLayout`: of a row kind's own section, or
+    // (the steps of supervision and offices) of the section named.
+
+    func i32<Row: IndexSectionRow>(_ field: IndexRowField<Row>, at row: Int) throws(IndexDamage) -> Int {
+        try i32(field, at: row, in: Row.section)
     }
 
-    func u32(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> Int {
-        Int(try bytes(section, offset, 4).loadUnaligned(as: UInt32.self).littleEndian)
+    func i32<Row: IndexRow>(_ field: IndexRowField<Row>, at row: Int, in section: IndexLayout.Section) throws(IndexDamage) -> Int {
+        assert(field.width == 4)
+        return Int(try bytes(section, field.position(inRow: row), 4).loadUnaligned(as: Int32.self).littleEndian)
     }
 
-    func u8(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> UInt8 {
-        try bytes(section, offset, 1)[0]
+    func u32<Row: IndexSectionRow>(_ field: IndexRowField<Row>, at row: Int) throws(IndexDamage) -> Int {
+        assert(field.width == 4)
+        return Int(try bytes(Row.section, field.position(inRow: row), 4).loadUnaligned(as: UInt32.self).littleEndian)
     }
 
-    /// The bytes of the string whose (offset, length) is stored at `offset`; nil for a nil string.
-    func stringBytes(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> UnsafeRawBufferPointer? {
-        let length = try u32(section, offset + 4)
+    func u64<Row: IndexSectionRow>(_ field: IndexRowField<Row>, at row: Int) throws(IndexDamage) -> UInt64 {
+        assert(field.width == 8)
+        return try bytes(Row.section, field.position(inRow: row), 8).loadUnaligned(as: UInt64.self).littleEndian
+    }
+
+    func u8<Row: IndexSectionRow>(_ field: IndexRowField<Row>, at row: Int) throws(IndexDamage) -> UInt8 {
+        assert(field.width == 1)
+        return try bytes(Row.section, field.position(inRow: row), 1)[0]
+    }
+
+    /// The bytes of the string in a string field; nil for none.
+    func stringBytes<Row: IndexSectionRow>(_ field: IndexRowField<Row>, at row: Int) throws(IndexDamage) -> UnsafeRawBufferPointer? {
+        let length = try u32(field.part(IndexLayout.StringReference.length), at: row)
         guard UInt32(length) != IndexLayout.nilLength else { return nil }
-        return try bytes(.strings, try u32(section, offset), length)
+        return try bytes(.strings, try u32(field.part(IndexLayout.StringReference.start), at: row), length)
     }
 
-    func string(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> String? {
-        guard let bytes = try stringBytes(section, offset) else { return nil }
+    func string<Row: IndexSectionRow>(_ field: IndexRowField<Row>, at row: Int) throws(IndexDamage) -> String? {
+        guard let bytes = try stringBytes(field, at: row) else { return nil }
         return try Self.text(bytes)
     }
 
@@ -312,33 +334,35 @@ public final class IndexFile: @unchecked Sendable {
         return high & 0x8080_8080_8080_8080 == 0
     }
 
-    /// Binary search of rows sorted by the id string at the start of each row, whose first bytes
-    /// the row also holds at `prefixAt`: most probes are decided by the prefix, and the string
-    /// itself is read only when the prefixes are equal and the id is longer than its prefix.
-    func findRow(_ id: String, in section: IndexLayout.Section, count: Int, stride: Int, prefixAt: Int) throws(IndexDamage) -> Int? {
+    /// Binary search of the first `count` rows of a section sorted by the id string in `key`,
+    /// whose first bytes the row also holds in `prefix`: most probes are decided by the prefix,
+    /// and the string itself is read only when the prefixes are equal and the id is longer than
+    /// its prefix.
+    func findRow<Row: IndexSectionRow>(_ id: String, key: IndexRowField<Row>, prefix: IndexRowField<Row>,
+                                       count: Int) throws(IndexDamage) -> Int? {
         let target = Array(id.utf8)
-        var padded = ByteWriter(capacity: IndexLayout.idPrefixLength)
-        padded.idPrefix(target)
-        let wanted = padded.bytes.withUnsafeBytes { Self.prefixKey($0) }
+        // Zero-padded, as the rows hold it (ids never hold a zero byte, so padded prefixes sort as the ids do).
+        let padded = Array(target.prefix(prefix.width)) + repeatElement(0, count: max(0, prefix.width - target.count))
+        let wanted = padded.withUnsafeBytes { Self.prefixKey($0) }
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
-            let found = Self.prefixKey(try bytes(section, mid * stride + prefixAt, IndexLayout.idPrefixLength))
+            let found = Self.prefixKey(try bytes(Row.section, prefix.position(inRow: mid), prefix.width))
             if found != wanted {
                 if found < wanted { low = mid + 1 } else { high = mid }
                 continue
             }
-            let length = try u32(section, mid * stride + 4)
-            if length <= IndexLayout.idPrefixLength {
+            let length = try u32(key.part(IndexLayout.StringReference.length), at: mid)
+            if length <= prefix.width {
                 // The whole id is in the prefix: equal prefixes, equal lengths, equal ids.
                 if length == target.count { return mid }
                 if length < target.count { low = mid + 1 } else { high = mid }
                 continue
             }
-            guard let key = try stringBytes(section, mid * stride) else { throw IndexDamage("nil id") }
-            try Self.checkUTF8(key)
-            if key.elementsEqual(target) { return mid }
-            if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
+            guard let bytes = try stringBytes(key, at: mid) else { throw IndexDamage("nil id") }
+            try Self.checkUTF8(bytes)
+            if bytes.elementsEqual(target) { return mid }
+            if bytes.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
         }
         return nil
     }
@@ -348,15 +372,17 @@ public final class IndexFile: @unchecked Sendable {
         (UInt64(bigEndian: raw.loadUnaligned(as: UInt64.self)), UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
     }
 
-    /// The last step with day ≤ `day` among `count` steps from `start`, or nil. Every day it reads
-    /// must be one a `ValidDate` can stand for: the step it returns and the one after it are among
-    /// those read, so a day out of range that would decide the answer is always found.
-    func lastStep(onOrBefore day: Int, in section: IndexLayout.Section, start: Int, count: Int, stride: Int) throws(IndexDamage) -> Int? {
-        let steps = try rows(section, start: start, count: count, stride: stride)
+    /// The last step with day ≤ `day` among `count` steps from `start` of a section of steps
+    /// whose day is `dayField`, or nil. Every day it reads must be one a `ValidDate` can stand
+    /// for: the step it returns and the one after it are among those read, so a day out of range
+    /// that would decide the answer is always found.
+    func lastStep<Row: IndexRow>(onOrBefore day: Int, _ dayField: IndexRowField<Row>, in section: IndexLayout.Section,
+                                 start: Int, count: Int) throws(IndexDamage) -> Int? {
+        let steps = try rows(Row.self, in: section, start: start, count: count)
         var low = 0, high = steps.count
         while low < high {
             let mid = (low + high) / 2
-            let stepDay = try i32(section, (start + mid) * stride)
+            let stepDay = try i32(dayField, at: start + mid, in: section)
             guard ValidDate.representableDayNumbers.contains(stepDay) else {
                 throw IndexDamage("\(section) row \(start + mid): day \(stepDay) lies outside the years 0001...9999")
             }
@@ -365,17 +391,20 @@ public final class IndexFile: @unchecked Sendable {
         return low == 0 ? nil : start + low - 1
     }
 
+    func lastStep<Row: IndexSectionRow>(onOrBefore day: Int, _ dayField: IndexRowField<Row>, start: Int, count: Int) throws(IndexDamage) -> Int? {
+        try lastStep(onOrBefore: day, dayField, in: Row.section, start: start, count: count)
+    }
+
     /// Where record row `record`'s line lies in the ledger file: its offset and its length without
     /// the newline, which must both fit within the part of the ledger the index covers.
     func lineRange(_ record: Int) throws(IndexDamage) -> (UInt64, Int) {
         // Against the section too: the count is a UInt64 in the header, and a row past the section
         // would be multiplied past Int.max.
-        guard record >= 0, record < recordCount, record < length(of: .records) / IndexLayout.recordRow else {
+        guard record >= 0, record < recordCount, record < length(of: .records) / RecordRow.size else {
             throw IndexDamage("record row \(record) of \(recordCount)")
         }
-        let row = try bytes(.records, record * IndexLayout.recordRow, 12)
-        let offset = row.loadUnaligned(as: UInt64.self).littleEndian
-        let length = Int(row.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)
+        let offset = try u64(RecordRow.lineOffset, at: record)
+        let length = try u32(RecordRow.lineLength, at: record)
         guard offset < indexedLedgerSize, UInt64(length) < indexedLedgerSize - offset else {
             throw IndexDamage("record row \(record): line of \(length) bytes at \(offset) lies outside the ledger's \(indexedLedgerSize) bytes")
         }
