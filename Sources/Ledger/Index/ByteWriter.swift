@@ -1,15 +1,13 @@
-/// Little-endian output for the index writer and the small checksummed files beside a ledger.
+/// Little-endian output: rows of the index (`appendRow`), and the fields of the small checksummed
+/// files beside a ledger (`ChecksummedFields`).
 struct ByteWriter {
     var bytes: [UInt8] = []
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-    mutating func u8(_ value: UInt8) { bytes.append(value) }
     mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func i32(_ value: Int32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func i64(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func pad(_ count: Int) { bytes.append(contentsOf: repeatElement(0, count: count)) }
 
     /// Appends one row of kind `Row`, all zeros (so its padding is written), and has `fill` set
     /// its fields: each where its declaration says, in any order.

@@ -81,10 +81,9 @@ extension IndexFile {
     private static func rebuild(of file: FileSystem.MappedFile, stamp: FileSystem.FileStamp, ledgerPath: String,
                                 scratch: String) -> Bool {
         if build(of: file, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch) { return true }
-        guard let records = try? LedgerFile.parse(file.bytes.bindMemory(to: UInt8.self)), let ledger = try? Ledger(records: records),
-              let contents = try? encode(ledger, ledgerBytes: file.bytes, stamp: stamp)
+        guard let records = try? LedgerFile.parse(file.bytes.bindMemory(to: UInt8.self)), let ledger = try? Ledger(records: records)
         else { return false }
-        return store(contents, ledgerPath: ledgerPath, scratch: scratch)
+        return write(records: ledger.records, of: file, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch)
     }
 
     /// Where this index first differs from `other` (an index file's bytes), in words; nil if

@@ -74,26 +74,3 @@ enum IndexLayout {
         return (Int32(clamping: days.lowerBound), Int32(clamping: days.upperBound))
     }
 }
-
-/// What a string in the index names: each kind's strings are stored once in the string section.
-enum StringKind: Int, CaseIterable {
-    case unit, task, record, text, person, role
-}
-
-/// The string section: UTF-8 strings, each stored once per kind (by bytes, not `String`
-/// equality, which would merge two spellings of one accented letter), in the order first named.
-struct StringBlob {
-    private(set) var bytes: [UInt8] = []
-    private var seen = StringKind.allCases.map { _ in ByteInterner() }
-    private var offsets = StringKind.allCases.map { _ in [UInt32]() }
-
-    /// The (offset, length) of `text` as a string of `kind`, adding it if new.
-    mutating func reference(_ text: UnsafeBufferPointer<UInt8>, _ kind: StringKind) -> (UInt32, UInt32) {
-        let number = Int(seen[kind.rawValue].id(text))
-        if number == offsets[kind.rawValue].count {
-            offsets[kind.rawValue].append(UInt32(bytes.count))
-            bytes.append(contentsOf: text)
-        }
-        return (offsets[kind.rawValue][number], UInt32(text.count))
-    }
-}

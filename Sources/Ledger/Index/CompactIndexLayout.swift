@@ -1,69 +1,3 @@
-import FoundationEssentials
-
-extension IndexFile {
-    /// Builds the index of the ledger at `ledgerPath` without holding its records in memory: the
-    /// file is read on every core into interned numbers (`CompactLedger`), every rule is checked
-    /// while the timelines are built (`CompactTimelines`), and the index is streamed to disk laid
-    /// out exactly as `encode` lays out that of a `Ledger` read in full.
-    ///
-    /// At 10⁶ records reading in full held some 8 GB; this holds a few hundred MB. False when the
-    /// compact reading does not vouch for the ledger (anything unusual, which the full read then
-    /// names), or the index could not be written.
-    @discardableResult
-    public static func build(ledgerPath: String) -> Bool {
-        guard let committed = try? CommittedLedger.open(ledgerPath) else { return false }
-        return build(committed)
-    }
-
-    /// Builds the index of the committed ledger (see `build(ledgerPath:)`).
-    static func build(_ committed: CommittedLedger) -> Bool {
-        guard let file = committed.map() else { return false }
-        return build(of: file, stamp: committed.stamp, ledgerPath: committed.file.path)
-    }
-
-    /// Builds the index of the ledger bytes in `file`, whose stamp is `stamp`, beside the ledger;
-    /// or, given a `scratch` path, there, for `verify` to compare with the index in use.
-    static func build(of file: FileSystem.MappedFile, stamp: FileSystem.FileStamp, ledgerPath: String, scratch: String? = nil) -> Bool {
-        guard var ledger = CompactLedger.read(file, keepingTexts: true), !ledger.records.isEmpty else { return false }
-        var timelines = CompactTimelines(units: ledger.units.count, tasks: ledger.tasks.count)
-        // Records that apply with a date the sources leave open: each has a change, so the
-        // replay meets it.
-        var open = Set<Int32>()
-        // Persons of applying appointments, with the name of the latest record naming each.
-        var persons: [Int32: (name: Int32, record: Int32)] = [:]
-        guard ledger.checkRules({ change, record, engine in
-            timelines.apply(change: change, of: record, in: ledger, ending: engine.endedByDissolution)
-            if ledger.records[Int(record)].precision == IndexLayout.qualifiedPrecision { open.insert(record) }
-            if ledger.changes[change].op == .appoint {
-                let person = ledger.changes[change].a, name = ledger.changeTexts[change].name
-                let known = persons[person] ?? (-1, -1)
-                persons[person] = name >= 0 && record > known.record ? (name, record) : known
-            }
-        }) else { return false }
-        let personRows = ledger.people.sorted(Array(persons.keys)).map { (person: $0, name: persons[$0]!.name, record: persons[$0]!.record) }
-        let openDates = open.sorted().map { (record: $0, days: ledger.records[Int($0)].openDays) }
-        // The timelines hold all the index needs of the records and changes: they leave memory
-        // before the index is laid out.
-        let lastEffectiveDay = ledger.records.map(\.effectiveDay).max() ?? Int32.min
-        let recordTexts = ledger.records.map { (title: $0.title, dateDay: $0.dateDay) }
-        (ledger.records, ledger.changes, ledger.changeTexts) = ([], [], [])
-        let layout = CompactIndexLayout(ledger: ledger, timelines: timelines, fileSize: file.bytes.count, stamp: stamp,
-                                        lastEffectiveDay: lastEffectiveDay, openDates: openDates, persons: personRows,
-                                        recordTexts: recordTexts)
-        return store(facts: layout.facts, sectionLengths: layout.sectionLengths, ledgerPath: ledgerPath, scratch: scratch) {
-            writer throws(IOFailure) in try layout.write(to: &writer)
-        }
-    }
-
-    /// The index of the ledger at `ledgerPath`, built first if it is missing or stale; nil if it
-    /// cannot be built (the caller then reads the ledger in full, which names any problem).
-    public static func openOrBuild(ledgerPath: String) -> IndexFile? {
-        guard let committed = try? CommittedLedger.open(ledgerPath) else { return nil }
-        if let index = open(committed) { return index }
-        return build(committed) ? open(committed) : nil
-    }
-}
-
 // The row kinds this file writes, by their short names.
 private typealias UnitRow = IndexLayout.UnitRow
 private typealias UnitStep = IndexLayout.UnitStep
@@ -77,10 +11,10 @@ private typealias RecordByID = IndexLayout.RecordByID
 private typealias OpenDate = IndexLayout.OpenDate
 private typealias PersonRow = IndexLayout.PersonRow
 
-/// The index of a compactly read ledger, written section by section so no section is ever whole
-/// in memory, byte for byte what `IndexFile.encode` writes for the same ledger read in full (the
-/// tests hold the two to that).
-private struct CompactIndexLayout {
+/// The index of a ledger in interned numbers (`CompactLedger`) and its timelines, written section
+/// by section so no section is ever whole in memory: the one index writer, whether the ledger was
+/// read from its lines or from records in memory.
+struct CompactIndexLayout {
     let ledger: CompactLedger
     let timelines: CompactTimelines
     let fileSize: Int
@@ -124,7 +58,7 @@ private struct CompactIndexLayout {
         supervisionSteps = timelines.supervisions.steps.grouped(in: supervisionOrder, entities: timelines.supervisions.keys.count)
         appointmentSteps = timelines.appointments.steps.grouped(in: appointmentOrder, entities: timelines.appointments.keys.count)
 
-        // The strings in the order `IndexFile.encode` first names them.
+        // The strings in the order the rows first name them (docs/FORMAT.md §8.2.4).
         var strings = StringPlan(ledger)
         for unit in unitOrder.map(Int.init) {
             strings.place(.unit, Int32(unit))
@@ -342,53 +276,4 @@ private struct CompactIndexLayout {
     }
 
     private static let batch = 1 << 20
-}
-
-/// Where each string the index names lies in its string section: each distinct string of a kind
-/// once, in the order the rows first name it, as `StringBlob` places them for `IndexFile.encode`.
-/// The strings are numbers in the ledger's interners, so placing one is an array lookup.
-private struct StringPlan {
-    private let interners: [ByteInterner]
-    private var offsets: [[UInt32]]
-    /// The strings in section order.
-    private var order: [(kind: StringKind, number: Int32)] = []
-    private(set) var length = 0
-
-    init(_ ledger: CompactLedger) {
-        var interners = [ByteInterner](repeating: ByteInterner(), count: StringKind.allCases.count)
-        interners[StringKind.unit.rawValue] = ledger.units
-        interners[StringKind.task.rawValue] = ledger.tasks
-        interners[StringKind.record.rawValue] = ledger.recordIDs
-        interners[StringKind.text.rawValue] = ledger.texts
-        interners[StringKind.person.rawValue] = ledger.people
-        interners[StringKind.role.rawValue] = ledger.roles
-        self.interners = interners
-        offsets = interners.map { [UInt32](repeating: .max, count: $0.count) }
-    }
-
-    mutating func place(_ kind: StringKind, _ number: Int32) {
-        guard offsets[kind.rawValue][Int(number)] == .max else { return }
-        offsets[kind.rawValue][Int(number)] = UInt32(length)
-        order.append((kind, number))
-        length += interners[kind.rawValue].length(Int(number))
-    }
-
-    /// The (offset, length) of a placed string; nil for -1.
-    func reference(_ kind: StringKind, _ number: Int32) -> (UInt32, UInt32)? {
-        guard number >= 0 else { return nil }
-        return (offsets[kind.rawValue][Int(number)], UInt32(interners[kind.rawValue].length(Int(number))))
-    }
-
-    func write(to writer: inout IndexFileWriter) throws(IOFailure) {
-        var batch: [UInt8] = []
-        batch.reserveCapacity(1 << 20)
-        for (kind, number) in order {
-            batch.append(contentsOf: interners[kind.rawValue].key(Int(number)))
-            if batch.count >= 1 << 20 {
-                try writer.write(batch)
-                batch.removeAll(keepingCapacity: true)
-            }
-        }
-        try writer.write(batch)
-    }
 }

@@ -1,4 +1,5 @@
-import FoundationEssentials
+import Foundation
+@testable import Ledger
 
 // The row kinds this file writes, by their short names.
 private typealias UnitRow = IndexLayout.UnitRow
@@ -13,58 +14,27 @@ private typealias RecordByID = IndexLayout.RecordByID
 private typealias OpenDate = IndexLayout.OpenDate
 private typealias PersonRow = IndexLayout.PersonRow
 
-extension IndexFile {
-    /// The index file that belongs to a ledger file.
-    public static func path(forLedger ledgerPath: String) -> String { ledgerPath + ".index" }
-
-    /// Writes the index of `ledger`, whose file at `ledgerPath` it describes, atomically beside it.
-    /// The index is a cache: failing to write it (a read-only directory) costs speed, not answers.
-    @discardableResult
-    public static func write(for ledger: Ledger, ledgerPath: String) -> Bool {
-        guard let committed = try? CommittedLedger.open(ledgerPath), let file = committed.map(),
-              let contents = try? encode(ledger, ledgerBytes: file.bytes, stamp: committed.stamp)
+/// The index of a ledger laid out by a writer of its own from the timelines the ledger in memory
+/// replays (`TimelineIndex`, the String path): the oracle the one production writer
+/// (`CompactIndexLayout`, over interned numbers and `CompactTimelines`) is held to byte for byte.
+/// It was the second production writer until issue 14; it shares the row declarations and the file
+/// writer (`IndexFileWriter`) with production, and nothing else.
+enum ReferenceIndex {
+    /// The index of the ledger at `ledgerPath`, read in full, written to `path`; false if the
+    /// ledger cannot be read or its file does not match its records.
+    static func write(ofLedgerAt ledgerPath: String, to path: String) -> Bool {
+        guard let ledger = try? Ledger.open(path: ledgerPath), let committed = try? CommittedLedger.open(ledgerPath),
+              let file = committed.map(), let (sections, facts) = try? encode(ledger, ledgerBytes: file.bytes, stamp: committed.stamp)
         else { return false }
-        return store(contents, ledgerPath: ledgerPath)
-    }
-
-    /// Writes an encoded index beside the ledger, if the ledger is still as it was when encoded.
-    static func store(_ contents: Contents, ledgerPath: String, scratch: String? = nil) -> Bool {
-        store(facts: contents.facts, sectionLengths: contents.sections.map(\.count), ledgerPath: ledgerPath, scratch: scratch) {
+        return IndexFile.store(facts: facts, sectionLengths: sections.map(\.count), ledgerPath: ledgerPath, scratch: path) {
             writer throws(IOFailure) in
-            for section in contents.sections { try writer.write(section) }
+            for section in sections { try writer.write(section) }
         }
     }
 
-    /// Writes an index beside the ledger atomically, its payload streamed by `payload`, if the
-    /// ledger is still as it was when it was read (else the index would lie). With `scratch`,
-    /// writes it there instead, as it is, for a comparison.
-    static func store(facts: IndexFileWriter.Facts, sectionLengths: [Int], ledgerPath: String, scratch: String? = nil,
-                      payload: (inout IndexFileWriter) throws(IOFailure) -> Void) -> Bool {
-        // Not fsynced: after a crash a torn index fails its checksums and is built anew.
-        let written: ()? = try? FileSystem.writeAtomically(to: scratch ?? path(forLedger: ledgerPath), durably: false) { file throws(IOFailure) in
-            var writer = IndexFileWriter(file: file, facts: facts, sectionLengths: sectionLengths)
-            try payload(&writer)
-            try writer.finish()
-            guard scratch != nil || FileSystem.stamp(ledgerPath) == facts.stamp else {
-                throw IOFailure(action: "index '\(ledgerPath)'", reason: "it changed while it was indexed")
-            }
-        }
-        guard written != nil else { return false }
-        if scratch != nil { return true }
-        // The index now covers every record: a tail of appends recorded for the old one is void.
-        IndexTail.remove(forLedger: ledgerPath)
-        return true
-    }
-
-    /// An index ready to write: the payload's sections in `IndexLayout.Section` order, and what
-    /// the header says of the ledger.
-    struct Contents {
-        var sections: [[UInt8]]
-        var facts: IndexFileWriter.Facts
-    }
-
-    /// The index of `ledger` as stored in `ledgerBytes`.
-    static func encode(_ ledger: Ledger, ledgerBytes: UnsafeRawBufferPointer, stamp: FileSystem.FileStamp) throws(IndexDamage) -> Contents {
+    /// The index of `ledger` as stored in `ledgerBytes`: its sections, and what the header says.
+    static func encode(_ ledger: Ledger, ledgerBytes: UnsafeRawBufferPointer,
+                       stamp: FileSystem.FileStamp) throws(IndexDamage) -> (sections: [[UInt8]], facts: IndexFileWriter.Facts) {
         let index = ledger.index
         var blob = StringBlob()
         let unitIDs = index.unitTimelines.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -242,12 +212,24 @@ extension IndexFile {
             lastRecorded: ledger.records.last?.recorded.nanoseconds ?? Int64.min, units: unitIDs.count, tasks: taskIDs.count,
             supervisionKeys: Int(supervisionCount), appointmentKeys: Int(appointmentCount),
             lastEffectiveDay: Int32(clamping: ledger.records.map(\.effectiveDate.firstDay).max() ?? Int(Int32.min)))
-        return Contents(sections: sections, facts: facts)
+        return (sections, facts)
     }
 }
 
-/// The index does not match its ledger or is damaged; it is rebuilt from the ledger.
-struct IndexDamage: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+/// The string section: UTF-8 strings, each stored once per kind (by bytes, not `String`
+/// equality, which would merge two spellings of one accented letter), in the order first named.
+private struct StringBlob {
+    private(set) var bytes: [UInt8] = []
+    private var seen = StringKind.allCases.map { _ in ByteInterner() }
+    private var offsets = StringKind.allCases.map { _ in [UInt32]() }
+
+    /// The (offset, length) of `text` as a string of `kind`, adding it if new.
+    mutating func reference(_ text: UnsafeBufferPointer<UInt8>, _ kind: StringKind) -> (UInt32, UInt32) {
+        let number = Int(seen[kind.rawValue].id(text))
+        if number == offsets[kind.rawValue].count {
+            offsets[kind.rawValue].append(UInt32(bytes.count))
+            bytes.append(contentsOf: text)
+        }
+        return (offsets[kind.rawValue][number], UInt32(text.count))
+    }
 }
