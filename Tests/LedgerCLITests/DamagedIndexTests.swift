@@ -38,7 +38,7 @@ final class DamagedIndexTests: EventsCopyTestCase {
         func u32(_ at: Int) -> Int { index.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) } }
         func u64(_ at: Int) -> Int { index.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian) } }
         func checksum(_ range: Range<Int>) -> [UInt8] {
-            index.withUnsafeBytes { IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: $0[range])) }
+            index.withUnsafeBytes { IndexLayout.blockChecksum(UnsafeRawBufferPointer(rebasing: $0[range])) }
         }
         let blockCount = u32(Header.blockCount.offset)
         let payload = IndexLayout.headerSize + (blockCount + 1) * IndexLayout.checksumSize

@@ -31,12 +31,12 @@ extension IndexFile {
             }
         }
         for row in 0..<taskCount {
-            let start = try u32(TaskRow.stepStart, at: row), count = try u32(TaskRow.stepCount, at: row)
+            let start = try rows.u32(TaskRow.stepStart, at: row), count = try rows.u32(TaskRow.stepCount, at: row)
             guard count > 0 else { continue }
-            let firstDay = try i32(TaskStep.day, at: start)
+            let firstDay = try rows.i32(TaskStep.day, at: start)
             if let day, firstDay > day { continue }
-            guard let title = try stringBytes(TaskStep.title, at: start + count - 1),
-                  let id = try stringBytes(TaskRow.id, at: row)
+            guard let title = try rows.stringBytes(TaskStep.title, at: start + count - 1),
+                  let id = try rows.stringBytes(TaskRow.id, at: row)
             else { throw IndexDamage("task row \(row)") }
             let byTitle = matcher.score(title), byID = matcher.score(id)
             guard let score = [byTitle, byID].compactMap({ $0 }).max() else { continue }
@@ -47,8 +47,8 @@ extension IndexFile {
         hits += try personHits(&matcher, on: day)
         var recordHits: [(hit: SearchResults.Hit, row: Int)] = []
         for row in 0..<recordCount {
-            if let day, try i32(RecordRow.dateDay, at: row) > day { continue }
-            guard let title = try stringBytes(RecordRow.title, at: row), let id = try stringBytes(RecordRow.id, at: row) else {
+            if let day, try rows.i32(RecordRow.dateDay, at: row) > day { continue }
+            guard let title = try rows.stringBytes(RecordRow.title, at: row), let id = try rows.stringBytes(RecordRow.id, at: row) else {
                 throw IndexDamage("record row \(row)")
             }
             let byTitle = matcher.score(title), byID = matcher.score(id)
@@ -77,20 +77,20 @@ extension IndexFile {
     /// when it existed (`existence`, for the hits shown): the same texts in the same order, the
     /// same label and the same matched text.
     private func unitHit(row: Int, matcher: inout SearchMatcher, on day: Int?) throws(IndexDamage) -> SearchResults.Hit? {
-        let start = try u32(UnitRow.stepStart, at: row), count = try u32(UnitRow.stepCount, at: row)
-        guard count > 0, let id = try stringBytes(UnitRow.id, at: row) else { return nil }
+        let start = try rows.u32(UnitRow.stepStart, at: row), count = try rows.u32(UnitRow.stepCount, at: row)
+        guard count > 0, let id = try rows.stringBytes(UnitRow.id, at: row) else { return nil }
         var current = start + count - 1
         if let day {
-            guard let then = try lastStep(onOrBefore: day, UnitStep.day, start: start, count: count),
-                  try u8(UnitStep.dissolved, at: then) == 0
+            guard let then = try rows.lastStep(onOrBefore: day, UnitStep.day, start: start, count: count),
+                  try rows.u8(UnitStep.dissolved, at: then) == 0
             else { return nil }
             current = then
         }
-        guard let label = try stringBytes(UnitStep.name, at: current) else { throw IndexDamage("unit step") }
+        guard let label = try rows.stringBytes(UnitStep.name, at: current) else { throw IndexDamage("unit step") }
         var texts: [UnsafeRawBufferPointer] = [label, id]
         for step in (start..<(start + count)).reversed() {
-            if let name = try stringBytes(UnitStep.name, at: step) { texts.append(name) }
-            if let abbreviation = try stringBytes(UnitStep.abbreviation, at: step) { texts.append(abbreviation) }
+            if let name = try rows.stringBytes(UnitStep.name, at: step) { texts.append(name) }
+            if let abbreviation = try rows.stringBytes(UnitStep.abbreviation, at: step) { texts.append(abbreviation) }
         }
         var best: (score: Int, text: UnsafeRawBufferPointer)?
         for text in texts {
@@ -104,11 +104,11 @@ extension IndexFile {
 
     /// When the unit on `row` existed: its establishment, and the first day it was dissolved.
     private func existence(ofUnitRow row: Int) throws(IndexDamage) -> (ValidDate?, ValidDate?) {
-        let start = try u32(UnitRow.stepStart, at: row), count = try u32(UnitRow.stepCount, at: row)
-        let firstDay = try i32(UnitStep.day, at: start)
+        let start = try rows.u32(UnitRow.stepStart, at: row), count = try rows.u32(UnitRow.stepCount, at: row)
+        let firstDay = try rows.i32(UnitStep.day, at: start)
         let established = try unit(row: row, on: firstDay, records: false)?.established
-        for step in start..<(start + count) where try u8(UnitStep.dissolved, at: step) == 1 {
-            return (established, ValidDate(dayNumber: try i32(UnitStep.day, at: step)))
+        for step in start..<(start + count) where try rows.u8(UnitStep.dissolved, at: step) == 1 {
+            return (established, ValidDate(dayNumber: try rows.i32(UnitStep.day, at: step)))
         }
         return (established, nil)
     }
@@ -119,12 +119,12 @@ extension IndexFile {
         guard !persons.isEmpty else { return [] }
         let wanted = Set(persons.map(\.id))
         var offices: [PersonID: [[(day: Int, inForce: Bool)]]] = [:]
-        for key in 0..<rowCount(of: .appointmentKeys) {
-            guard let person = try string(AppointmentKey.person, at: key), wanted.contains(person) else { continue }
-            let start = try u32(AppointmentKey.stepStart, at: key), count = try u32(AppointmentKey.stepCount, at: key)
+        for key in 0..<rows.sections.rowCount(of: .appointmentKeys) {
+            guard let person = try rows.string(AppointmentKey.person, at: key), wanted.contains(person) else { continue }
+            let start = try rows.u32(AppointmentKey.stepStart, at: key), count = try rows.u32(AppointmentKey.stepCount, at: key)
             var steps: [(day: Int, inForce: Bool)] = []
             for step in start..<(start + count) {
-                steps.append((try i32(Step.day, at: step, in: .appointmentSteps), try i32(Step.record, at: step, in: .appointmentSteps) >= 0))
+                steps.append((try rows.i32(Step.day, at: step, in: .appointmentSteps), try rows.i32(Step.record, at: step, in: .appointmentSteps) >= 0))
             }
             offices[person, default: []].append(steps)
         }

@@ -66,7 +66,7 @@ struct IndexFileWriter {
         guard whole > 0 else { return }
         let failure: IOFailure? = buffer.withUnsafeBytes { raw in
             for start in stride(from: 0, to: whole, by: size) {
-                checksums.append(contentsOf: IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[start..<min(start + size, whole)])))
+                checksums.append(contentsOf: IndexLayout.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[start..<min(start + size, whole)])))
             }
             do throws(IOFailure) {
                 try FileSystem.writeAll(UnsafeRawBufferPointer(rebasing: raw[0..<whole]), to: file.fd, at: headerLength + written, name: file.path)
@@ -110,7 +110,7 @@ struct IndexFileWriter {
             row.set(Header.lastEffectiveDay, facts.lastEffectiveDay)
             row.set(Header.ledgerChanged, facts.stamp.changedNanoseconds)
         }
-        let fieldsChecksum = header.bytes.withUnsafeBytes { IndexFile.blockChecksum($0) }
+        let fieldsChecksum = header.bytes.withUnsafeBytes { IndexLayout.blockChecksum($0) }
         header.bytes.append(contentsOf: checksums)
         header.bytes.append(contentsOf: fieldsChecksum)
         let failure: IOFailure? = header.bytes.withUnsafeBytes { raw in

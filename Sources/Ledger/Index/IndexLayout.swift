@@ -22,6 +22,13 @@ enum IndexLayout {
     /// A CRC-32C, little-endian (version 2 had 8-byte SHA-256 prefixes, a fifth of a point query).
     static let checksumSize = 4
 
+    /// A block's checksum, as stored in the header: CRC-32C, little-endian. It tells a damaged
+    /// block cheaply; forgery is the hash chain's business, since whoever can write the index can
+    /// rewrite any checksum in it.
+    static func blockChecksum(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        withUnsafeBytes(of: CRC32C.checksum(bytes).littleEndian) { Array($0) }
+    }
+
     /// Sections of the payload, in order.
     enum Section: Int, CaseIterable {
         case strings, units, unitSteps, tasks, taskSteps, supervisionKeys, supervisionSteps

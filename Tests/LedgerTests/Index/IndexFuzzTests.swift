@@ -86,7 +86,7 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
         // lengths cover each way the check reads them (one byte, two, four, eight and more).
         let valid = ["", "a", "ab", "abcd", "abcdefgh", "kompetenzzentrum-verwaltung-4-0", "ü", "Thüringer Landesverwaltungsamt", "日本", "👩‍💻"]
         for text in valid {
-            XCTAssertEqual(try Array(text.utf8).withUnsafeBytes { try IndexFile.text($0) }, text)
+            XCTAssertEqual(try Array(text.utf8).withUnsafeBytes { try IndexRows.text($0) }, text)
         }
         let invalid: [[UInt8]] = [
             [0xFF], [0x61, 0x80], [0xC3], [0x61, 0x62, 0x63, 0xC3], Array("Th".utf8) + [0xFC] + Array("ringer Amt".utf8),
@@ -95,7 +95,7 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
             Array("ab".utf8) + [0xED, 0xA0, 0x80] + Array("cd".utf8), // a surrogate
         ]
         for bytes in invalid {
-            XCTAssertThrowsError(try bytes.withUnsafeBytes { try IndexFile.text($0) }, "\(bytes)")
+            XCTAssertThrowsError(try bytes.withUnsafeBytes { try IndexRows.text($0) }, "\(bytes)")
         }
     }
 

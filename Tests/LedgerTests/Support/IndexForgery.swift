@@ -113,7 +113,7 @@ struct IndexForgery {
     var sealed: [UInt8] {
         var sealed = bytes
         func checksum(_ range: Range<Int>) -> [UInt8] {
-            sealed.withUnsafeBytes { IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: $0[range])) }
+            sealed.withUnsafeBytes { IndexLayout.blockChecksum(UnsafeRawBufferPointer(rebasing: $0[range])) }
         }
         for block in 0..<blockCount {
             let start = payloadStart + block * IndexLayout.blockSize
