@@ -2,12 +2,12 @@ import Foundation
 @testable import Ledger
 import XCTest
 
-/// Each kind of index row is declared once (`IndexLayout+Rows`, `IndexLayout+Header`): its fields
-/// tile it, its size is its section's, and the declarations are the tables of docs/FORMAT.md §8.2,
-/// which another implementation reads the file by.
+/// Each kind of index row is declared once (`IndexLayout+Rows`, `IndexLayout+Header`, and the tail
+/// file's `IndexTail.Layout`): its fields tile it, its size is its section's, and the declarations
+/// are the tables of docs/FORMAT.md §8.2 and §8.3, which another implementation reads the files by.
 final class IndexRowSchemaTests: XCTestCase {
     func testEveryRowKindsFieldsTileIt() {
-        for kind in IndexLayout.rowKinds {
+        for kind in IndexLayout.rowKinds + [IndexTail.Layout.self] {
             XCTAssertTrue(kind.tilesRow, "\(kind): its fields overlap, leave a gap, or do not end at \(kind.size)")
         }
     }
@@ -69,5 +69,6 @@ final class IndexRowSchemaTests: XCTestCase {
         assertMatches(IndexLayout.RecordRow.self, heading: "**records** (\(IndexLayout.RecordRow.size) bytes)")
         assertMatches(IndexLayout.OpenDate.self, heading: "**openDates** (\(IndexLayout.OpenDate.size) bytes)")
         assertMatches(IndexLayout.PersonRow.self, heading: "**persons** (\(IndexLayout.PersonRow.size) bytes)")
+        assertMatches(IndexTail.Layout.self, heading: "#### 8.3.1 Layout")
     }
 }
