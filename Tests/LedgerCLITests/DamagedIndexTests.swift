@@ -33,18 +33,23 @@ final class DamagedIndexTests: EventsCopyTestCase {
     /// Sets the assignment day of every task step that has one to `day`, then makes every block
     /// checksum and the header checksum match again. The number of steps forged.
     private static func forgeAssignmentDays(in index: inout [UInt8], to day: Int32) -> Int {
+        typealias Header = IndexLayout.Header
+        typealias TaskStep = IndexLayout.TaskStep
         func u32(_ at: Int) -> Int { index.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) } }
         func u64(_ at: Int) -> Int { index.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian) } }
         func checksum(_ range: Range<Int>) -> [UInt8] {
-            index.withUnsafeBytes { IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: $0[range])) }
+            index.withUnsafeBytes { IndexLayout.blockChecksum(UnsafeRawBufferPointer(rebasing: $0[range])) }
         }
-        let blockCount = u32(IndexLayout.blockCountOffset)
+        let blockCount = u32(Header.blockCount.offset)
         let payload = IndexLayout.headerSize + (blockCount + 1) * IndexLayout.checksumSize
-        func section(_ section: IndexLayout.Section) -> Int { payload + u64(IndexLayout.sectionsOffset + 8 * section.rawValue) }
+        func section(_ section: IndexLayout.Section) -> Int { payload + u64(Header.sectionStart(section).offset) }
         var forged = 0
-        // Task steps: day(4) holder(4) title(8) leika(8) heldSince(4) heldBy(4) precision(1), 255 for none.
-        for step in stride(from: section(.taskSteps), to: section(.supervisionKeys), by: IndexLayout.taskStep) where index[step + 32] != 255 {
-            withUnsafeBytes(of: day.littleEndian) { index.replaceSubrange((step + 24)..<(step + 28), with: $0) }
+        // Task steps whose held-since precision is not 255 (never held).
+        for step in stride(from: section(.taskSteps), to: section(.supervisionKeys), by: TaskStep.size)
+        where index[step + TaskStep.heldPrecision.offset] != 255 {
+            withUnsafeBytes(of: day.littleEndian) {
+                index.replaceSubrange((step + TaskStep.heldSince.offset)..<(step + TaskStep.heldSince.end), with: $0)
+            }
             forged += 1
         }
         for block in 0..<blockCount {

@@ -60,7 +60,7 @@ extension IndexFile {
         let indexPath = path(forLedger: committed.file.path)
         guard FileSystem.status(indexPath, followingLinks: false) != nil else { return .absent }
         guard FileSystem.openTrusted(indexPath, ledgerOwner: committed.owner) != nil else { return .untrusted }
-        guard let index = open(committed), (try? index.checkEveryBlock()) != nil else { return .notCurrent }
+        guard let index = open(committed), (try? index.rows.sections.checkEveryBlock()) != nil else { return .notCurrent }
         guard rebuilding else { return .current(indexedRecords: index.recordCount, tailRecords: index.tail.count) }
         guard let covered = FileSystem.map(committed.file, length: Int(index.indexedLedgerSize)) else { return .notCurrent }
         let scratch = indexPath + ".verify-\(getpid())"
@@ -81,23 +81,21 @@ extension IndexFile {
     private static func rebuild(of file: FileSystem.MappedFile, stamp: FileSystem.FileStamp, ledgerPath: String,
                                 scratch: String) -> Bool {
         if build(of: file, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch) { return true }
-        guard let records = try? LedgerFile.parse(file.bytes.bindMemory(to: UInt8.self)), let ledger = try? Ledger(records: records),
-              let contents = try? encode(ledger, ledgerBytes: file.bytes, stamp: stamp)
+        guard let records = try? LedgerFile.parse(file.bytes.bindMemory(to: UInt8.self)), let ledger = try? Ledger(records: records)
         else { return false }
-        return store(contents, ledgerPath: ledgerPath, scratch: scratch)
+        return write(records: ledger.records, of: file, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch)
     }
 
     /// Where this index first differs from `other` (an index file's bytes), in words; nil if
     /// they are equal. The payload is compared first: a changed row also changes its block's
     /// checksum in the header, and the row is what a reader wants named.
     func firstDifference(from other: UnsafeRawBufferPointer) -> String? {
-        let mine = file.bytes
+        let sections = rows.sections
+        let mine = sections.file.bytes
         guard other.count == mine.count else { return "the length (\(mine.count) bytes, rebuilt \(other.count))" }
-        let start = payloadStart
+        let start = sections.payloadStart
         if let offset = Self.firstDifference(mine, other, in: start..<mine.count) {
-            let payloadOffset = offset - start
-            let section = IndexLayout.Section.allCases.last { sections[$0.rawValue] <= payloadOffset }!
-            let within = payloadOffset - sections[section.rawValue]
+            let (section, within) = sections.place(ofPayloadOffset: offset - start)
             if let row = section.rowSize { return "section '\(section)', row \(within / row)" }
             return "section '\(section)', byte \(within)"
         }

@@ -1,11 +1,13 @@
+private typealias PersonRow = IndexLayout.PersonRow
+
 extension IndexFile {
     /// The row of person `id` in the `persons` section (sorted by id bytes), or nil.
     func personRow(_ id: PersonID) throws(IndexDamage) -> Int? {
         let target = Array(id.utf8)
-        var low = 0, high = rowCount(of: .persons)
+        var low = 0, high = rows.sections.rowCount(of: .persons)
         while low < high {
             let mid = (low + high) / 2
-            guard let key = try stringBytes(.persons, mid * IndexLayout.personRow) else { throw IndexDamage("person row \(mid)") }
+            guard let key = try rows.stringBytes(PersonRow.person, at: mid) else { throw IndexDamage("person row \(mid)") }
             if key.elementsEqual(target) { return mid }
             if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
         }
@@ -14,10 +16,9 @@ extension IndexFile {
 
     /// The person on `row`.
     func person(row: Int) throws(IndexDamage) -> Person {
-        let at = row * IndexLayout.personRow
-        guard let id = try string(.persons, at) else { throw IndexDamage("person row \(row)") }
-        let named = try i32(.persons, at + 16)
-        return Person(id: id, name: try string(.persons, at + 8), namedBy: named < 0 ? nil : try recordID(named))
+        guard let id = try rows.string(PersonRow.person, at: row) else { throw IndexDamage("person row \(row)") }
+        let named = try rows.i32(PersonRow.namedBy, at: row)
+        return Person(id: id, name: try rows.string(PersonRow.name, at: row), namedBy: named < 0 ? nil : try recordID(named))
     }
 
     /// Person `id` as the index and its tail know them.
@@ -35,7 +36,7 @@ extension IndexFile {
     /// Everyone, from the index and its tail, by id.
     func indexedPersons() throws(IndexDamage) -> [Person] {
         var byID: [PersonID: Person] = [:]
-        for row in 0..<rowCount(of: .persons) {
+        for row in 0..<rows.sections.rowCount(of: .persons) {
             let person = try person(row: row)
             byID[person.id] = person
         }

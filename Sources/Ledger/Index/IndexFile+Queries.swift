@@ -1,3 +1,5 @@
+private typealias OpenDate = IndexLayout.OpenDate
+
 extension IndexFile: LedgerQuerying {
     /// The ledger read in full, for what the index does not hold (an earlier `knownAt`) or when a
     /// block of the index turns out damaged: then the index is rewritten too.
@@ -49,10 +51,9 @@ extension IndexFile: LedgerQuerying {
         try answer(knownAt: knownAt, { () throws(IndexDamage) in
             let day = date.firstDay
             var found: [DateUncertainty] = []
-            for row in 0..<rowCount(of: .openDates) {
-                let at = row * IndexLayout.openDate
-                guard try i32(.openDates, at + 4) <= day, day <= (try i32(.openDates, at + 8)) else { continue }
-                let position = try i32(.openDates, at)
+            for row in 0..<rows.sections.rowCount(of: .openDates) {
+                guard try rows.i32(OpenDate.earliest, at: row) <= day, day <= (try rows.i32(OpenDate.latest, at: row)) else { continue }
+                let position = try rows.i32(OpenDate.record, at: row)
                 guard position >= 0, position < recordCount, let record = (try? recordAt(position)) ?? nil,
                       let uncertainty = DateUncertainty(record, on: day)
                 else { throw IndexDamage("open date row \(row)") }
@@ -168,44 +169,5 @@ extension IndexFile: LedgerQuerying {
     public func record(_ id: RecordID) -> Record? {
         if let loadedLedger { return loadedLedger.record(id) }
         do { return try indexedRecord(id) } catch { return try? ledgerAfterDamage().record(id) }
-    }
-
-    /// The record with this id as the index and its tail have it; nil if there is none.
-    func indexedRecord(_ id: RecordID) throws(IndexDamage) -> Record? {
-        if let appended = tail.first(where: { $0.id == id }) { return appended }
-        var row = recordRows.withLock { $0[id] }
-        if row == nil { row = try recordRow(id) }
-        guard let row else { return nil }
-        let record = try recordAt(row)
-        guard record.id == id else { throw IndexDamage("record row \(row) holds '\(record.id)', not '\(id)'") }
-        return record
-    }
-
-    /// The row of the record with this id, by binary search of the rows sorted by id.
-    func recordRow(_ id: RecordID) throws(IndexDamage) -> Int? {
-        try checkRowCounts()
-        let target = Array(id.utf8)
-        var low = 0, high = recordCount
-        while low < high {
-            let mid = (low + high) / 2
-            let row = try i32(.recordsByID, mid * 4)
-            guard row >= 0, row < recordCount, let key = try stringBytes(.records, row * IndexLayout.recordRow + 12) else {
-                throw IndexDamage("records by id, entry \(mid): record row \(row)")
-            }
-            try Self.checkUTF8(key)
-            if key.elementsEqual(target) { return row }
-            if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
-        }
-        return nil
-    }
-
-    /// The record on row `row` (seq − 1), decoded from its line in the ledger file. A line that
-    /// cannot be read or is not a record means the row points elsewhere than at a record: damage.
-    func recordAt(_ row: Int) throws(IndexDamage) -> Record {
-        let (offset, length) = try lineRange(row)
-        guard let line = FileSystem.readRange(ledgerPath, offset: offset, count: length),
-              let record = try? Record(json: JSONParser.parse(bytes: line))
-        else { throw IndexDamage("record row \(row): no record in the \(length) bytes at \(offset)") }
-        return record
     }
 }

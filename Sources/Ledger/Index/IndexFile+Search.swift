@@ -1,3 +1,12 @@
+// The row kinds this file reads, by their short names.
+private typealias UnitRow = IndexLayout.UnitRow
+private typealias UnitStep = IndexLayout.UnitStep
+private typealias TaskRow = IndexLayout.TaskRow
+private typealias TaskStep = IndexLayout.TaskStep
+private typealias AppointmentKey = IndexLayout.AppointmentKey
+private typealias Step = IndexLayout.Step
+private typealias RecordRow = IndexLayout.RecordRow
+
 extension IndexFile {
     public func search(_ query: String, at date: ValidDate?, limit: Int, knownAt: TransactionTime) throws(QueryError) -> SearchResults {
         guard let matcher = SearchMatcher(query) else { throw .emptySearch(query) }
@@ -21,13 +30,12 @@ extension IndexFile {
             }
         }
         for row in 0..<taskCount {
-            let base = row * IndexLayout.taskRow
-            let start = try u32(.tasks, base + 8), count = try u32(.tasks, base + 12)
+            let start = try rows.u32(TaskRow.stepStart, at: row), count = try rows.u32(TaskRow.stepCount, at: row)
             guard count > 0 else { continue }
-            let firstDay = try i32(.taskSteps, start * IndexLayout.taskStep)
+            let firstDay = try rows.i32(TaskStep.day, at: start)
             if let day, firstDay > day { continue }
-            guard let title = try stringBytes(.taskSteps, (start + count - 1) * IndexLayout.taskStep + 8),
-                  let id = try stringBytes(.tasks, base)
+            guard let title = try rows.stringBytes(TaskStep.title, at: start + count - 1),
+                  let id = try rows.stringBytes(TaskRow.id, at: row)
             else { throw IndexDamage("task row \(row)") }
             let byTitle = matcher.score(title), byID = matcher.score(id)
             guard let score = [byTitle, byID].compactMap({ $0 }).max() else { continue }
@@ -38,9 +46,8 @@ extension IndexFile {
         hits += try personHits(&matcher, on: day)
         var recordHits: [(hit: SearchResults.Hit, row: Int)] = []
         for row in 0..<recordCount {
-            let base = row * IndexLayout.recordRow
-            if let day, try i32(.records, base + 28) > day { continue }
-            guard let title = try stringBytes(.records, base + 20), let id = try stringBytes(.records, base + 12) else {
+            if let day, try rows.i32(RecordRow.dateDay, at: row) > day { continue }
+            guard let title = try rows.stringBytes(RecordRow.title, at: row), let id = try rows.stringBytes(RecordRow.id, at: row) else {
                 throw IndexDamage("record row \(row)")
             }
             let byTitle = matcher.score(title), byID = matcher.score(id)
@@ -69,21 +76,20 @@ extension IndexFile {
     /// when it existed (`existence`, for the hits shown): the same texts in the same order, the
     /// same label and the same matched text.
     private func unitHit(row: Int, matcher: inout SearchMatcher, on day: Int?) throws(IndexDamage) -> SearchResults.Hit? {
-        let base = row * IndexLayout.unitRow
-        let start = try u32(.units, base + 8), count = try u32(.units, base + 12)
-        guard count > 0, let id = try stringBytes(.units, base) else { return nil }
+        let start = try rows.u32(UnitRow.stepStart, at: row), count = try rows.u32(UnitRow.stepCount, at: row)
+        guard count > 0, let id = try rows.stringBytes(UnitRow.id, at: row) else { return nil }
         var current = start + count - 1
         if let day {
-            guard let then = try lastStep(onOrBefore: day, in: .unitSteps, start: start, count: count, stride: IndexLayout.unitStep),
-                  try u8(.unitSteps, then * IndexLayout.unitStep + 53) == 0
+            guard let then = try rows.lastStep(onOrBefore: day, UnitStep.day, start: start, count: count),
+                  try rows.u8(UnitStep.dissolved, at: then) == 0
             else { return nil }
             current = then
         }
-        guard let label = try stringBytes(.unitSteps, current * IndexLayout.unitStep + 8) else { throw IndexDamage("unit step") }
+        guard let label = try rows.stringBytes(UnitStep.name, at: current) else { throw IndexDamage("unit step") }
         var texts: [UnsafeRawBufferPointer] = [label, id]
         for step in (start..<(start + count)).reversed() {
-            if let name = try stringBytes(.unitSteps, step * IndexLayout.unitStep + 8) { texts.append(name) }
-            if let abbreviation = try stringBytes(.unitSteps, step * IndexLayout.unitStep + 16) { texts.append(abbreviation) }
+            if let name = try rows.stringBytes(UnitStep.name, at: step) { texts.append(name) }
+            if let abbreviation = try rows.stringBytes(UnitStep.abbreviation, at: step) { texts.append(abbreviation) }
         }
         var best: (score: Int, text: UnsafeRawBufferPointer)?
         for text in texts {
@@ -97,12 +103,11 @@ extension IndexFile {
 
     /// When the unit on `row` existed: its establishment, and the first day it was dissolved.
     private func existence(ofUnitRow row: Int) throws(IndexDamage) -> (ValidDate?, ValidDate?) {
-        let base = row * IndexLayout.unitRow
-        let start = try u32(.units, base + 8), count = try u32(.units, base + 12)
-        let firstDay = try i32(.unitSteps, start * IndexLayout.unitStep)
+        let start = try rows.u32(UnitRow.stepStart, at: row), count = try rows.u32(UnitRow.stepCount, at: row)
+        let firstDay = try rows.i32(UnitStep.day, at: start)
         let established = try unit(row: row, on: firstDay, records: false)?.established
-        for step in start..<(start + count) where try u8(.unitSteps, step * IndexLayout.unitStep + 53) == 1 {
-            return (established, ValidDate(dayNumber: try i32(.unitSteps, step * IndexLayout.unitStep)))
+        for step in start..<(start + count) where try rows.u8(UnitStep.dissolved, at: step) == 1 {
+            return (established, ValidDate(dayNumber: try rows.i32(UnitStep.day, at: step)))
         }
         return (established, nil)
     }
@@ -113,13 +118,12 @@ extension IndexFile {
         guard !persons.isEmpty else { return [] }
         let wanted = Set(persons.map(\.id))
         var offices: [PersonID: [[(day: Int, inForce: Bool)]]] = [:]
-        for key in 0..<rowCount(of: .appointmentKeys) {
-            let at = key * IndexLayout.appointmentKey
-            guard let person = try string(.appointmentKeys, at), wanted.contains(person) else { continue }
-            let start = try u32(.appointmentKeys, at + 20), count = try u32(.appointmentKeys, at + 24)
+        for key in 0..<rows.sections.rowCount(of: .appointmentKeys) {
+            guard let person = try rows.string(AppointmentKey.person, at: key), wanted.contains(person) else { continue }
+            let start = try rows.u32(AppointmentKey.stepStart, at: key), count = try rows.u32(AppointmentKey.stepCount, at: key)
             var steps: [(day: Int, inForce: Bool)] = []
             for step in start..<(start + count) {
-                steps.append((try i32(.appointmentSteps, step * IndexLayout.step), try i32(.appointmentSteps, step * IndexLayout.step + 4) >= 0))
+                steps.append((try rows.i32(Step.day, at: step, in: .appointmentSteps), try rows.i32(Step.record, at: step, in: .appointmentSteps) >= 0))
             }
             offices[person, default: []].append(steps)
         }

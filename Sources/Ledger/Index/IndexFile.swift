@@ -15,15 +15,17 @@ import FoundationEssentials
 /// is checked against its checksum the first time a query reads it. Anything else means the
 /// index is stale or damaged, and the ledger is read and indexed anew (`LedgerStore`).
 ///
+/// This is where questions are answered from the rows; the rows themselves are read by
+/// `IndexRows` (fields, as `IndexLayout` declares them) from `IndexSections` (checked bytes), and
+/// the header by `IndexHeader`. Building the index is `IndexFile+Building`.
+///
 /// One `IndexFile` may answer questions from several threads at once: what it learns while
 /// answering (which blocks are checked, the rows of records met, the ledger once read in full)
 /// is kept behind locks or atomics, and what one answer builds for itself stays its own.
 public final class IndexFile: Sendable {
-    let file: FileSystem.MappedFile
+    /// The index's rows, read field by field from its checked sections.
+    let rows: IndexRows
     let ledgerPath: String
-    let payloadStart: Int
-    let payloadLength: Int
-    let sections: [Int]
     let unitCount: Int
     let taskCount: Int
     /// Records the index file itself covers (the tail's come after them).
@@ -42,8 +44,6 @@ public final class IndexFile: Sendable {
     public let head: String
     /// When the ledger's last record was recorded; queries known earlier need the full ledger.
     public let lastRecorded: TransactionTime
-    /// Which payload blocks have been checked against their checksums.
-    private let checkedBlocks: CheckedBlocks
     /// The whole ledger, once a question needed it. Locked while it is read, so it is read once.
     let fullLedgerCache = Locked<Ledger?>(nil)
     /// Rows of the records met while reading, so provenance need not search for them by id.
@@ -57,13 +57,6 @@ public final class IndexFile: Sendable {
         var day: Int
         var unitRecords: Bool
         var state: OrgState?
-    }
-
-    /// A block's checksum, as stored in the header: CRC-32C, little-endian. It tells a damaged
-    /// block cheaply; forgery is the hash chain's business, since whoever can write the index can
-    /// rewrite any checksum in it.
-    static func blockChecksum(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
-        withUnsafeBytes(of: CRC32C.checksum(bytes).littleEndian) { Array($0) }
     }
 
     /// Opens the index of the ledger at `ledgerPath` if it matches that file exactly; nil if it is
@@ -85,29 +78,8 @@ public final class IndexFile: Sendable {
     }
 
     init(file: FileSystem.MappedFile, ledgerPath: String, ledgerStamp: FileSystem.FileStamp, ledgerOwner: uid_t) throws(IndexDamage) {
-        let raw = file.bytes
-        func u32(_ at: Int) -> Int { Int(raw.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
-        func u64(_ at: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian }
-        // A forged header can hold any 64-bit number: one that is no Int is damage, not a trap.
-        func int(_ at: Int) throws(IndexDamage) -> Int {
-            guard let value = Int(exactly: u64(at)) else { throw IndexDamage("header field at \(at)") }
-            return value
-        }
-        guard raw.count >= IndexLayout.headerSize, Array(raw[0..<8]) == IndexLayout.magic,
-              u32(8) == IndexLayout.version, u32(12) == IndexLayout.blockSize
-        else { throw IndexDamage("not an index of this version") }
-        let blockCount = u32(IndexLayout.blockCountOffset)
-        let checksumSize = IndexLayout.checksumSize
-        let tableEnd = IndexLayout.headerSize + blockCount * checksumSize
-        guard raw.count >= tableEnd + checksumSize,
-              IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[0..<IndexLayout.headerSize]))
-                == Array(raw[tableEnd..<(tableEnd + checksumSize)])
-        else { throw IndexDamage("header checksum") }
-        let stored = FileSystem.FileStamp(
-            size: u64(IndexLayout.ledgerSizeOffset),
-            modifiedNanoseconds: Int64(bitPattern: u64(IndexLayout.ledgerModifiedOffset)),
-            inode: u64(IndexLayout.ledgerInodeOffset),
-            changedNanoseconds: Int64(bitPattern: u64(IndexLayout.ledgerChangedOffset)))
+        let header = try IndexHeader(file.bytes)
+        let stored = header.stamp
         // Appends since the index was written are vouched for by the tail file, if it describes the
         // ledger as it is now; any other change to the file makes the index stale.
         var appended: IndexTail?
@@ -117,36 +89,24 @@ public final class IndexFile: Sendable {
             else { throw IndexDamage("stale") }
             appended = tail
         }
-        self.file = file
+        rows = IndexRows(sections: IndexSections(file: file, header: header))
         self.ledgerPath = ledgerPath
-        payloadStart = tableEnd + checksumSize
-        payloadLength = try int(IndexLayout.payloadLengthOffset)
-        guard raw.count - payloadStart == payloadLength,
-              (payloadLength + IndexLayout.blockSize - 1) / IndexLayout.blockSize == blockCount
-        else { throw IndexDamage("length") }
-        let length = payloadLength
-        var sectionOffsets: [Int] = []
-        for section in IndexLayout.Section.allCases { sectionOffsets.append(try int(IndexLayout.sectionsOffset + 8 * section.rawValue)) }
-        guard sectionOffsets.allSatisfy({ $0 <= length }) else { throw IndexDamage("sections") }
-        sections = sectionOffsets
-        unitCount = u32(IndexLayout.countsOffset)
-        taskCount = u32(IndexLayout.countsOffset + 4)
-        recordCount = try int(IndexLayout.recordCountOffset)
-        baseHead = String(decoding: raw[IndexLayout.headOffset..<(IndexLayout.headOffset + 64)], as: UTF8.self)
-        let baseRecorded = TransactionTime(nanosecondsSinceEpoch: Int64(bitPattern: u64(IndexLayout.lastRecordedOffset)))
+        unitCount = header.unitCount
+        taskCount = header.taskCount
+        recordCount = header.recordCount
+        baseHead = header.head
         indexedStamp = stored
-        lastEffectiveDay = Int(Int32(bitPattern: UInt32(u32(IndexLayout.lastEffectiveDayOffset))))
-        checkedBlocks = CheckedBlocks(blocks: blockCount)
+        lastEffectiveDay = header.lastEffectiveDay
         if let appended {
             guard appended.baseRecords == recordCount, appended.baseHead == baseHead else { throw IndexDamage("tail of another index") }
             tail = try IndexFile.readTail(appended, ledgerPath: ledgerPath, from: stored.size, after: recordCount, head: baseHead,
-                                          lastRecorded: recordCount > 0 ? baseRecorded : nil, lastEffectiveDay: lastEffectiveDay)
+                                          lastRecorded: recordCount > 0 ? header.lastRecorded : nil, lastEffectiveDay: lastEffectiveDay)
             head = appended.head
             lastRecorded = appended.lastRecorded
         } else {
             tail = []
             head = baseHead
-            lastRecorded = baseRecorded
+            lastRecorded = header.lastRecorded
         }
         try checkLastRecord(ledgerSize: stored.size)
     }
@@ -191,202 +151,5 @@ public final class IndexFile: Sendable {
         else { throw IndexDamage("last record") }
         let stored = line.dropLast().withUnsafeBufferPointer { HashChain.storedHash(inCanonicalLine: $0) }
         guard stored == baseHead else { throw IndexDamage("head") }
-    }
-
-    // MARK: Checked reads
-
-    /// `count` payload bytes at `offset` within `section`, checking the blocks they lie in. Bytes
-    /// past the section's end are damage, not the next section's rows: every offset is worked out
-    /// from numbers in the index, which a damaged or forged file can set to anything.
-    func bytes(_ section: IndexLayout.Section, _ offset: Int, _ count: Int) throws(IndexDamage) -> UnsafeRawBufferPointer {
-        let start = sections[section.rawValue] + offset
-        guard offset >= 0, count >= 0, start + count <= end(of: section) else {
-            throw IndexDamage("\(count) bytes at \(offset) lie outside the \(section) section")
-        }
-        if count > 0 {
-            for block in (start / IndexLayout.blockSize)...((start + count - 1) / IndexLayout.blockSize)
-            where !checkedBlocks.contains(block) {
-                let blockStart = payloadStart + block * IndexLayout.blockSize
-                let blockEnd = min(blockStart + IndexLayout.blockSize, payloadStart + payloadLength)
-                let checksum = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: file.bytes[blockStart..<blockEnd]))
-                let storedAt = IndexLayout.headerSize + block * IndexLayout.checksumSize
-                guard checksum == file.bytes.loadUnaligned(fromByteOffset: storedAt, as: UInt32.self).littleEndian
-                else { throw IndexDamage("block \(block)") }
-                checkedBlocks.insert(block)
-            }
-        }
-        return UnsafeRawBufferPointer(rebasing: file.bytes[(payloadStart + start)..<(payloadStart + start + count)])
-    }
-
-    /// Checks every block of the payload against its checksum (`verify`; queries check only the
-    /// blocks they read).
-    func checkEveryBlock() throws(IndexDamage) {
-        for section in IndexLayout.Section.allCases { _ = try bytes(section, 0, end(of: section) - sections[section.rawValue]) }
-    }
-
-    /// Where `section` ends in the payload: where the next one starts, or the payload's end.
-    @inline(__always)
-    private func end(of section: IndexLayout.Section) -> Int {
-        section.rawValue + 1 < sections.count ? sections[section.rawValue + 1] : payloadLength
-    }
-
-    /// The length of `section` in bytes (negative in an index whose sections are out of order).
-    @inline(__always)
-    func length(of section: IndexLayout.Section) -> Int {
-        end(of: section) - sections[section.rawValue]
-    }
-
-    /// The rows `start..<start + count` of `section`, as a row's start and count stored in the
-    /// index name them; damage unless they lie within the section.
-    func rows(_ section: IndexLayout.Section, start: Int, count: Int, stride: Int) throws(IndexDamage) -> Range<Int> {
-        // Both are read as UInt32: their sum times a row's size cannot overflow.
-        guard start >= 0, count >= 0, (start + count) * stride <= length(of: section) else {
-            throw IndexDamage("rows \(start)..<\(start + count) lie outside the \(section) section")
-        }
-        return start..<(start + count)
-    }
-
-    /// How many rows `section` holds (its length over its row size).
-    func rowCount(of section: IndexLayout.Section) -> Int {
-        max(0, length(of: section)) / (section.rowSize ?? 1)
-    }
-
-    func i32(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> Int {
-        Int(try bytes(section, offset, 4).loadUnaligned(as: Int32.self).littleEndian)
-    }
-
-    func u32(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> Int {
-        Int(try bytes(section, offset, 4).loadUnaligned(as: UInt32.self).littleEndian)
-    }
-
-    func u8(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> UInt8 {
-        try bytes(section, offset, 1)[0]
-    }
-
-    /// The bytes of the string whose (offset, length) is stored at `offset`; nil for a nil string.
-    func stringBytes(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> UnsafeRawBufferPointer? {
-        let length = try u32(section, offset + 4)
-        guard UInt32(length) != IndexLayout.nilLength else { return nil }
-        return try bytes(.strings, try u32(section, offset), length)
-    }
-
-    func string(_ section: IndexLayout.Section, _ offset: Int) throws(IndexDamage) -> String? {
-        guard let bytes = try stringBytes(section, offset) else { return nil }
-        return try Self.text(bytes)
-    }
-
-    /// The string `bytes` hold. Every string the index stores was UTF-8 text when written, so bytes
-    /// that are not are damage; read as they are, their replacement characters would make ids that
-    /// no record names, and answers that differ from the ledger's without a word.
-    static func text(_ bytes: UnsafeRawBufferPointer) throws(IndexDamage) -> String {
-        // Most strings (every id) are ASCII, which needs no repair: one pass over the bytes tells.
-        // Otherwise decoding repairs what is not UTF-8, so the text is exactly the stored bytes
-        // only if there was nothing to repair. (`String(validating:)` would say so directly, but it
-        // is generic at run time, and made an answer about every unit a tenth slower.)
-        if isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
-        var text = String(decoding: bytes, as: UTF8.self)
-        guard text.withUTF8({ $0.elementsEqual(bytes) }) else { throw IndexDamage("a string that is not UTF-8") }
-        return text
-    }
-
-    /// Throws unless `bytes` are UTF-8: for ids compared as bytes in a search, never made into a
-    /// `String`. A key that is not would steer the search wrong, and an id the ledger has would
-    /// be "unknown" where it should be damage.
-    static func checkUTF8(_ bytes: UnsafeRawBufferPointer) throws(IndexDamage) {
-        if !isASCII(bytes) { _ = try text(bytes) }
-    }
-
-    /// Whether no byte has its top bit set. Strings in the index are mostly a few bytes to a few
-    /// dozen: the bytes are read as words, the last one overlapping the one before, where a loop
-    /// byte by byte cost more than the rest of reading the string.
-    @inline(__always)
-    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let count = bytes.count
-        func word<T: FixedWidthInteger>(_ at: Int, _ type: T.Type) -> UInt64 { UInt64(bytes.loadUnaligned(fromByteOffset: at, as: T.self)) }
-        var high: UInt64
-        switch count {
-        case 0: return true
-        case 1: high = word(0, UInt8.self)
-        case 2...3: high = word(0, UInt16.self) | word(count - 2, UInt16.self)
-        case 4...7: high = word(0, UInt32.self) | word(count - 4, UInt32.self)
-        default:
-            high = word(count - 8, UInt64.self)
-            var at = 0
-            while at < count - 8 {
-                high |= word(at, UInt64.self)
-                at += 8
-            }
-        }
-        return high & 0x8080_8080_8080_8080 == 0
-    }
-
-    /// Binary search of rows sorted by the id string at the start of each row, whose first bytes
-    /// the row also holds at `prefixAt`: most probes are decided by the prefix, and the string
-    /// itself is read only when the prefixes are equal and the id is longer than its prefix.
-    func findRow(_ id: String, in section: IndexLayout.Section, count: Int, stride: Int, prefixAt: Int) throws(IndexDamage) -> Int? {
-        let target = Array(id.utf8)
-        var padded = ByteWriter(capacity: IndexLayout.idPrefixLength)
-        padded.idPrefix(target)
-        let wanted = padded.bytes.withUnsafeBytes { Self.prefixKey($0) }
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            let found = Self.prefixKey(try bytes(section, mid * stride + prefixAt, IndexLayout.idPrefixLength))
-            if found != wanted {
-                if found < wanted { low = mid + 1 } else { high = mid }
-                continue
-            }
-            let length = try u32(section, mid * stride + 4)
-            if length <= IndexLayout.idPrefixLength {
-                // The whole id is in the prefix: equal prefixes, equal lengths, equal ids.
-                if length == target.count { return mid }
-                if length < target.count { low = mid + 1 } else { high = mid }
-                continue
-            }
-            guard let key = try stringBytes(section, mid * stride) else { throw IndexDamage("nil id") }
-            try Self.checkUTF8(key)
-            if key.elementsEqual(target) { return mid }
-            if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
-        }
-        return nil
-    }
-
-    /// A 16-byte prefix as two big-endian integers, which compare as the bytes do.
-    private static func prefixKey(_ raw: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
-        (UInt64(bigEndian: raw.loadUnaligned(as: UInt64.self)), UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
-    }
-
-    /// The last step with day ≤ `day` among `count` steps from `start`, or nil. Every day it reads
-    /// must be one a `ValidDate` can stand for: the step it returns and the one after it are among
-    /// those read, so a day out of range that would decide the answer is always found.
-    func lastStep(onOrBefore day: Int, in section: IndexLayout.Section, start: Int, count: Int, stride: Int) throws(IndexDamage) -> Int? {
-        let steps = try rows(section, start: start, count: count, stride: stride)
-        var low = 0, high = steps.count
-        while low < high {
-            let mid = (low + high) / 2
-            let stepDay = try i32(section, (start + mid) * stride)
-            guard ValidDate.representableDayNumbers.contains(stepDay) else {
-                throw IndexDamage("\(section) row \(start + mid): day \(stepDay) lies outside the years 0001...9999")
-            }
-            if stepDay <= day { low = mid + 1 } else { high = mid }
-        }
-        return low == 0 ? nil : start + low - 1
-    }
-
-    /// Where record row `record`'s line lies in the ledger file: its offset and its length without
-    /// the newline, which must both fit within the part of the ledger the index covers.
-    func lineRange(_ record: Int) throws(IndexDamage) -> (UInt64, Int) {
-        // Against the section too: the count is a UInt64 in the header, and a row past the section
-        // would be multiplied past Int.max.
-        guard record >= 0, record < recordCount, record < length(of: .records) / IndexLayout.recordRow else {
-            throw IndexDamage("record row \(record) of \(recordCount)")
-        }
-        let row = try bytes(.records, record * IndexLayout.recordRow, 12)
-        let offset = row.loadUnaligned(as: UInt64.self).littleEndian
-        let length = Int(row.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)
-        guard offset < indexedLedgerSize, UInt64(length) < indexedLedgerSize - offset else {
-            throw IndexDamage("record row \(record): line of \(length) bytes at \(offset) lies outside the ledger's \(indexedLedgerSize) bytes")
-        }
-        return (offset, length)
     }
 }

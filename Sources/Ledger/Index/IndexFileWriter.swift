@@ -1,3 +1,5 @@
+private typealias Header = IndexLayout.Header
+
 /// Writes an index file as a stream: the payload's sections in order, each block's CRC-32C taken
 /// on the way, then the header (which holds those checksums) at the front. The payload never has
 /// to be in memory as a whole: at 10⁶ records it is 240 MB.
@@ -35,7 +37,7 @@ struct IndexFileWriter {
         self.sectionLengths = sectionLengths
         payloadLength = sectionLengths.reduce(0, +)
         let blockCount = (payloadLength + IndexLayout.blockSize - 1) / IndexLayout.blockSize
-        headerLength = IndexLayout.headerSize + (blockCount + 1) * IndexLayout.checksumSize
+        headerLength = Header.size + (blockCount + 1) * IndexLayout.checksumSize
         buffer.reserveCapacity(Self.bufferBlocks * IndexLayout.blockSize)
         checksums.reserveCapacity(blockCount * IndexLayout.checksumSize)
     }
@@ -64,7 +66,7 @@ struct IndexFileWriter {
         guard whole > 0 else { return }
         let failure: IOFailure? = buffer.withUnsafeBytes { raw in
             for start in stride(from: 0, to: whole, by: size) {
-                checksums.append(contentsOf: IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[start..<min(start + size, whole)])))
+                checksums.append(contentsOf: IndexLayout.blockChecksum(UnsafeRawBufferPointer(rebasing: raw[start..<min(start + size, whole)])))
             }
             do throws(IOFailure) {
                 try FileSystem.writeAll(UnsafeRawBufferPointer(rebasing: raw[0..<whole]), to: file.fd, at: headerLength + written, name: file.path)
@@ -84,31 +86,31 @@ struct IndexFileWriter {
             throw IOFailure(action: "write '\(file.path)'", reason: "the index came out \(written) bytes long, not \(payloadLength)")
         }
         var header = ByteWriter(capacity: headerLength)
-        header.bytes.append(contentsOf: IndexLayout.magic)
-        header.u32(IndexLayout.version)
-        header.u32(UInt32(IndexLayout.blockSize))
-        header.u64(facts.stamp.size)
-        header.i64(facts.stamp.modifiedNanoseconds)
-        header.u64(facts.stamp.inode)
-        header.u64(UInt64(facts.recordCount))
-        header.bytes.append(contentsOf: Array(facts.head.utf8))
-        header.i64(facts.lastRecorded)
-        header.u64(UInt64(payloadLength))
-        header.u32(UInt32(facts.units))
-        header.u32(UInt32(facts.tasks))
-        header.u32(UInt32(facts.supervisionKeys))
-        header.u32(UInt32(facts.appointmentKeys))
-        var offset = 0
-        for length in sectionLengths {
-            header.u64(UInt64(offset))
-            offset += length
+        header.appendRow(Header.self) { row in
+            row.set(Header.magic, bytes: IndexLayout.magic)
+            row.set(Header.version, IndexLayout.version)
+            row.set(Header.blockSize, UInt32(IndexLayout.blockSize))
+            row.set(Header.ledgerSize, facts.stamp.size)
+            row.set(Header.ledgerModified, facts.stamp.modifiedNanoseconds)
+            row.set(Header.ledgerInode, facts.stamp.inode)
+            row.set(Header.recordCount, UInt64(facts.recordCount))
+            row.set(Header.head, bytes: facts.head.utf8)
+            row.set(Header.lastRecorded, facts.lastRecorded)
+            row.set(Header.payloadLength, UInt64(payloadLength))
+            row.set(Header.unitCount, UInt32(facts.units))
+            row.set(Header.taskCount, UInt32(facts.tasks))
+            row.set(Header.supervisionKeyCount, UInt32(facts.supervisionKeys))
+            row.set(Header.appointmentKeyCount, UInt32(facts.appointmentKeys))
+            var offset = 0
+            for (section, length) in zip(IndexLayout.Section.allCases, sectionLengths) {
+                row.set(Header.sectionStart(section), UInt64(offset))
+                offset += length
+            }
+            row.set(Header.blockCount, UInt32(checksums.count / IndexLayout.checksumSize))
+            row.set(Header.lastEffectiveDay, facts.lastEffectiveDay)
+            row.set(Header.ledgerChanged, facts.stamp.changedNanoseconds)
         }
-        header.pad(IndexLayout.blockCountOffset - header.bytes.count)
-        header.u32(UInt32(checksums.count / IndexLayout.checksumSize))
-        header.i32(facts.lastEffectiveDay)
-        header.i64(facts.stamp.changedNanoseconds)
-        header.pad(IndexLayout.headerSize - header.bytes.count)
-        let fieldsChecksum = header.bytes.withUnsafeBytes { IndexFile.blockChecksum($0) }
+        let fieldsChecksum = header.bytes.withUnsafeBytes { IndexLayout.blockChecksum($0) }
         header.bytes.append(contentsOf: checksums)
         header.bytes.append(contentsOf: fieldsChecksum)
         let failure: IOFailure? = header.bytes.withUnsafeBytes { raw in

@@ -20,7 +20,28 @@ import Darwin
 struct IndexTail: Equatable {
     static let magic: [UInt8] = Array("LDGRTAIL".utf8)
     static let version: UInt32 = 2
-    static let size = 8 + 4 + 4 + 8 + 64 + 8 + 8 + 8 + 8 + 64 + 8 + 8 + 4
+    static var size: Int { Layout.size }
+
+    /// The file's fields, as docs/FORMAT.md §8.3.1 gives them. `ChecksummedFields` writes the
+    /// magic, version, zero and checksum; `bytes` the others, in this order.
+    enum Layout: IndexRow {
+        static let size = 204
+        static let magic = IndexRowField<Self>(offset: 0, width: 8)
+        static let version = IndexRowField<Self>(offset: 8, width: 4)
+        static let zero = IndexRowField<Self>(offset: 12, width: 4)
+        static let baseRecords = IndexRowField<Self>(offset: 16, width: 8)
+        static let baseHead = IndexRowField<Self>(offset: 24, width: 64)
+        static let ledgerSize = IndexRowField<Self>(offset: 88, width: 8)
+        static let ledgerModified = IndexRowField<Self>(offset: 96, width: 8)
+        static let ledgerInode = IndexRowField<Self>(offset: 104, width: 8)
+        static let records = IndexRowField<Self>(offset: 112, width: 8)
+        static let head = IndexRowField<Self>(offset: 120, width: 64)
+        static let lastRecorded = IndexRowField<Self>(offset: 184, width: 8)
+        static let ledgerChanged = IndexRowField<Self>(offset: 192, width: 8)
+        static let checksum = IndexRowField<Self>(offset: 200, width: 4)
+        static let fields = [magic, version, zero, baseRecords, baseHead, ledgerSize, ledgerModified, ledgerInode, records, head,
+                             lastRecorded, ledgerChanged, checksum]
+    }
 
     /// The records the index file itself covers, and the hash of the last of them.
     var baseRecords: Int
@@ -87,14 +108,14 @@ struct IndexTail: Equatable {
 
     private init?(bytes: [UInt8]) {
         guard let fields = ChecksummedFields(bytes, magic: IndexTail.magic, version: IndexTail.version, size: IndexTail.size),
-              let baseRecords = Int(exactly: fields.u64(16)), let records = Int(exactly: fields.u64(112))
+              let baseRecords = Int(exactly: fields.u64(Layout.baseRecords.offset)), let records = Int(exactly: fields.u64(Layout.records.offset))
         else { return nil }
         self.baseRecords = baseRecords
-        baseHead = fields.hex(24)
-        ledger = FileSystem.FileStamp(size: fields.u64(88), modifiedNanoseconds: fields.i64(96), inode: fields.u64(104),
-                                      changedNanoseconds: fields.i64(192))
+        baseHead = fields.hex(Layout.baseHead.offset)
+        ledger = FileSystem.FileStamp(size: fields.u64(Layout.ledgerSize.offset), modifiedNanoseconds: fields.i64(Layout.ledgerModified.offset),
+                                      inode: fields.u64(Layout.ledgerInode.offset), changedNanoseconds: fields.i64(Layout.ledgerChanged.offset))
         self.records = records
-        head = fields.hex(120)
-        lastRecorded = TransactionTime(nanosecondsSinceEpoch: fields.i64(184))
+        head = fields.hex(Layout.head.offset)
+        lastRecorded = TransactionTime(nanosecondsSinceEpoch: fields.i64(Layout.lastRecorded.offset))
     }
 }

@@ -44,6 +44,19 @@ struct CompactLedger {
     /// The seq of the record whose hash is the head expected, if asked for and met.
     var expectedHeadSeq: Int?
 
+    /// No records yet: what `read` joins the shares of a file to.
+    init() {}
+
+    /// The ledger of one set of tables, their numbers taken as they are: the first share of a
+    /// file read (`read`), or records held in memory (`init(records:ledgerBytes:)`).
+    init(tables: CompactTables, head: String, lastRecorded: TransactionTime?) {
+        (units, tasks, people, roles, texts) = (tables.units, tables.tasks, tables.people, tables.roles, tables.texts)
+        (records, changes, changeTexts, lineStarts, recordIDs) = (tables.records, tables.changes, tables.changeTexts,
+                                                                   tables.lineStarts, tables.recordIDs)
+        (unitCount, taskCount) = (units.count, tasks.count)
+        (self.head, self.lastRecorded) = (head, lastRecorded)
+    }
+
     /// Reads `file`; nil if the full check must decide. `keepingTexts` keeps names, titles and
     /// line positions for the index.
     static func read(_ file: FileSystem.MappedFile, keepingTexts: Bool = false, expectHead: String? = nil) -> CompactLedger? {
@@ -147,12 +160,8 @@ struct CompactLedger {
         // The first share is taken as it is: its numbers become the global ones, and its changes
         // start at 0. Later shares' ids are looked up by their bytes.
         if records.isEmpty {
-            (units, tasks, people, roles, texts) = (local.units, local.tasks, local.people, local.roles, local.texts)
-            (records, changes, changeTexts, lineStarts, recordIDs) = (local.records, local.changes, local.changeTexts,
-                                                                       local.lineStarts, local.recordIDs)
-            (unitCount, taskCount) = (units.count, tasks.count)
+            self = CompactLedger(tables: local, head: share.lastHash, lastRecorded: share.lastRecorded)
             if let at = share.expectedHeadAt { expectedHeadSeq = at + 1 }
-            (head, lastRecorded) = (share.lastHash, share.lastRecorded)
             return true
         }
         guard let maps = local.keepsTexts ? merge(local) : number(local) else { return false }

@@ -115,7 +115,7 @@ final class IndexFileTests: LedgerDirectoryTestCase {
         let original = try Data(contentsOf: URL(fileURLWithPath: indexPath))
         let date = ValidDate(dayNumber: ledger.records.map(\.effectiveDate.firstDay).max()!)
         // Damage in the header: the index is refused at once.
-        for offset in [0, 20, IndexLayout.headOffset + 3, IndexLayout.blockCountOffset] {
+        for offset in [0, 20, IndexLayout.Header.head.offset + 3, IndexLayout.Header.blockCount.offset] {
             var damaged = original
             damaged[offset] ^= 0x5A
             try damaged.write(to: URL(fileURLWithPath: indexPath))
@@ -124,7 +124,7 @@ final class IndexFileTests: LedgerDirectoryTestCase {
         // Damage in the payload, or in a block's entry of the checksum table: found when open or a
         // query reads the block (open reads the last record's row), and then answered from the
         // ledger and the index written anew.
-        let blockCount = original.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: IndexLayout.blockCountOffset, as: UInt32.self)) }
+        let blockCount = original.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: IndexLayout.Header.blockCount.offset, as: UInt32.self)) }
         let tableEntries = [0, blockCount - 1].map { IndexLayout.headerSize + $0 * IndexLayout.checksumSize + 2 }
         let payload = [0.3, 0.6, 0.95].map { original.count - Int(Double(original.count - IndexLayout.headerSize - 64) * (1 - $0)) - 1 }
         for offset in tableEntries + payload {

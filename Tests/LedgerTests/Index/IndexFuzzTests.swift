@@ -14,6 +14,7 @@ import XCTest
 final class IndexFuzzTests: LedgerDirectoryTestCase {
     private var stress: Bool { ProcessInfo.processInfo.environment["LEDGER_STRESS"] == "1" }
     private typealias Field = IndexForgery.Field
+    private typealias Header = IndexLayout.Header
 
     // MARK: Values no row can hold: found out, and the ledger answers
 
@@ -85,7 +86,7 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
         // lengths cover each way the check reads them (one byte, two, four, eight and more).
         let valid = ["", "a", "ab", "abcd", "abcdefgh", "kompetenzzentrum-verwaltung-4-0", "ü", "Thüringer Landesverwaltungsamt", "日本", "👩‍💻"]
         for text in valid {
-            XCTAssertEqual(try Array(text.utf8).withUnsafeBytes { try IndexFile.text($0) }, text)
+            XCTAssertEqual(try Array(text.utf8).withUnsafeBytes { try IndexRows.text($0) }, text)
         }
         let invalid: [[UInt8]] = [
             [0xFF], [0x61, 0x80], [0xC3], [0x61, 0x62, 0x63, 0xC3], Array("Th".utf8) + [0xFC] + Array("ringer Amt".utf8),
@@ -94,7 +95,7 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
             Array("ab".utf8) + [0xED, 0xA0, 0x80] + Array("cd".utf8), // a surrogate
         ]
         for bytes in invalid {
-            XCTAssertThrowsError(try bytes.withUnsafeBytes { try IndexFile.text($0) }, "\(bytes)")
+            XCTAssertThrowsError(try bytes.withUnsafeBytes { try IndexRows.text($0) }, "\(bytes)")
         }
     }
 
@@ -141,17 +142,17 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
         let original = fixture.original
         let units = UInt32(original.unitCount), tasks = UInt32(original.taskCount), records = UInt64(original.recordCount)
         let forgeries: [(String, (inout IndexForgery) -> Void)] = [
-            ("unit count \(units + 1)", { $0.writeHeader(units + 1, at: IndexLayout.countsOffset) }),
-            ("unit count \(UInt32.max)", { $0.writeHeader(UInt32.max, at: IndexLayout.countsOffset) }),
-            ("task count \(tasks + 1)", { $0.writeHeader(tasks + 1, at: IndexLayout.countsOffset + 4) }),
-            ("task count \(UInt32.max)", { $0.writeHeader(UInt32.max, at: IndexLayout.countsOffset + 4) }),
-            ("record count \(records + 1)", { $0.writeHeader(records + 1, at: IndexLayout.recordCountOffset) }),
-            ("record count 2⁶²", { $0.writeHeader(UInt64(1) << 62, at: IndexLayout.recordCountOffset) }),
+            ("unit count \(units + 1)", { $0.writeHeader(units + 1, to: Header.unitCount) }),
+            ("unit count \(UInt32.max)", { $0.writeHeader(UInt32.max, to: Header.unitCount) }),
+            ("task count \(tasks + 1)", { $0.writeHeader(tasks + 1, to: Header.taskCount) }),
+            ("task count \(UInt32.max)", { $0.writeHeader(UInt32.max, to: Header.taskCount) }),
+            ("record count \(records + 1)", { $0.writeHeader(records + 1, to: Header.recordCount) }),
+            ("record count 2⁶²", { $0.writeHeader(UInt64(1) << 62, to: Header.recordCount) }),
             // Numbers no Int can hold, which trapped where the header was read.
-            ("record count 2⁶⁴-1", { $0.writeHeader(UInt64.max, at: IndexLayout.recordCountOffset) }),
-            ("payload length 2⁶⁴-1", { $0.writeHeader(UInt64.max, at: IndexLayout.payloadLengthOffset) }),
-            ("payload length 2⁶³-1", { $0.writeHeader(UInt64(Int64.max), at: IndexLayout.payloadLengthOffset) }),
-            ("section offset 2⁶⁴-1", { $0.writeHeader(UInt64.max, at: IndexLayout.sectionsOffset + 8) }),
+            ("record count 2⁶⁴-1", { $0.writeHeader(UInt64.max, to: Header.recordCount) }),
+            ("payload length 2⁶⁴-1", { $0.writeHeader(UInt64.max, to: Header.payloadLength) }),
+            ("payload length 2⁶³-1", { $0.writeHeader(UInt64(Int64.max), to: Header.payloadLength) }),
+            ("section offset 2⁶⁴-1", { $0.writeHeader(UInt64.max, to: Header.sectionStart(.units)) }),
         ]
         for (what, forge) in forgeries {
             var forgery = original

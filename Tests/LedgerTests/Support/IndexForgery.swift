@@ -12,7 +12,8 @@ struct IndexForgery {
     private let sections: [Range<Int>]
     let unitCount: Int, taskCount: Int, recordCount: Int
 
-    /// A field of the rows of one section: the row's size and where in it the field lies.
+    /// A field of the rows of one section: the row's size and where in it the field lies, as
+    /// `IndexLayout` declares them.
     struct Field: CustomStringConvertible {
         var section: IndexLayout.Section
         var stride: Int
@@ -20,20 +21,36 @@ struct IndexForgery {
         /// What the field holds, for messages ("unit step parent").
         var name: String
         var description: String { name }
+
+        init<Row: IndexRow>(_ field: IndexRowField<Row>, in section: IndexLayout.Section, _ name: String) {
+            self.section = section
+            stride = Row.size
+            offset = field.offset
+            self.name = name
+        }
+
+        init<Row: IndexSectionRow>(_ field: IndexRowField<Row>, _ name: String) {
+            self.init(field, in: Row.section, name)
+        }
     }
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        func u32(_ at: Int) -> Int { bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) } }
-        func u64(_ at: Int) -> Int { bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian) } }
-        blockCount = u32(IndexLayout.blockCountOffset)
-        payloadStart = IndexLayout.headerSize + (blockCount + 1) * IndexLayout.checksumSize
-        let starts = IndexLayout.Section.allCases.map { u64(IndexLayout.sectionsOffset + 8 * $0.rawValue) }
-        let ends = starts.dropFirst() + [u64(IndexLayout.payloadLengthOffset)]
+        typealias Header = IndexLayout.Header
+        func u32(_ field: IndexRowField<Header>) -> Int {
+            bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: field.offset, as: UInt32.self).littleEndian) }
+        }
+        func u64(_ field: IndexRowField<Header>) -> Int {
+            bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: field.offset, as: UInt64.self).littleEndian) }
+        }
+        blockCount = u32(Header.blockCount)
+        payloadStart = Header.size + (blockCount + 1) * IndexLayout.checksumSize
+        let starts = IndexLayout.Section.allCases.map { u64(Header.sectionStart($0)) }
+        let ends = starts.dropFirst() + [u64(Header.payloadLength)]
         sections = zip(starts, ends).map { $0..<$1 }
-        unitCount = u32(IndexLayout.countsOffset)
-        taskCount = u32(IndexLayout.countsOffset + 4)
-        recordCount = u64(IndexLayout.recordCountOffset)
+        unitCount = u32(Header.unitCount)
+        taskCount = u32(Header.taskCount)
+        recordCount = u64(Header.recordCount)
     }
 
     /// The index of the ledger at `ledgerPath`, as it is on disk.
@@ -80,9 +97,10 @@ struct IndexForgery {
         withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(at..<(at + $0.count), with: $0) }
     }
 
-    /// Sets the header field at `offset` to `value`, little-endian (the header checksum is made to
-    /// match when sealed, like the blocks').
-    mutating func writeHeader<Value: FixedWidthInteger>(_ value: Value, at offset: Int) {
+    /// Sets the header field to `value`, little-endian, in as many bytes as `Value` has (the
+    /// header checksum is made to match when sealed, like the blocks').
+    mutating func writeHeader<Value: FixedWidthInteger>(_ value: Value, to field: IndexRowField<IndexLayout.Header>) {
+        let offset = field.offset
         withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<(offset + $0.count), with: $0) }
     }
 
@@ -95,15 +113,15 @@ struct IndexForgery {
     var sealed: [UInt8] {
         var sealed = bytes
         func checksum(_ range: Range<Int>) -> [UInt8] {
-            sealed.withUnsafeBytes { IndexFile.blockChecksum(UnsafeRawBufferPointer(rebasing: $0[range])) }
+            sealed.withUnsafeBytes { IndexLayout.blockChecksum(UnsafeRawBufferPointer(rebasing: $0[range])) }
         }
         for block in 0..<blockCount {
             let start = payloadStart + block * IndexLayout.blockSize
-            let at = IndexLayout.headerSize + block * IndexLayout.checksumSize
+            let at = IndexLayout.Header.size + block * IndexLayout.checksumSize
             sealed.replaceSubrange(at..<(at + IndexLayout.checksumSize), with: checksum(start..<min(start + IndexLayout.blockSize, bytes.count)))
         }
-        let at = IndexLayout.headerSize + blockCount * IndexLayout.checksumSize
-        sealed.replaceSubrange(at..<(at + IndexLayout.checksumSize), with: checksum(0..<IndexLayout.headerSize))
+        let at = IndexLayout.Header.size + blockCount * IndexLayout.checksumSize
+        sealed.replaceSubrange(at..<(at + IndexLayout.checksumSize), with: checksum(0..<IndexLayout.Header.size))
         return sealed
     }
 
@@ -116,62 +134,67 @@ struct IndexForgery {
 extension IndexForgery.Field {
     // The fields of `IndexLayout`'s rows, by what they hold.
 
-    static let unitID = Self(section: .units, stride: IndexLayout.unitRow, offset: 0, name: "unit id")
-    static let unitStepStart = Self(section: .units, stride: IndexLayout.unitRow, offset: 8, name: "unit's first step")
-    static let unitStepCount = Self(section: .units, stride: IndexLayout.unitRow, offset: 12, name: "unit's step count")
-    static let unitSupervisionStart = Self(section: .units, stride: IndexLayout.unitRow, offset: 16, name: "unit's first supervision key")
-    static let unitSupervisionCount = Self(section: .units, stride: IndexLayout.unitRow, offset: 20, name: "unit's supervision key count")
-    static let unitAppointmentStart = Self(section: .units, stride: IndexLayout.unitRow, offset: 24, name: "unit's first appointment key")
-    static let unitAppointmentCount = Self(section: .units, stride: IndexLayout.unitRow, offset: 28, name: "unit's appointment key count")
+    static let unitID = Self(IndexLayout.UnitRow.id, "unit id")
+    static let unitStepStart = Self(IndexLayout.UnitRow.stepStart, "unit's first step")
+    static let unitStepCount = Self(IndexLayout.UnitRow.stepCount, "unit's step count")
+    static let unitSupervisionStart = Self(IndexLayout.UnitRow.supervisionStart, "unit's first supervision key")
+    static let unitSupervisionCount = Self(IndexLayout.UnitRow.supervisionCount, "unit's supervision key count")
+    static let unitAppointmentStart = Self(IndexLayout.UnitRow.appointmentStart, "unit's first appointment key")
+    static let unitAppointmentCount = Self(IndexLayout.UnitRow.appointmentCount, "unit's appointment key count")
 
-    static let unitStepDay = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 0, name: "unit step day")
-    static let unitStepParent = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 4, name: "unit step parent")
-    static let unitStepName = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 8, name: "unit step name")
-    static let unitStepAbbreviation = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 16, name: "unit step abbreviation")
-    static let unitStepKind = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 24, name: "unit step kind")
-    static let unitStepSuccessor = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 32, name: "unit step successor")
-    static let unitStepEstablished = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 36, name: "unit step established day")
-    static let unitStepEstablishedBy = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 40, name: "unit step establishing record")
-    static let unitStepPlacedBy = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 44, name: "unit step placing record")
-    static let unitStepNamedBy = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 48, name: "unit step naming record")
-    static let unitStepRelation = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 52, name: "unit step relation code")
-    static let unitStepDissolved = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 53, name: "unit step dissolved flag")
-    static let unitStepPrecision = Self(section: .unitSteps, stride: IndexLayout.unitStep, offset: 54, name: "unit step precision code")
+    static let unitStepDay = Self(IndexLayout.UnitStep.day, "unit step day")
+    static let unitStepParent = Self(IndexLayout.UnitStep.parent, "unit step parent")
+    static let unitStepName = Self(IndexLayout.UnitStep.name, "unit step name")
+    static let unitStepAbbreviation = Self(IndexLayout.UnitStep.abbreviation, "unit step abbreviation")
+    static let unitStepKind = Self(IndexLayout.UnitStep.kind, "unit step kind")
+    static let unitStepSuccessor = Self(IndexLayout.UnitStep.successor, "unit step successor")
+    static let unitStepEstablished = Self(IndexLayout.UnitStep.established, "unit step established day")
+    static let unitStepEstablishedBy = Self(IndexLayout.UnitStep.establishedBy, "unit step establishing record")
+    static let unitStepPlacedBy = Self(IndexLayout.UnitStep.placedBy, "unit step placing record")
+    static let unitStepNamedBy = Self(IndexLayout.UnitStep.namedBy, "unit step naming record")
+    static let unitStepRelation = Self(IndexLayout.UnitStep.relation, "unit step relation code")
+    static let unitStepDissolved = Self(IndexLayout.UnitStep.dissolved, "unit step dissolved flag")
+    static let unitStepPrecision = Self(IndexLayout.UnitStep.establishedPrecision, "unit step precision code")
 
-    static let taskID = Self(section: .tasks, stride: IndexLayout.taskRow, offset: 0, name: "task id")
-    static let taskStepStart = Self(section: .tasks, stride: IndexLayout.taskRow, offset: 8, name: "task's first step")
-    static let taskStepCount = Self(section: .tasks, stride: IndexLayout.taskRow, offset: 12, name: "task's step count")
+    static let taskID = Self(IndexLayout.TaskRow.id, "task id")
+    static let taskStepStart = Self(IndexLayout.TaskRow.stepStart, "task's first step")
+    static let taskStepCount = Self(IndexLayout.TaskRow.stepCount, "task's step count")
 
-    static let taskStepDay = Self(section: .taskSteps, stride: IndexLayout.taskStep, offset: 0, name: "task step day")
-    static let taskStepHolder = Self(section: .taskSteps, stride: IndexLayout.taskStep, offset: 4, name: "task step holder")
-    static let taskStepTitle = Self(section: .taskSteps, stride: IndexLayout.taskStep, offset: 8, name: "task step title")
-    static let taskStepLeika = Self(section: .taskSteps, stride: IndexLayout.taskStep, offset: 16, name: "task step LeiKa key")
-    static let taskStepHeldSince = Self(section: .taskSteps, stride: IndexLayout.taskStep, offset: 24, name: "task step held-since day")
-    static let taskStepHeldBy = Self(section: .taskSteps, stride: IndexLayout.taskStep, offset: 28, name: "task step assigning record")
-    static let taskStepPrecision = Self(section: .taskSteps, stride: IndexLayout.taskStep, offset: 32, name: "task step precision code")
+    static let taskStepDay = Self(IndexLayout.TaskStep.day, "task step day")
+    static let taskStepHolder = Self(IndexLayout.TaskStep.holder, "task step holder")
+    static let taskStepTitle = Self(IndexLayout.TaskStep.title, "task step title")
+    static let taskStepLeika = Self(IndexLayout.TaskStep.leika, "task step LeiKa key")
+    static let taskStepHeldSince = Self(IndexLayout.TaskStep.heldSince, "task step held-since day")
+    static let taskStepHeldBy = Self(IndexLayout.TaskStep.heldBy, "task step assigning record")
+    static let taskStepPrecision = Self(IndexLayout.TaskStep.heldPrecision, "task step precision code")
 
-    static let supervisor = Self(section: .supervisionKeys, stride: IndexLayout.supervisionKey, offset: 0, name: "supervisor")
-    static let supervised = Self(section: .supervisionKeys, stride: IndexLayout.supervisionKey, offset: 4, name: "supervised unit")
-    static let supervisedTask = Self(section: .supervisionKeys, stride: IndexLayout.supervisionKey, offset: 8, name: "supervised task")
-    static let supervisionKind = Self(section: .supervisionKeys, stride: IndexLayout.supervisionKey, offset: 12, name: "supervision kind code")
-    static let supervisionStepStart = Self(section: .supervisionKeys, stride: IndexLayout.supervisionKey, offset: 16, name: "supervision's first step")
-    static let supervisionStepCount = Self(section: .supervisionKeys, stride: IndexLayout.supervisionKey, offset: 20, name: "supervision's step count")
-    static let supervisionStepDay = Self(section: .supervisionSteps, stride: IndexLayout.step, offset: 0, name: "supervision step day")
-    static let supervisionStepRecord = Self(section: .supervisionSteps, stride: IndexLayout.step, offset: 4, name: "supervision step record")
+    static let supervisor = Self(IndexLayout.SupervisionKey.supervisor, "supervisor")
+    static let supervised = Self(IndexLayout.SupervisionKey.unit, "supervised unit")
+    static let supervisedTask = Self(IndexLayout.SupervisionKey.task, "supervised task")
+    static let supervisionKind = Self(IndexLayout.SupervisionKey.kind, "supervision kind code")
+    static let supervisionStepStart = Self(IndexLayout.SupervisionKey.stepStart, "supervision's first step")
+    static let supervisionStepCount = Self(IndexLayout.SupervisionKey.stepCount, "supervision's step count")
+    static let supervisionStepDay = Self(IndexLayout.Step.day, in: .supervisionSteps, "supervision step day")
+    static let supervisionStepRecord = Self(IndexLayout.Step.record, in: .supervisionSteps, "supervision step record")
 
-    static let appointee = Self(section: .appointmentKeys, stride: IndexLayout.appointmentKey, offset: 0, name: "appointed person")
-    static let appointmentRole = Self(section: .appointmentKeys, stride: IndexLayout.appointmentKey, offset: 8, name: "appointment role")
-    static let appointmentUnit = Self(section: .appointmentKeys, stride: IndexLayout.appointmentKey, offset: 16, name: "appointment unit")
-    static let appointmentStepStart = Self(section: .appointmentKeys, stride: IndexLayout.appointmentKey, offset: 20, name: "appointment's first step")
-    static let appointmentStepCount = Self(section: .appointmentKeys, stride: IndexLayout.appointmentKey, offset: 24, name: "appointment's step count")
-    static let appointmentStepDay = Self(section: .appointmentSteps, stride: IndexLayout.step, offset: 0, name: "appointment step day")
-    static let appointmentStepRecord = Self(section: .appointmentSteps, stride: IndexLayout.step, offset: 4, name: "appointment step record")
+    static let appointee = Self(IndexLayout.AppointmentKey.person, "appointed person")
+    static let appointmentRole = Self(IndexLayout.AppointmentKey.role, "appointment role")
+    static let appointmentUnit = Self(IndexLayout.AppointmentKey.unit, "appointment unit")
+    static let appointmentStepStart = Self(IndexLayout.AppointmentKey.stepStart, "appointment's first step")
+    static let appointmentStepCount = Self(IndexLayout.AppointmentKey.stepCount, "appointment's step count")
+    static let appointmentStepDay = Self(IndexLayout.Step.day, in: .appointmentSteps, "appointment step day")
+    static let appointmentStepRecord = Self(IndexLayout.Step.record, in: .appointmentSteps, "appointment step record")
 
-    static let lineOffset = Self(section: .records, stride: IndexLayout.recordRow, offset: 0, name: "record line offset")
-    static let lineLength = Self(section: .records, stride: IndexLayout.recordRow, offset: 8, name: "record line length")
-    static let recordID = Self(section: .records, stride: IndexLayout.recordRow, offset: 12, name: "record id")
-    static let recordByID = Self(section: .recordsByID, stride: 4, offset: 0, name: "record row by id")
+    static let lineOffset = Self(IndexLayout.RecordRow.lineOffset, "record line offset")
+    static let lineLength = Self(IndexLayout.RecordRow.lineLength, "record line length")
+    static let recordID = Self(IndexLayout.RecordRow.id, "record id")
+    static let recordByID = Self(IndexLayout.RecordByID.record, "record row by id")
 
     /// The length half of a string field's (offset, length).
-    var stringLength: Self { Self(section: section, stride: stride, offset: offset + 4, name: name + " length") }
+    var stringLength: Self {
+        var length = self
+        length.offset += IndexLayout.StringReference.length.offset
+        length.name += " length"
+        return length
+    }
 }

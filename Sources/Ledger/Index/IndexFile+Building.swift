@@ -1,0 +1,119 @@
+import FoundationEssentials
+
+/// Building the index: one writer (`CompactIndexLayout`), fed from the ledger's lines read
+/// compactly (`build`) or, for a ledger that reading does not vouch for, from its records read in
+/// full (`write(for:ledgerPath:)`).
+extension IndexFile {
+    /// The index file that belongs to a ledger file.
+    public static func path(forLedger ledgerPath: String) -> String { ledgerPath + ".index" }
+
+    /// Builds the index of the ledger at `ledgerPath` without holding its records in memory: the
+    /// file is read on every core into interned numbers (`CompactLedger`), then written by the one
+    /// writer (see `write(_:fileSize:stamp:ledgerPath:scratch:)`).
+    ///
+    /// At 10⁶ records reading in full held some 8 GB; this holds a few hundred MB. False when the
+    /// compact reading does not vouch for the ledger (anything unusual, which the full read then
+    /// names), or the index could not be written.
+    @discardableResult
+    public static func build(ledgerPath: String) -> Bool {
+        guard let committed = try? CommittedLedger.open(ledgerPath) else { return false }
+        return build(committed)
+    }
+
+    /// Builds the index of the committed ledger (see `build(ledgerPath:)`).
+    static func build(_ committed: CommittedLedger) -> Bool {
+        guard let file = committed.map() else { return false }
+        return build(of: file, stamp: committed.stamp, ledgerPath: committed.file.path)
+    }
+
+    /// Builds the index of the ledger bytes in `file`, whose stamp is `stamp`, beside the ledger;
+    /// or, given a `scratch` path, there, for `verify` to compare with the index in use.
+    static func build(of file: FileSystem.MappedFile, stamp: FileSystem.FileStamp, ledgerPath: String, scratch: String? = nil) -> Bool {
+        guard let ledger = CompactLedger.read(file, keepingTexts: true) else { return false }
+        // Consumed: at 10⁶ records its tables are hundreds of MB, which the writer frees as it goes.
+        return write(consume ledger, fileSize: file.bytes.count, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch)
+    }
+
+    /// Writes the index of `ledger`, whose file at `ledgerPath` it describes, atomically beside it:
+    /// for a ledger already read in full (one the compact reading did not vouch for, or after an
+    /// append the index could not check). The index is a cache: failing to write it (a read-only
+    /// directory) costs speed, not answers.
+    @discardableResult
+    public static func write(for ledger: Ledger, ledgerPath: String) -> Bool {
+        guard let committed = try? CommittedLedger.open(ledgerPath), let file = committed.map() else { return false }
+        return write(records: ledger.records, of: file, stamp: committed.stamp, ledgerPath: ledgerPath)
+    }
+
+    /// Writes the index of `records`, whose lines are the bytes of `file`, beside the ledger or in
+    /// `scratch`.
+    static func write(records: [Record], of file: FileSystem.MappedFile, stamp: FileSystem.FileStamp, ledgerPath: String,
+                      scratch: String? = nil) -> Bool {
+        guard let ledger = CompactLedger(records: records, ledgerBytes: file.bytes) else { return false }
+        return write(consume ledger, fileSize: file.bytes.count, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch)
+    }
+
+    /// The one index writer: every rule is checked again while the timelines are built
+    /// (`CompactTimelines`), and the index is streamed to disk (`CompactIndexLayout`). False when
+    /// the rules refuse the ledger or the index could not be written.
+    private static func write(_ ledger: consuming CompactLedger, fileSize: Int, stamp: FileSystem.FileStamp, ledgerPath: String,
+                              scratch: String?) -> Bool {
+        guard !ledger.records.isEmpty else { return false }
+        var timelines = CompactTimelines(units: ledger.units.count, tasks: ledger.tasks.count)
+        // Records that apply with a date the sources leave open: each has a change, so the
+        // replay meets it.
+        var open = Set<Int32>()
+        // Persons of applying appointments, with the name of the latest record naming each.
+        var persons: [Int32: (name: Int32, record: Int32)] = [:]
+        guard ledger.checkRules({ change, record, engine in
+            timelines.apply(change: change, of: record, in: ledger, ending: engine.endedByDissolution)
+            if ledger.records[Int(record)].precision == IndexLayout.qualifiedPrecision { open.insert(record) }
+            if ledger.changes[change].op == .appoint {
+                let person = ledger.changes[change].a, name = ledger.changeTexts[change].name
+                let known = persons[person] ?? (-1, -1)
+                persons[person] = name >= 0 && record > known.record ? (name, record) : known
+            }
+        }) else { return false }
+        let personRows = ledger.people.sorted(Array(persons.keys)).map { (person: $0, name: persons[$0]!.name, record: persons[$0]!.record) }
+        let openDates = open.sorted().map { (record: $0, days: ledger.records[Int($0)].openDays) }
+        // The timelines hold all the index needs of the records and changes: they leave memory
+        // before the index is laid out.
+        let lastEffectiveDay = ledger.records.map(\.effectiveDay).max() ?? Int32.min
+        let recordTexts = ledger.records.map { (title: $0.title, dateDay: $0.dateDay) }
+        (ledger.records, ledger.changes, ledger.changeTexts) = ([], [], [])
+        let layout = CompactIndexLayout(ledger: ledger, timelines: timelines, fileSize: fileSize, stamp: stamp,
+                                        lastEffectiveDay: lastEffectiveDay, openDates: openDates, persons: personRows,
+                                        recordTexts: recordTexts)
+        return store(facts: layout.facts, sectionLengths: layout.sectionLengths, ledgerPath: ledgerPath, scratch: scratch) {
+            writer throws(IOFailure) in try layout.write(to: &writer)
+        }
+    }
+
+    /// The index of the ledger at `ledgerPath`, built first if it is missing or stale; nil if it
+    /// cannot be built (the caller then reads the ledger in full, which names any problem).
+    public static func openOrBuild(ledgerPath: String) -> IndexFile? {
+        guard let committed = try? CommittedLedger.open(ledgerPath) else { return nil }
+        if let index = open(committed) { return index }
+        return build(committed) ? open(committed) : nil
+    }
+
+    /// Writes an index beside the ledger atomically, its payload streamed by `payload`, if the
+    /// ledger is still as it was when it was read (else the index would lie). With `scratch`,
+    /// writes it there instead, as it is, for a comparison.
+    static func store(facts: IndexFileWriter.Facts, sectionLengths: [Int], ledgerPath: String, scratch: String? = nil,
+                      payload: (inout IndexFileWriter) throws(IOFailure) -> Void) -> Bool {
+        // Not fsynced: after a crash a torn index fails its checksums and is built anew.
+        let written: ()? = try? FileSystem.writeAtomically(to: scratch ?? path(forLedger: ledgerPath), durably: false) { file throws(IOFailure) in
+            var writer = IndexFileWriter(file: file, facts: facts, sectionLengths: sectionLengths)
+            try payload(&writer)
+            try writer.finish()
+            guard scratch != nil || FileSystem.stamp(ledgerPath) == facts.stamp else {
+                throw IOFailure(action: "index '\(ledgerPath)'", reason: "it changed while it was indexed")
+            }
+        }
+        guard written != nil else { return false }
+        if scratch != nil { return true }
+        // The index now covers every record: a tail of appends recorded for the old one is void.
+        IndexTail.remove(forLedger: ledgerPath)
+        return true
+    }
+}

@@ -1,0 +1,205 @@
+// The row kinds this file reads, by their short names.
+private typealias UnitRow = IndexLayout.UnitRow
+private typealias UnitStep = IndexLayout.UnitStep
+private typealias TaskRow = IndexLayout.TaskRow
+private typealias TaskStep = IndexLayout.TaskStep
+private typealias SupervisionKey = IndexLayout.SupervisionKey
+private typealias AppointmentKey = IndexLayout.AppointmentKey
+private typealias Step = IndexLayout.Step
+private typealias RecordRow = IndexLayout.RecordRow
+private typealias RecordByID = IndexLayout.RecordByID
+
+/// Units, tasks, supervision and offices as the index's rows hold them on a day, and the ids the
+/// rows refer to: every value checked as it is read, so that a damaged row is damage, never a
+/// wrong answer.
+extension IndexFile {
+    func unitID(_ row: Int) throws(IndexDamage) -> UnitID {
+        guard row >= 0, row < unitCount, let id = try rows.string(UnitRow.id, at: row) else { throw IndexDamage("unit row") }
+        return id
+    }
+
+    func taskID(_ row: Int) throws(IndexDamage) -> TaskID {
+        guard row >= 0, row < taskCount, let id = try rows.string(TaskRow.id, at: row) else { throw IndexDamage("task row") }
+        return id
+    }
+
+    /// The id of the record on `row`, noted with its row (in `memo` while an answer about the
+    /// whole organisation reads, else in `recordRows`) so provenance need not search for it.
+    func recordID(_ row: Int, memo: AnswerMemo? = nil) throws(IndexDamage) -> RecordID {
+        guard row >= 0, row < recordCount, let id = try sharedString(RecordRow.id, at: row, memo: memo) else {
+            throw IndexDamage("record row")
+        }
+        if let memo { memo.recordRows[id] = row } else { recordRows.withLock { $0[id] = row } }
+        return id
+    }
+
+    // References where the index allows "none": -1, and nothing else below zero.
+
+    @inline(__always)
+    func unitID(orNone row: Int) throws(IndexDamage) -> UnitID? {
+        row == -1 ? nil : try unitID(row)
+    }
+
+    @inline(__always)
+    func taskID(orNone row: Int) throws(IndexDamage) -> TaskID? {
+        row == -1 ? nil : try taskID(row)
+    }
+
+    @inline(__always)
+    func recordID(orNone row: Int, memo: AnswerMemo? = nil) throws(IndexDamage) -> RecordID? {
+        row == -1 ? nil : try recordID(row, memo: memo)
+    }
+
+    /// The header's counts of units, tasks and records, checked against the sections that hold
+    /// their rows: answers about the whole organisation loop over them and size their tables by
+    /// them, and a forged count of four billion must be damage, not four billion rows.
+    func checkRowCounts() throws(IndexDamage) {
+        func holds(_ section: IndexLayout.Section, _ count: Int, stride: Int) -> Bool {
+            // Divided, not multiplied: the record count is a UInt64 in the header.
+            rows.sections.length(of: section).quotientAndRemainder(dividingBy: stride) == (count, 0)
+        }
+        guard holds(.units, unitCount, stride: UnitRow.size), holds(.tasks, taskCount, stride: TaskRow.size),
+              holds(.records, recordCount, stride: RecordRow.size), holds(.recordsByID, recordCount, stride: RecordByID.size)
+        else { throw IndexDamage("the header's counts of units, tasks and records do not match their sections") }
+    }
+
+    /// `string(field, at: row)`, but with a `memo`, one `String` for every row that stores the
+    /// same text: titles, names and record ids repeat across a million rows, and a copy for each
+    /// would be a good part of an answer's memory. (Ids of units and tasks are unique or short
+    /// enough to be held inline, so they are read with `string`.)
+    func sharedString<Row: IndexSectionRow>(_ field: IndexRowField<Row>, at row: Int, memo: AnswerMemo?) throws(IndexDamage) -> String? {
+        guard let memo else { return try rows.string(field, at: row) }
+        let length = try rows.u32(field.part(IndexLayout.StringReference.length), at: row)
+        guard UInt32(length) != IndexLayout.nilLength else { return nil }
+        let start = try rows.u32(field.part(IndexLayout.StringReference.start), at: row)
+        let key = start << 32 | length
+        if let known = memo.strings[key] { return known }
+        let text = try IndexRows.text(try rows.sections.bytes(.strings, start, length))
+        memo.strings[key] = text
+        return text
+    }
+
+    func unitRow(_ id: UnitID) throws(IndexDamage) -> Int? {
+        try rows.find(id, key: UnitRow.id, prefix: UnitRow.idPrefix, count: unitCount)
+    }
+
+    func taskRow(_ id: TaskID) throws(IndexDamage) -> Int? {
+        try rows.find(id, key: TaskRow.id, prefix: TaskRow.idPrefix, count: taskCount)
+    }
+
+    /// The date a step stores as its first day and a precision code (0 year, 1 month, 2 day,
+    /// `IndexLayout.qualifiedPrecision`: the effective date of the record on row `record`), all
+    /// checked: a day no `ValidDate` can stand for, or another code, is damage.
+    func date(firstDay: Int, precision code: UInt8, record: Int) throws(IndexDamage) -> ValidDate {
+        guard let day = ValidDate(checkingDayNumber: firstDay) else {
+            throw IndexDamage("day \(firstDay) lies outside the years 0001...9999")
+        }
+        let date: ValidDate?
+        switch code {
+        case 0: date = try? ValidDate(year: day.year)
+        case 1: date = try? ValidDate(year: day.year, month: day.month)
+        case 2: date = day
+        case IndexLayout.qualifiedPrecision:
+            guard let stored = (try? recordAt(record)) ?? nil, case let qualified = stored.effectiveDate, !qualified.isExact,
+                  qualified.firstDay == firstDay
+            else { throw IndexDamage("qualified date of record row \(record)") }
+            date = qualified
+        default: throw IndexDamage("precision code \(code)")
+        }
+        // The year and month of an existing day exist: nil cannot happen, but must not trap.
+        guard let date else { throw IndexDamage("date") }
+        return date
+    }
+
+    /// The unit as it stood on `day`, or nil if not yet established. Without `records`, the
+    /// records that established, placed and named it are left empty (""): only provenance and
+    /// refusals name them, and reading three record ids touches six scattered index blocks.
+    func unit(row: Int, on day: Int, records: Bool = true, memo: AnswerMemo? = nil) throws(IndexDamage) -> UnitState? {
+        guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
+        guard let step = try rows.lastStep(onOrBefore: day, UnitStep.day, start: try rows.u32(UnitRow.stepStart, at: row),
+                                      count: try rows.u32(UnitRow.stepCount, at: row))
+        else { return nil }
+        let parent = try rows.i32(UnitStep.parent, at: step)
+        let successor = try rows.i32(UnitStep.successor, at: step)
+        guard let name = try sharedString(UnitStep.name, at: step, memo: memo), let kind = try sharedString(UnitStep.kind, at: step, memo: memo) else {
+            throw IndexDamage("unit step")
+        }
+        let relation: Relation
+        switch try rows.u8(UnitStep.relation, at: step) {
+        case 0: relation = .partOf
+        case 1: relation = .subordinateTo
+        case let code: throw IndexDamage("unit step \(step): relation code \(code)")
+        }
+        let dissolved = try rows.u8(UnitStep.dissolved, at: step)
+        guard dissolved <= 1 else { throw IndexDamage("unit step \(step): dissolved flag \(dissolved)") }
+        return UnitState(
+            id: try unitID(row), name: name, abbreviation: try sharedString(UnitStep.abbreviation, at: step, memo: memo), kind: UnitKind(rawValue: kind),
+            parent: try unitID(orNone: parent),
+            relation: relation,
+            isDissolved: dissolved == 1,
+            successor: try unitID(orNone: successor),
+            established: try date(firstDay: try rows.i32(UnitStep.established, at: step), precision: try rows.u8(UnitStep.establishedPrecision, at: step),
+                                  record: try rows.i32(UnitStep.establishedBy, at: step)),
+            establishedBy: records ? try recordID(try rows.i32(UnitStep.establishedBy, at: step), memo: memo) : "",
+            placedBy: records ? try recordID(try rows.i32(UnitStep.placedBy, at: step), memo: memo) : "",
+            namedBy: records ? try recordID(try rows.i32(UnitStep.namedBy, at: step), memo: memo) : "")
+    }
+
+    /// The task as it stood on `day`, or nil if not yet defined.
+    func task(row: Int, on day: Int, memo: AnswerMemo? = nil) throws(IndexDamage) -> TaskState? {
+        guard row >= 0, row < taskCount else { throw IndexDamage("task row \(row) of \(taskCount)") }
+        guard let step = try rows.lastStep(onOrBefore: day, TaskStep.day, start: try rows.u32(TaskRow.stepStart, at: row),
+                                      count: try rows.u32(TaskRow.stepCount, at: row))
+        else { return nil }
+        let holder = try rows.i32(TaskStep.holder, at: step)
+        let heldBy = try rows.i32(TaskStep.heldBy, at: step)
+        let precision = try rows.u8(TaskStep.heldPrecision, at: step)
+        guard let title = try sharedString(TaskStep.title, at: step, memo: memo) else { throw IndexDamage("task step") }
+        return TaskState(
+            id: try taskID(row), title: title, leika: try sharedString(TaskStep.leika, at: step, memo: memo),
+            holder: try unitID(orNone: holder),
+            heldSince: precision == 255 ? nil : try date(firstDay: try rows.i32(TaskStep.heldSince, at: step), precision: precision, record: heldBy),
+            heldBy: try recordID(orNone: heldBy, memo: memo))
+    }
+
+    /// Adds to `state` the supervision over and the offices in the unit at `row` on `day`, with
+    /// the supervisors' units so their names can be shown.
+    func addRelations(ofUnitRow row: Int, on day: Int, to state: inout OrgState, unitRecords: Bool = true,
+                      memo: AnswerMemo? = nil) throws(IndexDamage) {
+        guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
+        let supervisionKeys = try rows.range(SupervisionKey.self, start: try rows.u32(UnitRow.supervisionStart, at: row),
+                                       count: try rows.u32(UnitRow.supervisionCount, at: row))
+        for key in supervisionKeys {
+            guard let step = try rows.lastStep(onOrBefore: day, Step.day, in: .supervisionSteps, start: try rows.u32(SupervisionKey.stepStart, at: key),
+                                          count: try rows.u32(SupervisionKey.stepCount, at: key))
+            else { continue }
+            guard let record = try recordID(orNone: try rows.i32(Step.record, at: step, in: .supervisionSteps), memo: memo) else { continue }
+            let supervisorRow = try rows.i32(SupervisionKey.supervisor, at: key)
+            let task = try rows.i32(SupervisionKey.task, at: key)
+            let kinds = SupervisionKind.allCases
+            let kindCode = Int(try rows.u8(SupervisionKey.kind, at: key))
+            guard kindCode < kinds.count else { throw IndexDamage("supervision key \(key): kind code \(kindCode)") }
+            let supervision = Supervision(supervisor: try unitID(supervisorRow), unit: try unitID(try rows.i32(SupervisionKey.unit, at: key)),
+                                          kind: kinds[kindCode], task: try taskID(orNone: task))
+            // A supervisor dissolved by a tail record (loaded before this unit) supervises nobody.
+            if state.units[supervision.supervisor]?.isDissolved == true { continue }
+            state.put(supervision, setBy: record)
+            if state.units[supervision.supervisor] == nil,
+               let supervisor = try unit(row: supervisorRow, on: day, records: unitRecords, memo: memo) {
+                state.units[supervision.supervisor] = supervisor
+            }
+        }
+        let appointmentKeys = try rows.range(AppointmentKey.self, start: try rows.u32(UnitRow.appointmentStart, at: row),
+                                       count: try rows.u32(UnitRow.appointmentCount, at: row))
+        for key in appointmentKeys {
+            guard let step = try rows.lastStep(onOrBefore: day, Step.day, in: .appointmentSteps, start: try rows.u32(AppointmentKey.stepStart, at: key),
+                                          count: try rows.u32(AppointmentKey.stepCount, at: key))
+            else { continue }
+            guard let record = try recordID(orNone: try rows.i32(Step.record, at: step, in: .appointmentSteps), memo: memo) else { continue }
+            guard let person = try rows.string(AppointmentKey.person, at: key), let role = try rows.string(AppointmentKey.role, at: key) else {
+                throw IndexDamage("appointment key \(key) without a person or a role")
+            }
+            state.put(Appointment(person: person, role: role, unit: try unitID(try rows.i32(AppointmentKey.unit, at: key))), setBy: record)
+        }
+    }
+}

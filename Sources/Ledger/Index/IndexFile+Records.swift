@@ -1,0 +1,61 @@
+private typealias RecordByID = IndexLayout.RecordByID
+private typealias RecordRow = IndexLayout.RecordRow
+
+/// Records as the index finds them: by id through the rows sorted by id, and by row from their
+/// lines in the ledger file, which the rows point to.
+extension IndexFile {
+    /// The record with this id as the index and its tail have it; nil if there is none.
+    func indexedRecord(_ id: RecordID) throws(IndexDamage) -> Record? {
+        if let appended = tail.first(where: { $0.id == id }) { return appended }
+        var row = recordRows.withLock { $0[id] }
+        if row == nil { row = try recordRow(id) }
+        guard let row else { return nil }
+        let record = try recordAt(row)
+        guard record.id == id else { throw IndexDamage("record row \(row) holds '\(record.id)', not '\(id)'") }
+        return record
+    }
+
+    /// The row of the record with this id, by binary search of the rows sorted by id.
+    func recordRow(_ id: RecordID) throws(IndexDamage) -> Int? {
+        try checkRowCounts()
+        let target = Array(id.utf8)
+        var low = 0, high = recordCount
+        while low < high {
+            let mid = (low + high) / 2
+            let row = try rows.i32(RecordByID.record, at: mid)
+            guard row >= 0, row < recordCount, let key = try rows.stringBytes(RecordRow.id, at: row) else {
+                throw IndexDamage("records by id, entry \(mid): record row \(row)")
+            }
+            try IndexRows.checkUTF8(key)
+            if key.elementsEqual(target) { return row }
+            if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+
+    /// The record on row `row` (seq − 1), decoded from its line in the ledger file. A line that
+    /// cannot be read or is not a record means the row points elsewhere than at a record: damage.
+    func recordAt(_ row: Int) throws(IndexDamage) -> Record {
+        let (offset, length) = try lineRange(row)
+        guard let line = FileSystem.readRange(ledgerPath, offset: offset, count: length),
+              let record = try? Record(json: JSONParser.parse(bytes: line))
+        else { throw IndexDamage("record row \(row): no record in the \(length) bytes at \(offset)") }
+        return record
+    }
+
+    /// Where record row `record`'s line lies in the ledger file: its offset and its length without
+    /// the newline, which must both fit within the part of the ledger the index covers.
+    func lineRange(_ record: Int) throws(IndexDamage) -> (UInt64, Int) {
+        // Against the section too: the count is a UInt64 in the header, and a row past the section
+        // would be multiplied past Int.max.
+        guard record >= 0, record < recordCount, record < rows.sections.length(of: .records) / RecordRow.size else {
+            throw IndexDamage("record row \(record) of \(recordCount)")
+        }
+        let offset = try rows.u64(RecordRow.lineOffset, at: record)
+        let length = try rows.u32(RecordRow.lineLength, at: record)
+        guard offset < indexedLedgerSize, UInt64(length) < indexedLedgerSize - offset else {
+            throw IndexDamage("record row \(record): line of \(length) bytes at \(offset) lies outside the ledger's \(indexedLedgerSize) bytes")
+        }
+        return (offset, length)
+    }
+}
