@@ -54,7 +54,7 @@ extension IndexFile {
     }
 
     public func offices(at date: ValidDate, filter: OfficeFilter, knownAt: TransactionTime) throws(QueryError) -> [OfficeHolding] {
-        if let unit = filter.unit, try !knowsUnit(unit, knownAt: knownAt) { throw .unknownUnit(unit) }
+        if let unit = filter.unit, try !knowsUnit(unit) { throw .unknownUnit(unit) }
         return try answer(knownAt: knownAt, { () throws(IndexDamage) in
             let persons = Dictionary(uniqueKeysWithValues: try indexedPersons().map { ($0.id, $0) })
             return try wholeOrganisation(on: date.firstDay, relations: true) { (units, _) throws(IndexDamage) in

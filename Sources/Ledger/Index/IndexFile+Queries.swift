@@ -73,11 +73,11 @@ extension IndexFile: LedgerQuerying {
         return nil
     }
 
-    /// Whether the ledger, as known at `knownAt`, has ever had this unit. A damaged index cannot
-    /// say "no": the full ledger answers instead (and the index is written anew).
-    func knowsUnit(_ id: UnitID, knownAt: TransactionTime = .distantFuture) throws(QueryError) -> Bool {
-        try answer(knownAt: knownAt, { () throws(IndexDamage) in try unitRow(id) != nil || tailIntroduces(id) },
-                   full: { ledger throws(QueryError) in try ledger.index(knownAt: knownAt).unitTimelines[id] != nil })
+    /// Whether the ledger has ever had this unit. A damaged index cannot say "no": the full ledger
+    /// answers instead (and the index is written anew).
+    func knowsUnit(_ id: UnitID) throws(QueryError) -> Bool {
+        try answer(knownAt: .distantFuture, { () throws(IndexDamage) in try unitRow(id) != nil || tailIntroduces(id) },
+                   full: { ledger in ledger.index.unitTimelines[id] != nil })
     }
 
     public func provenance(of answer: Responsibility, knownAt: TransactionTime) throws(QueryError) -> [Provenance] {
@@ -103,12 +103,12 @@ extension IndexFile: LedgerQuerying {
             chart.note(try uncertainties(at: date, knownAt: knownAt), wholeOrganisation: root == nil)
             return chart
         }
-        guard let root, try knowsUnit(root, knownAt: knownAt) else { throw .unknownUnit(root ?? "") }
+        guard let root, try knowsUnit(root) else { throw .unknownUnit(root ?? "") }
         throw .unitNotLive(root, date)
     }
 
     public func responsibilities(at date: ValidDate, unit: UnitID?, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment] {
-        if let unit, try !knowsUnit(unit, knownAt: knownAt) { throw .unknownUnit(unit) }
+        if let unit, try !knowsUnit(unit) { throw .unknownUnit(unit) }
         return try answer(knownAt: knownAt, { () throws(IndexDamage) in
             try wholeOrganisation(on: date.firstDay, relations: false) { (units, tasks) throws(IndexDamage) in
                 try units.responsibilityMap(within: unit, expectedCount: taskCount, tasks: tasks)

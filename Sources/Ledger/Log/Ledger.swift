@@ -83,15 +83,13 @@ public struct Ledger: Sendable {
 
     /// Who was responsible for `task` on `date`.
     public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> Responsibility {
-        // Ids are known as the ledger knew them then: a task only a later record defines is unknown.
-        let known = try index(knownAt: knownAt)
-        let snapshot = known.snapshot(at: date)
+        let snapshot = try snapshot(at: date, knownAt: knownAt)
         var answer: Responsibility
         if let found = snapshot.responsibility(for: task, at: date) {
             answer = found
         } else {
-            guard known.taskTimelines[task] != nil else { throw .unknownTask(task) }
-            answer = Responsibility(task: task, title: known.taskTimelines[task]?.last?.title ?? task, at: date, unit: nil,
+            guard index.taskTimelines[task] != nil else { throw .unknownTask(task) }
+            answer = Responsibility(task: task, title: index.taskTimelines[task]?.last?.title ?? task, at: date, unit: nil,
                                     path: [], supervision: [], offices: [], since: nil, record: nil, isDefined: false)
         }
         answer.uncertain = DateUncertainty.concerning(answer.subjects, in: try uncertainties(at: date, knownAt: knownAt))
@@ -102,20 +100,19 @@ public struct Ledger: Sendable {
 
     /// The org chart on `date`, whole or from `root` down.
     public func orgChart(at date: ValidDate, root: UnitID?, knownAt: TransactionTime) throws(QueryError) -> OrgChart {
-        let known = try index(knownAt: knownAt)
-        if var chart = known.snapshot(at: date).orgChart(at: date, root: root) {
+        let snapshot = try snapshot(at: date, knownAt: knownAt)
+        if var chart = snapshot.orgChart(at: date, root: root) {
             chart.note(try uncertainties(at: date, knownAt: knownAt), wholeOrganisation: root == nil)
             return chart
         }
-        guard let root, known.unitTimelines[root] != nil else { throw .unknownUnit(root ?? "") }
+        guard let root, index.unitTimelines[root] != nil else { throw .unknownUnit(root ?? "") }
         throw .unitNotLive(root, date)
     }
 
     /// Every task with its holder on `date`; with `unit`, only those held in that unit's subtree.
     public func responsibilities(at date: ValidDate, unit: UnitID?, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment] {
-        let known = try index(knownAt: knownAt)
-        if let unit, known.unitTimelines[unit] == nil { throw .unknownUnit(unit) }
-        return known.snapshot(at: date).responsibilityMap(within: unit)
+        if let unit, index.unitTimelines[unit] == nil { throw .unknownUnit(unit) }
+        return try snapshot(at: date, knownAt: knownAt).responsibilityMap(within: unit)
     }
 
     /// Every live unit on `date`.
@@ -141,14 +138,11 @@ public struct Ledger: Sendable {
     /// The records concerning a unit, task, person or record id (or all records), by date, as known at
     /// `knownAt`: both time axes, with corrected and retracted records marked.
     public func history(of id: String?, from: ValidDate?, to: ValidDate?, knownAt: TransactionTime) throws(QueryError) -> EntityHistory {
-        let known = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }
-        if let id {
-            let timelines = try index(knownAt: knownAt)
-            if timelines.unitTimelines[id] == nil, timelines.taskTimelines[id] == nil,
-               !known.contains(where: { $0.id == id || $0.changes.contains { $0.personID == id } }) {
-                throw .unknownID(id)
-            }
+        if let id, index.unitTimelines[id] == nil, index.taskTimelines[id] == nil, recordsByID[id] == nil,
+           !records.contains(where: { $0.changes.contains { $0.personID == id } }) {
+            throw .unknownID(id)
         }
+        let known = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }
         let effective = knownAt == .distantFuture ? history : EffectiveHistory(records, knownAt: knownAt)
         return EntityHistory(log: known, subject: id, from: from, to: to, withdrawal: effective.withdrawal(of:))
     }

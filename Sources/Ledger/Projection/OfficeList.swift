@@ -86,9 +86,8 @@ extension Ledger {
     /// offices.first?.person.name   // "Hartmut Schubert"
     /// ```
     public func offices(at date: ValidDate, filter: OfficeFilter, knownAt: TransactionTime) throws(QueryError) -> [OfficeHolding] {
-        let known = try index(knownAt: knownAt)
-        if let unit = filter.unit, known.unitTimelines[unit] == nil { throw .unknownUnit(unit) }
+        if let unit = filter.unit, index.unitTimelines[unit] == nil { throw .unknownUnit(unit) }
         let directory = personDirectory(knownAt: knownAt)
-        return known.snapshot(at: date).offices(filter, person: { directory[$0] }, record: record)
+        return try snapshot(at: date, knownAt: knownAt).offices(filter, person: { directory[$0] }, record: record)
     }
 }
