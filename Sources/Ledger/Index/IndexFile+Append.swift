@@ -26,8 +26,7 @@ extension IndexFile {
                 alreadyPresent.append(body.id)
                 continue
             }
-            let dissolves = body.changes.contains { if case .dissolveUnit = $0 { true } else { false } }
-            guard IndexTail.canHold(body, after: day), !dissolves else { return nil }
+            guard IndexTail.canHold(body, after: day) else { return nil }
             day = body.effectiveDate.firstDay
             fresh.append(entry)
         }

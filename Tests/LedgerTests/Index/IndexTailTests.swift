@@ -145,6 +145,28 @@ final class IndexTailTests: LedgerDirectoryTestCase {
         XCTAssertNotNil(IndexFile.open(ledgerPath: path), "rebuilt")
     }
 
+    /// The tail's predicate is one (`IndexTail.canHold`): `append` never writes a dissolution into
+    /// a tail, and a tail that holds one (written by hand, its checksums made to match) is damage:
+    /// the index is not used, and the answer comes from the ledger.
+    func testATailHoldingADissolutionIsNotTrusted() throws {
+        var builder = LedgerBuilder()
+        builder.record("base", "2010", [Op.establish("gov", "Regierung", .government), Op.establish("amt", "Amt", .authority, in: "gov"),
+                                        Op.define("t1"), Op.assign("t1", to: "gov")])
+        let path = try ledgerFile(builder.bodies, name: "ledger.jsonl")
+        let index = try XCTUnwrap(IndexFile.open(ledgerPath: path))
+        let body = RecordBody(id: "end", date: day("2011"), type: .decision, title: "Auflösung", sources: [LedgerBuilder.source],
+                              changes: [Op.dissolve("amt")])
+        XCTAssertFalse(IndexTail.canHold(body, after: index.lastEffectiveDay))
+        let record = HashChain.seal(body, seq: index.recordCount + 1, recorded: index.lastRecorded, prev: index.head)
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((record.canonicalLine + "\n").utf8))
+        try handle.close()
+        XCTAssertTrue(index.tail(after: [record], ledger: try XCTUnwrap(FileSystem.stamp(path))).write(forLedger: path))
+        XCTAssertNil(IndexFile.open(ledgerPath: path), "a tail that dissolves was trusted")
+        XCTAssertEqual(try LedgerStore.openForQueries(path: path).units(at: day("2012")).map(\.unit.id), ["gov"])
+    }
+
     func testBackdatedCorrectingAndDissolvingAppendsTakeTheFullCheck() throws {
         var builder = LedgerBuilder()
         builder.record("base", "2010", [Op.establish("gov", "Regierung", .government), Op.establish("amt", "Amt", .authority, in: "gov"),
