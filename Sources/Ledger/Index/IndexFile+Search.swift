@@ -8,6 +8,14 @@ private typealias Step = IndexLayout.Step
 private typealias RecordRow = IndexLayout.RecordRow
 
 extension IndexFile {
+    /// The better of a title's and an id's score, nil when neither matched: asked of every task
+    /// and record row, so without an array per row.
+    private static func better(_ a: Int?, _ b: Int?) -> Int? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return max(a, b)
+    }
+
     public func search(_ query: String, at date: ValidDate?, limit: Int, knownAt: TransactionTime) throws(QueryError) -> SearchResults {
         guard let matcher = SearchMatcher(query) else { throw .emptySearch(query) }
         return try answer(knownAt: knownAt, { () throws(IndexDamage) in
@@ -38,7 +46,7 @@ extension IndexFile {
                   let id = try rows.stringBytes(TaskRow.id, at: row)
             else { throw IndexDamage("task row \(row)") }
             let byTitle = matcher.score(title), byID = matcher.score(id)
-            guard let score = [byTitle, byID].compactMap({ $0 }).max() else { continue }
+            guard let score = Self.better(byTitle, byID) else { continue }
             hits.append(SearchResults.Hit(kind: .task, id: String(decoding: id, as: UTF8.self), label: String(decoding: title, as: UTF8.self),
                                           matched: (byTitle ?? 0) >= score ? nil : String(decoding: id, as: UTF8.self), score: score,
                                           from: ValidDate(dayNumber: firstDay), until: nil))
@@ -51,7 +59,7 @@ extension IndexFile {
                 throw IndexDamage("record row \(row)")
             }
             let byTitle = matcher.score(title), byID = matcher.score(id)
-            guard let score = [byTitle, byID].compactMap({ $0 }).max() else { continue }
+            guard let score = Self.better(byTitle, byID) else { continue }
             let label = String(decoding: title, as: UTF8.self)
             recordHits.append((SearchResults.Hit(kind: .record, id: String(decoding: id, as: UTF8.self), label: label,
                                                  matched: (byTitle ?? 0) >= score ? nil : String(decoding: id, as: UTF8.self),
