@@ -1,9 +1,9 @@
 /// The generator's own picture of the organisation it is inventing: just enough state, with the
 /// indexes to pick from it in constant time, to emit only changes the rule engine accepts.
 ///
-/// It mirrors the rules of `OrgState.apply` by construction instead of calling it, because the
-/// rule engine checks a dissolution by scanning every unit and task, which is quadratic over a
-/// million records; the tests run the real rule engine over generated ledgers to keep the two in step.
+/// It keeps the rules by construction (it only proposes what `RuleEngine` accepts) rather than
+/// asking the engine, because it must also choose among what is allowed in constant time; the
+/// tests run the engine over generated ledgers to keep the two in step.
 struct SyntheticOrganisation {
     /// The hierarchy levels. A unit's parent is always on a lower level, so no move can make a cycle.
     enum Level: Int, CaseIterable {

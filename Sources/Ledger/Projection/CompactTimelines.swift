@@ -136,7 +136,7 @@ struct CompactTimelines {
             units[Int(a)]!.namedBy = position
         case .moveUnit:
             units[Int(a)]!.parent = b
-            // 0: no `relation` member, so the unit keeps its own (as `OrgState.apply` does).
+            // 0: no `relation` member, so the unit keeps its own (as `OrgState.record` does).
             if texts.relation != 0 { units[Int(a)]!.subordinate = texts.relation == 2 }
             units[Int(a)]!.placedBy = position
             if texts.kind >= 0 { units[Int(a)]!.kind = texts.kind }
