@@ -18,22 +18,27 @@ struct CheckedState {
     /// whole ledger would refuse it: callers leave dissolutions to the full check.
     init(loading state: OrgState) {
         self.state = state
-        // Every id first, so the engine is sized once for all of them.
-        for unit in state.units.values.sorted(by: { $0.id < $1.id }) {
-            _ = names.units.number(unit.id)
-            names.dateOfRecord(names.records.number(unit.establishedBy), is: unit.established)
+        // Every id is numbered first, so the engine is sized once for all of them. The numbers'
+        // order is of no consequence: refusals name ids, and sort by them where they list several.
+        var units: [(number: Int32, parent: Int32, dissolved: Bool, establishedBy: Int32)] = []
+        for unit in state.units.values {
+            let record = names.records.number(unit.establishedBy)
+            names.dateOfRecord(record, is: unit.established)
+            units.append((names.units.number(unit.id), unit.parent.map { names.units.number($0) } ?? -1, unit.isDissolved, record))
         }
-        for task in state.tasks.keys.sorted() { _ = names.tasks.number(task) }
-        let supervisions = state.supervisions.sorted { $0.key < $1.key }.map { (names.key(of: $0.key), names.records.number($0.value)) }
-        let appointments = state.appointments.sorted { $0.key < $1.key }.map { (names.key(of: $0.key), names.records.number($0.value)) }
-        let parents = state.units.values.map { ($0, $0.parent.map { names.units.number($0) } ?? -1) }
-        let holders = state.tasks.values.map { ($0, $0.holder.map { names.units.number($0) } ?? -1) }
+        var tasks: [(number: Int32, holder: Int32)] = []
+        for task in state.tasks.values {
+            tasks.append((names.tasks.number(task.id), task.holder.map { names.units.number($0) } ?? -1))
+        }
+        var supervisions: [(key: SIMD4<Int32>, record: Int32)] = []
+        for (supervision, record) in state.supervisions { supervisions.append((names.key(of: supervision), names.records.number(record))) }
+        var appointments: [(key: SIMD4<Int32>, record: Int32)] = []
+        for (appointment, record) in state.appointments { appointments.append((names.key(of: appointment), names.records.number(record))) }
         engine.reserve(units: names.units.count, tasks: names.tasks.count)
-        for (unit, parent) in parents {
-            engine.load(unit: names.units.number(unit.id), parent: parent, dissolved: unit.isDissolved,
-                        establishedBy: names.records.number(unit.establishedBy))
+        for unit in units {
+            engine.load(unit: unit.number, parent: unit.parent, dissolved: unit.dissolved, establishedBy: unit.establishedBy)
         }
-        for (task, holder) in holders { engine.load(task: names.tasks.number(task.id), holder: holder) }
+        for task in tasks { engine.load(task: task.number, holder: task.holder) }
         for (key, record) in supervisions { engine.load(supervision: key, setBy: record) }
         for (key, record) in appointments { engine.load(appointment: key, setBy: record) }
     }
