@@ -215,7 +215,8 @@ struct RuleEngine {
             guard appointments.removeValue(forKey: SIMD4(a, b, c, 0)) != nil else {
                 // Name who does hold office there, so a misspelt person or role is seen at once.
                 let inUnit = c >= 0 && Int(c) < appointmentsIn.count ? appointmentsIn[Int(c)] : []
-                let held = inUnit.filter { appointments[$0] != nil }
+                // A unit's list keeps a key once per appointment, so an office held again is in it twice.
+                let held = Set(inUnit).filter { appointments[$0] != nil }
                     .map { (role: names.role($0[1]), person: names.person($0[0])) }
                     .sorted { ($0.role, $0.person) < ($1.role, $1.person) }.prefix(3)
                     .map { "'\($0.person)' as '\($0.role)'" }.joined(separator: ", ")

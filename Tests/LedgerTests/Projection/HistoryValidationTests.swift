@@ -43,6 +43,25 @@ final class HistoryValidationTests: XCTestCase {
         XCTAssertGreaterThan(refused, 100)
     }
 
+    /// An office ended and taken up again, then an office ended that nobody holds: the refusal
+    /// lists who holds offices there once each, as the oracle does.
+    func testAnOfficeHeldAgainIsNamedOnceWhenAnotherOfficeCannotEnd() throws {
+        var b = LedgerBuilder()
+        b.record("base", "2000", [Op.establish("gov", "Regierung", .government), Op.establish("amt", "Amt", .authority, in: "gov")])
+        b.record("an", "2001", [Op.appoint("p", "Leitung", in: "amt")])
+        b.record("ab", "2002", [.endAppointment(Appointment(person: "p", role: "Leitung", unit: "amt"))])
+        b.record("wieder", "2003", [Op.appoint("p", "Leitung", in: "amt")])
+        b.record("falsch", "2004", [.endAppointment(Appointment(person: "q", role: "Leitung", unit: "amt"))])
+        let records = b.records
+        let engine = Result { () throws(RuleViolation) in try HistoryValidation.check(records) }
+        let oracle = Result { () throws(RuleViolation) in try ReferenceReplay.check(records) }
+        guard case .failure(let found) = engine, case .failure(let expected) = oracle else {
+            return XCTFail("engine \(engine), oracle \(oracle)")
+        }
+        XCTAssertEqual(found, expected)
+        XCTAssertTrue(found.rule.hasSuffix("offices in 'amt' then: 'p' as 'Leitung'"), found.rule)
+    }
+
     func testTheThuringianHistoryValidates() throws {
         XCTAssertNoThrow(try HistoryValidation.check(try LedgerFile.read(path: RepositoryPaths.events)))
     }
