@@ -26,33 +26,53 @@ struct CompactIndexLayout {
     typealias Grouped = (starts: [Int32], counts: [Int32], steps: [Int32])
     let unitSteps: Grouped, taskSteps: Grouped, supervisionSteps: Grouped, appointmentSteps: Grouped
     let strings: StringPlan
-    /// Each record's title (text number) and `date`'s first day, by seq.
-    let recordTexts: [(title: Int32, dateDay: Int32)]
+    /// Each record's title (text number), `date`'s first day, `recorded` and the seq of the record
+    /// that first withdrew it, by seq.
+    let recordTexts: [RecordFacts]
+    typealias RecordFacts = (title: Int32, dateDay: Int32, recorded: Int64, withdrawnAt: UInt32, prefixReplays: Bool)
     /// Rows of the `openDates` section.
     let openDates: [(record: Int32, days: SIMD2<Int32>)]
-    /// Rows of the `persons` section: the person, their name's text (-1: none), the record naming them.
-    let persons: [(person: Int32, name: Int32, record: Int32)]
+    /// Rows of the `persons` section, in their order.
+    let persons: [CompactPersons.Row]
     let facts: IndexFileWriter.Facts
     let sectionLengths: [Int]
 
     init(ledger: CompactLedger, timelines: CompactTimelines, fileSize: Int, stamp: FileSystem.FileStamp, lastEffectiveDay: Int32,
-         openDates: [(record: Int32, days: SIMD2<Int32>)], persons: [(person: Int32, name: Int32, record: Int32)],
-         recordTexts: [(title: Int32, dateDay: Int32)]) {
+         openDates: [(record: Int32, days: SIMD2<Int32>)], persons: [CompactPersons.Row], recordTexts: [RecordFacts]) {
         self.ledger = ledger
         self.recordTexts = recordTexts
         self.openDates = openDates
         self.persons = persons
         self.timelines = timelines
         self.fileSize = fileSize
-        unitOrder = ledger.units.sorted((0..<Int32(ledger.units.count)).filter { timelines.units[Int($0)] != nil })
-        taskOrder = ledger.tasks.sorted((0..<Int32(ledger.tasks.count)).filter { timelines.tasks[Int($0)] != nil })
+        // Every unit and task that ever had a step, known now or earlier.
+        let unitsWithSteps = timelines.unitSteps.entitiesWithSteps(ledger.units.count)
+        let tasksWithSteps = timelines.taskSteps.entitiesWithSteps(ledger.tasks.count)
+        unitOrder = ledger.units.sorted((0..<Int32(ledger.units.count)).filter { unitsWithSteps[Int($0)] })
+        taskOrder = ledger.tasks.sorted((0..<Int32(ledger.tasks.count)).filter { tasksWithSteps[Int($0)] })
         var unitRow = [Int32](repeating: -1, count: ledger.units.count)
         for (row, unit) in unitOrder.enumerated() { unitRow[Int(unit)] = Int32(row) }
         var taskRow = [Int32](repeating: -1, count: ledger.tasks.count)
         for (row, task) in taskOrder.enumerated() { taskRow[Int(task)] = Int32(row) }
         (self.unitRow, self.taskRow) = (unitRow, taskRow)
-        supervisionOrder = unitOrder.flatMap { timelines.supervisionsOver[Int($0)] }
-        appointmentOrder = unitOrder.flatMap { timelines.appointmentsIn[Int($0)] }
+        // Within a unit, keys by what they name (met in recorded order, which is no order a
+        // reader can rebuild): supervision by supervisor, task (none first) and kind; offices by
+        // person and role, as their ids sort.
+        let supervisionKeys = timelines.supervisions.keys
+        supervisionOrder = unitOrder.flatMap { unit in
+            timelines.supervisionsOver[Int(unit)].sorted { l, r in
+                let (a, b) = (supervisionKeys[Int(l)], supervisionKeys[Int(r)])
+                return (unitRow[Int(a.x)], a.z < 0 ? -1 : taskRow[Int(a.z)], a.w) < (unitRow[Int(b.x)], b.z < 0 ? -1 : taskRow[Int(b.z)], b.w)
+            }
+        }
+        let personRank = Self.ranks(ledger.people), roleRank = Self.ranks(ledger.roles)
+        let appointmentKeys = timelines.appointments.keys
+        appointmentOrder = unitOrder.flatMap { unit in
+            timelines.appointmentsIn[Int(unit)].sorted { l, r in
+                let (a, b) = (appointmentKeys[Int(l)], appointmentKeys[Int(r)])
+                return (personRank[Int(a.x)], roleRank[Int(a.y)]) < (personRank[Int(b.x)], roleRank[Int(b.y)])
+            }
+        }
         unitSteps = timelines.unitSteps.grouped(in: unitOrder, entities: ledger.units.count)
         taskSteps = timelines.taskSteps.grouped(in: taskOrder, entities: ledger.tasks.count)
         supervisionSteps = timelines.supervisions.steps.grouped(in: supervisionOrder, entities: timelines.supervisions.keys.count)
@@ -101,6 +121,13 @@ struct CompactIndexLayout {
             stamp: stamp, recordCount: recordCount, head: ledger.head, lastRecorded: ledger.lastRecorded?.nanoseconds ?? Int64.min,
             units: unitOrder.count, tasks: taskOrder.count, supervisionKeys: supervisionOrder.count,
             appointmentKeys: appointmentOrder.count, lastEffectiveDay: lastEffectiveDay)
+    }
+
+    /// Each key's place among all keys of `interner` sorted by their bytes.
+    private static func ranks(_ interner: ByteInterner) -> [Int32] {
+        var rank = [Int32](repeating: 0, count: interner.count)
+        for (place, key) in interner.sorted(Array(0..<Int32(interner.count))).enumerated() { rank[Int(key)] = Int32(place) }
+        return rank
     }
 
     /// The step indexes of `entity`, in day order.
@@ -155,6 +182,8 @@ struct CompactIndexLayout {
                     row.set(UnitStep.relation, UInt8(value.subordinate ? 1 : 0))
                     row.set(UnitStep.dissolved, UInt8(value.dissolved ? 1 : 0))
                     row.set(UnitStep.establishedPrecision, value.establishedPrecision)
+                    row.set(UnitStep.knownFrom, step.knownFrom)
+                    row.set(UnitStep.knownUntil, step.knownUntil)
                 }
                 try flushIfFull()
             }
@@ -183,6 +212,8 @@ struct CompactIndexLayout {
                     row.set(TaskStep.heldSince, value.heldSince)
                     row.set(TaskStep.heldBy, value.heldBy)
                     row.set(TaskStep.heldPrecision, value.heldPrecision)
+                    row.set(TaskStep.knownFrom, step.knownFrom)
+                    row.set(TaskStep.knownUntil, step.knownUntil)
                 }
                 try flushIfFull()
             }
@@ -229,6 +260,9 @@ struct CompactIndexLayout {
                 row.set(RecordRow.id, string: strings.reference(.record, Int32(position)))
                 row.set(RecordRow.title, string: strings.reference(.text, recordTexts[position].title))
                 row.set(RecordRow.dateDay, recordTexts[position].dateDay)
+                row.set(RecordRow.recorded, recordTexts[position].recorded)
+                row.set(RecordRow.withdrawnAt, recordTexts[position].withdrawnAt)
+                row.set(RecordRow.prefixReplays, UInt8(recordTexts[position].prefixReplays ? 1 : 0))
             }
             try flushIfFull()
         }
@@ -253,7 +287,9 @@ struct CompactIndexLayout {
             rows.appendRow(PersonRow.self) { row in
                 row.set(PersonRow.person, string: strings.reference(.person, person.person))
                 row.set(PersonRow.name, string: strings.reference(.text, person.name))
-                row.set(PersonRow.namedBy, person.record)
+                row.set(PersonRow.namedBy, person.namedBy)
+                row.set(PersonRow.knownFrom, person.knownFrom)
+                row.set(PersonRow.knownUntil, person.knownUntil)
             }
             try flushIfFull()
         }
@@ -268,6 +304,8 @@ struct CompactIndexLayout {
                 rows.appendRow(Step.self) { row in
                     row.set(Step.day, all[Int(index)].day)
                     row.set(Step.record, all[Int(index)].value)
+                    row.set(Step.knownFrom, all[Int(index)].knownFrom)
+                    row.set(Step.knownUntil, all[Int(index)].knownUntil)
                 }
             }
             if rows.bytes.count >= Self.batch { try writer.take(&rows) }

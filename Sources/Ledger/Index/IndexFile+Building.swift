@@ -52,33 +52,29 @@ extension IndexFile {
         return write(consume ledger, fileSize: file.bytes.count, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch)
     }
 
-    /// The one index writer: every rule is checked again while the timelines are built
-    /// (`CompactTimelines`), and the index is streamed to disk (`CompactIndexLayout`). False when
+    /// The one index writer: every rule is checked again over the records in the order they take
+    /// effect, the timelines are built in the order they were recorded (`CompactTimelines`), and
+    /// the index is streamed to disk (`CompactIndexLayout`). False when
     /// the rules refuse the ledger or the index could not be written.
     private static func write(_ ledger: consuming CompactLedger, fileSize: Int, stamp: FileSystem.FileStamp, ledgerPath: String,
                               scratch: String?) -> Bool {
-        guard !ledger.records.isEmpty else { return false }
-        var timelines = CompactTimelines(units: ledger.units.count, tasks: ledger.tasks.count)
-        // Records that apply with a date the sources leave open: each has a change, so the
-        // replay meets it.
-        var open = Set<Int32>()
-        // Persons of applying appointments, with the name of the latest record naming each.
-        var persons: [Int32: (name: Int32, record: Int32)] = [:]
-        guard ledger.checkRules({ change, record, engine in
-            timelines.apply(change: change, of: record, in: ledger, ending: engine.endedByDissolution)
-            if ledger.records[Int(record)].precision == IndexLayout.qualifiedPrecision { open.insert(record) }
-            if ledger.changes[change].op == .appoint {
-                let person = ledger.changes[change].a, name = ledger.changeTexts[change].name
-                let known = persons[person] ?? (-1, -1)
-                persons[person] = name >= 0 && record > known.record ? (name, record) : known
-            }
-        }) else { return false }
-        let personRows = ledger.people.sorted(Array(persons.keys)).map { (person: $0, name: persons[$0]!.name, record: persons[$0]!.record) }
-        let openDates = open.sorted().map { (record: $0, days: ledger.records[Int($0)].openDays) }
+        guard !ledger.records.isEmpty, ledger.checkRules() else { return false }
+        let timelines = CompactTimelines(recording: copy ledger)
+        // Records with a date the sources leave open, withdrawn ones too: an answer as known
+        // earlier may rest on them. Each has a change.
+        let openDates = ledger.records.indices.filter {
+            ledger.records[$0].precision == IndexLayout.qualifiedPrecision && ledger.records[$0].changeCount > 0
+        }.map { (record: Int32($0), days: ledger.records[$0].openDays) }
+        var personRank = [Int32](repeating: 0, count: ledger.people.count)
+        for (rank, person) in ledger.people.sorted(Array(0..<Int32(ledger.people.count))).enumerated() { personRank[Int(person)] = Int32(rank) }
+        let personRows = timelines.persons.rows.sorted { (personRank[Int($0.person)], $0.knownFrom) < (personRank[Int($1.person)], $1.knownFrom) }
         // The timelines hold all the index needs of the records and changes: they leave memory
         // before the index is laid out.
         let lastEffectiveDay = ledger.records.map(\.effectiveDay).max() ?? Int32.min
-        let recordTexts = ledger.records.map { (title: $0.title, dateDay: $0.dateDay) }
+        let recordTexts = ledger.records.indices.map {
+            (title: ledger.records[$0].title, dateDay: ledger.records[$0].dateDay, recorded: ledger.records[$0].recorded,
+             withdrawnAt: timelines.withdrawnAt[$0], prefixReplays: timelines.prefixReplays[$0])
+        }
         (ledger.records, ledger.changes, ledger.changeTexts) = ([], [], [])
         let layout = CompactIndexLayout(ledger: ledger, timelines: timelines, fileSize: fileSize, stamp: stamp,
                                         lastEffectiveDay: lastEffectiveDay, openDates: openDates, persons: personRows,

@@ -87,6 +87,30 @@ extension IndexFile {
         try rows.find(id, key: TaskRow.id, prefix: TaskRow.idPrefix, count: taskCount)
     }
 
+    /// Whether the unit on `row` has a step the records `known` saw: a unit only a withdrawn
+    /// record established keeps its rows, and is not a unit of the ledger as known now.
+    func isKnown(unitRow row: Int, _ known: KnownRecords) throws(IndexDamage) -> Bool {
+        try rows.anyStep(known: known, UnitStep.self, in: .unitSteps, start: try rows.u32(UnitRow.stepStart, at: row),
+                         count: try rows.u32(UnitRow.stepCount, at: row))
+    }
+
+    /// Whether the task on `row` has a step the records `known` saw.
+    func isKnown(taskRow row: Int, _ known: KnownRecords) throws(IndexDamage) -> Bool {
+        try rows.anyStep(known: known, TaskStep.self, in: .taskSteps, start: try rows.u32(TaskRow.stepStart, at: row),
+                         count: try rows.u32(TaskRow.stepCount, at: row))
+    }
+
+    /// The steps of an entity the records `known` saw, in day order.
+    func seenSteps<Row: IndexStepRow>(_ kind: Row.Type, in section: IndexLayout.Section, start: Int, count: Int,
+                                      known: KnownRecords = .now) throws(IndexDamage) -> [Int] {
+        var seen: [Int] = []
+        for step in try rows.range(kind, in: section, start: start, count: count)
+        where known.sees(from: try rows.u32(Row.knownFrom, at: step, in: section), until: try rows.u32(Row.knownUntil, at: step, in: section)) {
+            seen.append(step)
+        }
+        return seen
+    }
+
     /// The date a step stores as its first day and a precision code (0 year, 1 month, 2 day,
     /// `IndexLayout.qualifiedPrecision`: the effective date of the record on row `record`), all
     /// checked: a day no `ValidDate` can stand for, or another code, is damage.
@@ -114,10 +138,10 @@ extension IndexFile {
     /// The unit as it stood on `day`, or nil if not yet established. Without `records`, the
     /// records that established, placed and named it are left empty (""): only provenance and
     /// refusals name them, and reading three record ids touches six scattered index blocks.
-    func unit(row: Int, on day: Int, records: Bool = true, memo: AnswerMemo? = nil) throws(IndexDamage) -> UnitState? {
+    func unit(row: Int, on day: Int, known: KnownRecords, records: Bool = true, memo: AnswerMemo? = nil) throws(IndexDamage) -> UnitState? {
         guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
-        guard let step = try rows.lastStep(onOrBefore: day, UnitStep.day, start: try rows.u32(UnitRow.stepStart, at: row),
-                                      count: try rows.u32(UnitRow.stepCount, at: row))
+        guard let step = try rows.lastStep(onOrBefore: day, known: known, UnitStep.self, in: .unitSteps,
+                                           start: try rows.u32(UnitRow.stepStart, at: row), count: try rows.u32(UnitRow.stepCount, at: row))
         else { return nil }
         let parent = try rows.i32(UnitStep.parent, at: step)
         let successor = try rows.i32(UnitStep.successor, at: step)
@@ -146,10 +170,10 @@ extension IndexFile {
     }
 
     /// The task as it stood on `day`, or nil if not yet defined.
-    func task(row: Int, on day: Int, memo: AnswerMemo? = nil) throws(IndexDamage) -> TaskState? {
+    func task(row: Int, on day: Int, known: KnownRecords, memo: AnswerMemo? = nil) throws(IndexDamage) -> TaskState? {
         guard row >= 0, row < taskCount else { throw IndexDamage("task row \(row) of \(taskCount)") }
-        guard let step = try rows.lastStep(onOrBefore: day, TaskStep.day, start: try rows.u32(TaskRow.stepStart, at: row),
-                                      count: try rows.u32(TaskRow.stepCount, at: row))
+        guard let step = try rows.lastStep(onOrBefore: day, known: known, TaskStep.self, in: .taskSteps,
+                                           start: try rows.u32(TaskRow.stepStart, at: row), count: try rows.u32(TaskRow.stepCount, at: row))
         else { return nil }
         let holder = try rows.i32(TaskStep.holder, at: step)
         let heldBy = try rows.i32(TaskStep.heldBy, at: step)
@@ -164,13 +188,14 @@ extension IndexFile {
 
     /// Adds to `state` the supervision over and the offices in the unit at `row` on `day`, with
     /// the supervisors' units so their names can be shown.
-    func addRelations(ofUnitRow row: Int, on day: Int, to state: inout OrgState, unitRecords: Bool = true,
+    func addRelations(ofUnitRow row: Int, on day: Int, known: KnownRecords, to state: inout OrgState, unitRecords: Bool = true,
                       memo: AnswerMemo? = nil) throws(IndexDamage) {
         guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
         let supervisionKeys = try rows.range(SupervisionKey.self, start: try rows.u32(UnitRow.supervisionStart, at: row),
                                        count: try rows.u32(UnitRow.supervisionCount, at: row))
         for key in supervisionKeys {
-            guard let step = try rows.lastStep(onOrBefore: day, Step.day, in: .supervisionSteps, start: try rows.u32(SupervisionKey.stepStart, at: key),
+            guard let step = try rows.lastStep(onOrBefore: day, known: known, Step.self, in: .supervisionSteps,
+                                               start: try rows.u32(SupervisionKey.stepStart, at: key),
                                           count: try rows.u32(SupervisionKey.stepCount, at: key))
             else { continue }
             guard let record = try recordID(orNone: try rows.i32(Step.record, at: step, in: .supervisionSteps), memo: memo) else { continue }
@@ -185,14 +210,15 @@ extension IndexFile {
             if state.units[supervision.supervisor]?.isDissolved == true { continue }
             state.put(supervision, setBy: record)
             if state.units[supervision.supervisor] == nil,
-               let supervisor = try unit(row: supervisorRow, on: day, records: unitRecords, memo: memo) {
+               let supervisor = try unit(row: supervisorRow, on: day, known: known, records: unitRecords, memo: memo) {
                 state.units[supervision.supervisor] = supervisor
             }
         }
         let appointmentKeys = try rows.range(AppointmentKey.self, start: try rows.u32(UnitRow.appointmentStart, at: row),
                                        count: try rows.u32(UnitRow.appointmentCount, at: row))
         for key in appointmentKeys {
-            guard let step = try rows.lastStep(onOrBefore: day, Step.day, in: .appointmentSteps, start: try rows.u32(AppointmentKey.stepStart, at: key),
+            guard let step = try rows.lastStep(onOrBefore: day, known: known, Step.self, in: .appointmentSteps,
+                                               start: try rows.u32(AppointmentKey.stepStart, at: key),
                                           count: try rows.u32(AppointmentKey.stepCount, at: key))
             else { continue }
             guard let record = try recordID(orNone: try rows.i32(Step.record, at: step, in: .appointmentSteps), memo: memo) else { continue }

@@ -1,17 +1,20 @@
 private typealias PersonRow = IndexLayout.PersonRow
 
 extension IndexFile {
-    /// The row of person `id` in the `persons` section (sorted by id bytes), or nil.
+    /// The first row of person `id` in the `persons` section (sorted by id bytes, then by when
+    /// each row became known), or nil.
     func personRow(_ id: PersonID) throws(IndexDamage) -> Int? {
         let target = Array(id.utf8)
         var low = 0, high = rows.sections.rowCount(of: .persons)
         while low < high {
             let mid = (low + high) / 2
             guard let key = try rows.stringBytes(PersonRow.person, at: mid) else { throw IndexDamage("person row \(mid)") }
-            if key.elementsEqual(target) { return mid }
             if key.lexicographicallyPrecedes(target) { low = mid + 1 } else { high = mid }
         }
-        return nil
+        guard low < rows.sections.rowCount(of: .persons), let key = try rows.stringBytes(PersonRow.person, at: low),
+              key.elementsEqual(target)
+        else { return nil }
+        return low
     }
 
     /// The person on `row`.
@@ -21,9 +24,25 @@ extension IndexFile {
         return Person(id: id, name: try rows.string(PersonRow.name, at: row), namedBy: named < 0 ? nil : try recordID(named))
     }
 
-    /// Person `id` as the index and its tail know them.
-    func indexedPerson(_ id: PersonID) throws(IndexDamage) -> Person? {
-        var person = try personRow(id).map { (row) throws(IndexDamage) in try self.person(row: row) }
+    /// Whether the records `known` saw the person row `row`.
+    private func sees(personRow row: Int, _ known: KnownRecords) throws(IndexDamage) -> Bool {
+        known.sees(from: try rows.u32(PersonRow.knownFrom, at: row), until: try rows.u32(PersonRow.knownUntil, at: row))
+    }
+
+    /// Person `id` as the index (as the records `known` said) and its tail know them.
+    func indexedPerson(_ id: PersonID, known: KnownRecords) throws(IndexDamage) -> Person? {
+        var person: Person?
+        if let first = try personRow(id) {
+            var row = first
+            let count = rows.sections.rowCount(of: .persons)
+            while row < count, let key = try rows.stringBytes(PersonRow.person, at: row), key.elementsEqual(id.utf8) {
+                if try sees(personRow: row, known) {
+                    person = try self.person(row: row)
+                    break
+                }
+                row += 1
+            }
+        }
         for record in tail {
             for case let .appoint(office, name) in record.changes where office.person == id {
                 if person == nil { person = Person(id: id) }
@@ -33,10 +52,10 @@ extension IndexFile {
         return person
     }
 
-    /// Everyone, from the index and its tail, by id.
-    func indexedPersons() throws(IndexDamage) -> [Person] {
+    /// Everyone, from the index (as the records `known` said) and its tail, by id.
+    func indexedPersons(known: KnownRecords) throws(IndexDamage) -> [Person] {
         var byID: [PersonID: Person] = [:]
-        for row in 0..<rows.sections.rowCount(of: .persons) {
+        for row in 0..<rows.sections.rowCount(of: .persons) where try sees(personRow: row, known) {
             let person = try person(row: row)
             byID[person.id] = person
         }
@@ -50,24 +69,25 @@ extension IndexFile {
     }
 
     public func persons(knownAt: TransactionTime) throws(QueryError) -> [Person] {
-        try answer(knownAt: knownAt, { () throws(IndexDamage) in try indexedPersons() }, full: { $0.persons(knownAt: knownAt) })
+        try answer(knownAt: knownAt, { (known) throws(IndexDamage) in try indexedPersons(known: known) },
+                   full: { $0.persons(knownAt: knownAt) })
     }
 
     public func offices(at date: ValidDate, filter: OfficeFilter, knownAt: TransactionTime) throws(QueryError) -> [OfficeHolding] {
         if let unit = filter.unit, try !knowsUnit(unit) { throw .unknownUnit(unit) }
-        return try answer(knownAt: knownAt, { () throws(IndexDamage) in
-            let persons = Dictionary(uniqueKeysWithValues: try indexedPersons().map { ($0.id, $0) })
-            return try wholeOrganisation(on: date.firstDay, relations: true) { (units, _) throws(IndexDamage) in
+        return try answer(knownAt: knownAt, { (known) throws(IndexDamage) in
+            let persons = Dictionary(uniqueKeysWithValues: try indexedPersons(known: known).map { ($0.id, $0) })
+            return try wholeOrganisation(on: date.firstDay, known: known, relations: true) { (units, _) throws(IndexDamage) in
                 units.offices(filter, person: { persons[$0] }, record: { self.record($0) })
             }
         }, full: { ledger throws(QueryError) in try ledger.offices(at: date, filter: filter, knownAt: knownAt) })
     }
 
-    /// `answer` with its offices' names, from the index.
-    func naming(_ answer: Responsibility) throws(IndexDamage) -> Responsibility {
+    /// `answer` with its offices' names, as the records `known` gave them.
+    func naming(_ answer: Responsibility, known: KnownRecords) throws(IndexDamage) -> Responsibility {
         var named = answer
         for office in named.offices.indices {
-            named.offices[office].name = try indexedPerson(named.offices[office].person)?.name
+            named.offices[office].name = try indexedPerson(named.offices[office].person, known: known)?.name
         }
         return named
     }

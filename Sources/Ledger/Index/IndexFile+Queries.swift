@@ -1,8 +1,8 @@
 private typealias OpenDate = IndexLayout.OpenDate
 
 extension IndexFile: LedgerQuerying {
-    /// The ledger read in full, for what the index does not hold (an earlier `knownAt`) or when a
-    /// block of the index turns out damaged: then the index is rewritten too.
+    /// The ledger read in full, for what the index does not hold or when a block of the index
+    /// turns out damaged: then the index is rewritten too.
     func fullLedger() throws(QueryError) -> Ledger {
         try fullLedgerCache.withLock { (loaded) throws(QueryError) -> Ledger in
             if let loaded { return loaded }
@@ -16,12 +16,17 @@ extension IndexFile: LedgerQuerying {
     /// The ledger read in full, if a question has needed it: then every later one is answered from it.
     var loadedLedger: Ledger? { fullLedgerCache.withLock { $0 } }
 
-    /// Runs `indexed` on the index, or `full` on the whole ledger when the question needs an
-    /// earlier transaction time or the index is damaged (which is then rebuilt).
-    func answer<T>(knownAt: TransactionTime, _ indexed: () throws(IndexDamage) -> T,
-                           full: (Ledger) throws(QueryError) -> T) throws(QueryError) -> T {
-        if knownAt >= lastRecorded, loadedLedger == nil {
-            do { return try indexed() } catch { return try full(try ledgerAfterDamage()) }
+    /// Runs `indexed` on the index with the records known at `knownAt`, or `full` on the whole
+    /// ledger when the index cannot count them (`knownRecords(at:)`), or is damaged (and is then
+    /// rebuilt).
+    func answer<T>(knownAt: TransactionTime, _ indexed: (KnownRecords) throws(IndexDamage) -> T,
+                   full: (Ledger) throws(QueryError) -> T) throws(QueryError) -> T {
+        if loadedLedger == nil {
+            do {
+                if let known = try knownRecords(at: knownAt) { return try indexed(known) }
+            } catch {
+                return try full(try ledgerAfterDamage())
+            }
         }
         return try full(try fullLedger())
     }
@@ -35,26 +40,29 @@ extension IndexFile: LedgerQuerying {
     }
 
     public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> Responsibility {
-        let found = try answer(knownAt: knownAt, { () throws(IndexDamage) -> Responsibility? in
-            guard let state = try partialState(forTask: task, on: date.firstDay, unitRecords: false) else { return nil }
-            if let answer = state.responsibility(for: task, at: date) { return try naming(answer) }
-            return Responsibility(task: task, title: try title(of: task) ?? task, at: date, unit: nil, path: [], supervision: [],
+        let found = try answer(knownAt: knownAt, { (known) throws(IndexDamage) -> Responsibility? in
+            guard let state = try partialState(forTask: task, on: date.firstDay, known: known, unitRecords: false) else { return nil }
+            if let answer = state.responsibility(for: task, at: date) { return try naming(answer, known: known) }
+            // A task not defined then is named as the ledger knows it now, if it does (as `Ledger` answers).
+            guard let title = try title(of: task) else { return nil }
+            return Responsibility(task: task, title: title, at: date, unit: nil, path: [], supervision: [],
                                   offices: [], since: nil, record: nil, isDefined: false)
         }, full: { ledger throws(QueryError) in try ledger.responsible(task, at: date, knownAt: knownAt) })
-        // The index knows every task of the ledger as it is now; older knowledge is the full ledger's.
         guard var found else { throw .unknownTask(task) }
         found.uncertain = DateUncertainty.concerning(found.subjects, in: try uncertainties(at: date, knownAt: knownAt))
         return found
     }
 
     public func uncertainties(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [DateUncertainty] {
-        try answer(knownAt: knownAt, { () throws(IndexDamage) in
+        try answer(knownAt: knownAt, { (known) throws(IndexDamage) in
             let day = date.firstDay
             var found: [DateUncertainty] = []
             for row in 0..<rows.sections.rowCount(of: .openDates) {
                 guard try rows.i32(OpenDate.earliest, at: row) <= day, day <= (try rows.i32(OpenDate.latest, at: row)) else { continue }
                 let position = try rows.i32(OpenDate.record, at: row)
-                guard position >= 0, position < recordCount, let record = (try? recordAt(position)) ?? nil,
+                guard position >= 0, position < recordCount else { throw IndexDamage("open date row \(row)") }
+                guard try applies(recordRow: position, known) else { continue }
+                guard let record = (try? recordAt(position)) ?? nil,
                       let uncertainty = DateUncertainty(record, on: day)
                 else { throw IndexDamage("open date row \(row)") }
                 recordRows.withLock { $0[record.id] = position }
@@ -64,25 +72,29 @@ extension IndexFile: LedgerQuerying {
         }, full: { ledger throws(QueryError) in try ledger.uncertainties(at: date, knownAt: knownAt) })
     }
 
-    /// A task's title (tasks are never renamed), from the index or the tail.
+    /// A task's title as known now (tasks are never renamed), from the index or the tail; nil if
+    /// the ledger does not know the task now.
     private func title(of task: TaskID) throws(IndexDamage) -> String? {
-        if let row = try taskRow(task), let title = try self.task(row: row, on: Int.max)?.title { return title }
+        if let row = try taskRow(task), let title = try self.task(row: row, on: Int.max, known: .now)?.title { return title }
         for record in tail {
             for case let .defineTask(id, title, _) in record.changes where id == task { return title }
         }
         return nil
     }
 
-    /// Whether the ledger has ever had this unit. A damaged index cannot say "no": the full ledger
+    /// Whether the ledger, as known now, has ever had this unit (the unit of a withdrawn record
+    /// only has rows for earlier knowledge). A damaged index cannot say "no": the full ledger
     /// answers instead (and the index is written anew).
     func knowsUnit(_ id: UnitID) throws(QueryError) -> Bool {
-        try answer(knownAt: .distantFuture, { () throws(IndexDamage) in try unitRow(id) != nil || tailIntroduces(id) },
+        try answer(knownAt: .distantFuture, { (known) throws(IndexDamage) in
+            try unitRow(id).map { (row) throws(IndexDamage) in try isKnown(unitRow: row, known) } == true || tailIntroduces(id)
+        },
                    full: { ledger in ledger.index.unitTimelines[id] != nil })
     }
 
     public func provenance(of answer: Responsibility, knownAt: TransactionTime) throws(QueryError) -> [Provenance] {
-        let entries = try self.answer(knownAt: knownAt, { () throws(IndexDamage) -> [Provenance]? in
-            guard let state = try partialState(forTask: answer.task, on: answer.at.firstDay, unitRecords: true) else { return nil }
+        let entries = try self.answer(knownAt: knownAt, { (known) throws(IndexDamage) -> [Provenance]? in
+            guard let state = try partialState(forTask: answer.task, on: answer.at.firstDay, known: known, unitRecords: true) else { return nil }
             // Records read through the index, so a damaged row behind one is found here and the
             // whole answer comes from the ledger, rather than leaving that record out.
             return try Provenance.collect(for: answer, in: state) { (id) throws(IndexDamage) in try indexedRecord(id) }
@@ -92,8 +104,8 @@ extension IndexFile: LedgerQuerying {
     }
 
     public func orgChart(at date: ValidDate, root: UnitID?, knownAt: TransactionTime) throws(QueryError) -> OrgChart {
-        let chart = try answer(knownAt: knownAt, { () throws(IndexDamage) in
-            try wholeOrganisation(on: date.firstDay, relations: true) { (units, tasks) throws(IndexDamage) in
+        let chart = try answer(knownAt: knownAt, { (known) throws(IndexDamage) in
+            try wholeOrganisation(on: date.firstDay, known: known, relations: true) { (units, tasks) throws(IndexDamage) in
                 // The chart is drawn down from `root`, which would never end if `root` were its own ancestor.
                 if let root { try units.checkNoCycle(above: root) }
                 return try units.orgChart(at: date, root: root, tasks: tasks)
@@ -109,16 +121,16 @@ extension IndexFile: LedgerQuerying {
 
     public func responsibilities(at date: ValidDate, unit: UnitID?, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment] {
         if let unit, try !knowsUnit(unit) { throw .unknownUnit(unit) }
-        return try answer(knownAt: knownAt, { () throws(IndexDamage) in
-            try wholeOrganisation(on: date.firstDay, relations: false) { (units, tasks) throws(IndexDamage) in
+        return try answer(knownAt: knownAt, { (known) throws(IndexDamage) in
+            try wholeOrganisation(on: date.firstDay, known: known, relations: false) { (units, tasks) throws(IndexDamage) in
                 try units.responsibilityMap(within: unit, expectedCount: taskCount, tasks: tasks)
             }
         }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).responsibilityMap(within: unit) })
     }
 
     public func units(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [UnitListing] {
-        try answer(knownAt: knownAt, { () throws(IndexDamage) in
-            try wholeOrganisation(on: date.firstDay, relations: false) { (units, _) throws(IndexDamage) in units.unitList() }
+        try answer(knownAt: knownAt, { (known) throws(IndexDamage) in
+            try wholeOrganisation(on: date.firstDay, known: known, relations: false) { (units, _) throws(IndexDamage) in units.unitList() }
         }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).unitList() })
     }
 
@@ -128,13 +140,13 @@ extension IndexFile: LedgerQuerying {
 
     public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime) throws(QueryError) -> OrgDiff {
         var fromLedger = false
-        let diff = try answer(knownAt: knownAt, { () throws(IndexDamage) in try organisationDiff(from: from, to: to) },
+        let diff = try answer(knownAt: knownAt, { (known) throws(IndexDamage) in try organisationDiff(from: from, to: to, known: known) },
                               full: { ledger throws(QueryError) in
                                   fromLedger = true // which names the records behind it itself
                                   return try ledger.diff(from: from, to: to, knownAt: knownAt)
                               })
         if fromLedger { return diff }
-        return diff.attributing(record: record) { applyingRecords(makingAnyOf: OrgDiff.opsNamedOnlyInRecords) }
+        return diff.attributing(record: record) { applyingRecords(makingAnyOf: OrgDiff.opsNamedOnlyInRecords, knownAt: knownAt) }
     }
 
     // The index holds timelines by day, not the records themselves: questions about records, their

@@ -1,14 +1,15 @@
 /// Records found by what their lines say, for the few answers the index's rows cannot give
 /// (which record dissolved a unit, say) without reading the whole ledger into records.
 extension IndexFile {
-    /// The applying records (not withdrawn, §5.3 of FORMAT.md) that make a change with one of
-    /// `ops`, in effective order. Only lines that name such an op, or correct or retract a
-    /// record, are decoded: the ledger is canonical, so `"op":"dissolveUnit"` is spelt exactly so.
-    func applyingRecords(makingAnyOf ops: [String]) -> [Record] {
+    /// The records applying as known at `knownAt` (recorded by then and not withdrawn, §5.3 of
+    /// FORMAT.md) that make a change with one of `ops`, in effective order. Only lines that name
+    /// such an op, or correct or retract a record, are decoded: the ledger is canonical, so
+    /// `"op":"dissolveUnit"` is spelt exactly so.
+    func applyingRecords(makingAnyOf ops: [String], knownAt: TransactionTime = .distantFuture) -> [Record] {
         let needles = ops.map { Array(#""op":"\#($0)""#.utf8) } + [Array(#""corrects":""#.utf8), Array(#""retracts":""#.utf8)]
         let found = scanRecords(containingAnyOf: needles)
         // Every correction and retraction is among them, so the withdrawn ones are known.
-        return EffectiveHistory(found).records
+        return EffectiveHistory(found, knownAt: knownAt).records
     }
 
     /// Whether the record `id` was corrected or retracted, and by what: decided, as for a full

@@ -18,9 +18,12 @@ extension IndexFile {
 
     public func search(_ query: String, at date: ValidDate?, limit: Int, knownAt: TransactionTime) throws(QueryError) -> SearchResults {
         guard let matcher = SearchMatcher(query) else { throw .emptySearch(query) }
-        return try answer(knownAt: knownAt, { () throws(IndexDamage) in
+        let full = { (ledger: Ledger) throws(QueryError) in try ledger.search(query, at: date, limit: limit, knownAt: knownAt) }
+        // The rows are searched as known now; earlier knowledge is the full ledger's.
+        guard knownAt >= lastRecorded else { return try full(try fullLedger()) }
+        return try answer(knownAt: knownAt, { (_) throws(IndexDamage) in
             try indexedSearch(query, matcher: matcher, on: date?.firstDay, limit: limit)
-        }, full: { ledger throws(QueryError) in try ledger.search(query, at: date, limit: limit, knownAt: knownAt) })
+        }, full: full)
     }
 
     /// The search over the index's rows: names, titles and ids are matched on their bytes, and
@@ -38,11 +41,12 @@ extension IndexFile {
             }
         }
         for row in 0..<taskCount {
-            let start = try rows.u32(TaskRow.stepStart, at: row), count = try rows.u32(TaskRow.stepCount, at: row)
-            guard count > 0 else { continue }
-            let firstDay = try rows.i32(TaskStep.day, at: start)
+            let steps = try seenSteps(TaskStep.self, in: .taskSteps, start: try rows.u32(TaskRow.stepStart, at: row),
+                                      count: try rows.u32(TaskRow.stepCount, at: row))
+            guard let first = steps.first, let last = steps.last else { continue }
+            let firstDay = try rows.i32(TaskStep.day, at: first)
             if let day, firstDay > day { continue }
-            guard let title = try rows.stringBytes(TaskStep.title, at: start + count - 1),
+            guard let title = try rows.stringBytes(TaskStep.title, at: last),
                   let id = try rows.stringBytes(TaskRow.id, at: row)
             else { throw IndexDamage("task row \(row)") }
             let byTitle = matcher.score(title), byID = matcher.score(id)
@@ -85,17 +89,17 @@ extension IndexFile {
     /// same label and the same matched text.
     private func unitHit(row: Int, matcher: inout SearchMatcher, on day: Int?) throws(IndexDamage) -> SearchResults.Hit? {
         let start = try rows.u32(UnitRow.stepStart, at: row), count = try rows.u32(UnitRow.stepCount, at: row)
-        guard count > 0, let id = try rows.stringBytes(UnitRow.id, at: row) else { return nil }
-        var current = start + count - 1
+        let steps = try seenSteps(UnitStep.self, in: .unitSteps, start: start, count: count)
+        guard var current = steps.last, let id = try rows.stringBytes(UnitRow.id, at: row) else { return nil }
         if let day {
-            guard let then = try rows.lastStep(onOrBefore: day, UnitStep.day, start: start, count: count),
+            guard let then = try rows.lastStep(onOrBefore: day, known: .now, UnitStep.self, in: .unitSteps, start: start, count: count),
                   try rows.u8(UnitStep.dissolved, at: then) == 0
             else { return nil }
             current = then
         }
         guard let label = try rows.stringBytes(UnitStep.name, at: current) else { throw IndexDamage("unit step") }
         var texts: [UnsafeRawBufferPointer] = [label, id]
-        for step in (start..<(start + count)).reversed() {
+        for step in steps.reversed() {
             if let name = try rows.stringBytes(UnitStep.name, at: step) { texts.append(name) }
             if let abbreviation = try rows.stringBytes(UnitStep.abbreviation, at: step) { texts.append(abbreviation) }
         }
@@ -111,10 +115,12 @@ extension IndexFile {
 
     /// When the unit on `row` existed: its establishment, and the first day it was dissolved.
     private func existence(ofUnitRow row: Int) throws(IndexDamage) -> (ValidDate?, ValidDate?) {
-        let start = try rows.u32(UnitRow.stepStart, at: row), count = try rows.u32(UnitRow.stepCount, at: row)
-        let firstDay = try rows.i32(UnitStep.day, at: start)
-        let established = try unit(row: row, on: firstDay, records: false)?.established
-        for step in start..<(start + count) where try rows.u8(UnitStep.dissolved, at: step) == 1 {
+        let steps = try seenSteps(UnitStep.self, in: .unitSteps, start: try rows.u32(UnitRow.stepStart, at: row),
+                                  count: try rows.u32(UnitRow.stepCount, at: row))
+        guard let first = steps.first else { return (nil, nil) }
+        let firstDay = try rows.i32(UnitStep.day, at: first)
+        let established = try unit(row: row, on: firstDay, known: .now, records: false)?.established
+        for step in steps where try rows.u8(UnitStep.dissolved, at: step) == 1 {
             return (established, ValidDate(dayNumber: try rows.i32(UnitStep.day, at: step)))
         }
         return (established, nil)
@@ -122,7 +128,7 @@ extension IndexFile {
 
     /// The persons matching, with the runs of their offices from the appointment rows.
     private func personHits(_ matcher: inout SearchMatcher, on day: Int?) throws(IndexDamage) -> [SearchResults.Hit] {
-        let persons = try indexedPersons().filter { matcher.best(of: [$0.displayName, $0.id]) != nil }
+        let persons = try indexedPersons(known: .now).filter { matcher.best(of: [$0.displayName, $0.id]) != nil }
         guard !persons.isEmpty else { return [] }
         let wanted = Set(persons.map(\.id))
         var offices: [PersonID: [[(day: Int, inForce: Bool)]]] = [:]
@@ -130,7 +136,7 @@ extension IndexFile {
             guard let person = try rows.string(AppointmentKey.person, at: key), wanted.contains(person) else { continue }
             let start = try rows.u32(AppointmentKey.stepStart, at: key), count = try rows.u32(AppointmentKey.stepCount, at: key)
             var steps: [(day: Int, inForce: Bool)] = []
-            for step in start..<(start + count) {
+            for step in try seenSteps(Step.self, in: .appointmentSteps, start: start, count: count) {
                 steps.append((try rows.i32(Step.day, at: step, in: .appointmentSteps), try rows.i32(Step.record, at: step, in: .appointmentSteps) >= 0))
             }
             offices[person, default: []].append(steps)

@@ -1,27 +1,29 @@
 /// The organisation on a day built from the index without replaying the ledger: only what one
 /// answer needs (`partialState`), or all of it, with the tail's records applied on top.
 extension IndexFile {
-    /// Only what an answer about `task` on `day` needs: the task, its holder and the units above,
-    /// their supervision and offices. Nil if the index does not know the task at all. Without
+    /// Only what an answer about `task` on `day` needs, as the records `known` said: the task, its
+    /// holder and the units above, their supervision and offices. Nil if the index does not know
+    /// the task at all. Without
     /// `unitRecords` the units' `establishedBy`, `placedBy` and `namedBy` are empty: the answer
     /// itself names none of them, only its provenance does.
-    func partialState(forTask id: TaskID, on day: Int, unitRecords: Bool) throws(IndexDamage) -> OrgState? {
-        if let last = lastPartialState.withLock({ $0 }), last.task == id, last.day == day, last.unitRecords || !unitRecords {
+    func partialState(forTask id: TaskID, on day: Int, known: KnownRecords, unitRecords: Bool) throws(IndexDamage) -> OrgState? {
+        if let last = lastPartialState.withLock({ $0 }), last.task == id, last.day == day, last.known == known,
+           last.unitRecords || !unitRecords {
             return last.state
         }
-        let state = try buildPartialState(forTask: id, on: day, unitRecords: unitRecords)
-        lastPartialState.withLock { $0 = PartialState(task: id, day: day, unitRecords: unitRecords, state: state) }
+        let state = try buildPartialState(forTask: id, on: day, known: known, unitRecords: unitRecords)
+        lastPartialState.withLock { $0 = PartialState(task: id, day: day, known: known, unitRecords: unitRecords, state: state) }
         return state
     }
 
-    private func buildPartialState(forTask id: TaskID, on day: Int, unitRecords: Bool) throws(IndexDamage) -> OrgState? {
+    private func buildPartialState(forTask id: TaskID, on day: Int, known: KnownRecords, unitRecords: Bool) throws(IndexDamage) -> OrgState? {
         guard try taskRow(id) != nil || tailIntroduces(id) else { return nil }
         var state = OrgState()
         var related = Set<UnitID>()
         try apply(tail(through: day), on: day, to: &state, related: &related)
-        try loadTask(id, on: day, into: &state)
+        try loadTask(id, on: day, known: known, into: &state)
         if let holder = state.tasks[id]?.holder {
-            try loadUnit(holder, withAncestors: true, on: day, into: &state, related: &related, unitRecords: unitRecords)
+            try loadUnit(holder, withAncestors: true, on: day, known: known, into: &state, related: &related, unitRecords: unitRecords)
         }
         return state
     }
@@ -33,49 +35,50 @@ extension IndexFile {
     /// (with supervision and offices if `relations`) and a feed of every task. Without tail
     /// records to apply, the feed reads the task rows one at a time: a million tasks are never
     /// held together, and answers that need no tasks never read them.
-    func wholeOrganisation<T>(on day: Int, relations: Bool,
+    func wholeOrganisation<T>(on day: Int, known: KnownRecords, relations: Bool,
                               _ answer: (_ units: OrgState, _ tasks: TaskFeed) throws(IndexDamage) -> T) throws(IndexDamage) -> T {
         try checkRowCounts()
         let memo = AnswerMemo()
         defer { remember(memo) }
         guard tail(through: day).isEmpty else {
-            let state = try fullState(on: day, memo: memo)
+            let state = try fullState(on: day, known: known, memo: memo)
             return try answer(state) { each in state.forEachTask(each) }
         }
-        let units = try unitState(on: day, relations: relations, memo: memo)
+        let units = try unitState(on: day, known: known, relations: relations, memo: memo)
         return try answer(units) { (each) throws(IndexDamage) in
             for row in 0..<taskCount {
-                if let task = try task(row: row, on: day, memo: memo) { each(task) }
+                if let task = try task(row: row, on: day, known: known, memo: memo) { each(task) }
             }
         }
     }
 
     /// What changed between the organisation on `from` and on `to`: the units of each day, and the
     /// task rows read once at both days. With tail records to apply, from the full state of each.
-    func organisationDiff(from: ValidDate, to: ValidDate) throws(IndexDamage) -> OrgDiff {
+    func organisationDiff(from: ValidDate, to: ValidDate, known: KnownRecords) throws(IndexDamage) -> OrgDiff {
         try checkRowCounts()
         let memo = AnswerMemo()
         defer { remember(memo) }
         let (fromDay, toDay) = (from.firstDay, to.firstDay)
         guard tail(through: fromDay).isEmpty, tail(through: toDay).isEmpty else {
-            return OrgDiff(from: try fullState(on: fromDay, memo: memo), at: from, to: try fullState(on: toDay, memo: memo), at: to)
+            return OrgDiff(from: try fullState(on: fromDay, known: known, memo: memo), at: from,
+                           to: try fullState(on: toDay, known: known, memo: memo), at: to)
         }
-        let before = try unitState(on: fromDay, relations: true, memo: memo)
-        let after = try unitState(on: toDay, relations: true, memo: memo)
+        let before = try unitState(on: fromDay, known: known, relations: true, memo: memo)
+        let after = try unitState(on: toDay, known: known, relations: true, memo: memo)
         return try OrgDiff(from: before, at: from, to: after, at: to) { (each) throws(IndexDamage) in
             for row in 0..<taskCount {
-                let old = try task(row: row, on: fromDay, memo: memo), new = try task(row: row, on: toDay, memo: memo)
+                let old = try task(row: row, on: fromDay, known: known, memo: memo), new = try task(row: row, on: toDay, known: known, memo: memo)
                 if old != nil || new != nil { each(old, new) }
             }
         }
     }
 
     /// The whole organisation on `day`, built from the index without replaying the ledger.
-    private func fullState(on day: Int, memo: AnswerMemo) throws(IndexDamage) -> OrgState {
-        var state = try unitState(on: day, relations: true, memo: memo)
+    private func fullState(on day: Int, known: KnownRecords, memo: AnswerMemo) throws(IndexDamage) -> OrgState {
+        var state = try unitState(on: day, known: known, relations: true, memo: memo)
         state.tasks.reserveCapacity(taskCount)
         for row in 0..<taskCount {
-            guard let task = try task(row: row, on: day, memo: memo) else { continue }
+            guard let task = try task(row: row, on: day, known: known, memo: memo) else { continue }
             state.tasks[task.id] = task
         }
         let appended = tail(through: day)
@@ -88,16 +91,16 @@ extension IndexFile {
 
     /// Every unit established by `day` (dissolved ones too), with the supervision over each and
     /// its offices if `relations`.
-    private func unitState(on day: Int, relations: Bool, memo: AnswerMemo) throws(IndexDamage) -> OrgState {
+    private func unitState(on day: Int, known: KnownRecords, relations: Bool, memo: AnswerMemo) throws(IndexDamage) -> OrgState {
         var state = OrgState()
         state.units.reserveCapacity(unitCount)
         for row in 0..<unitCount {
-            guard let unit = try unit(row: row, on: day, memo: memo) else { continue }
+            guard let unit = try unit(row: row, on: day, known: known, memo: memo) else { continue }
             state.units[unit.id] = unit
         }
         if relations {
             for row in 0..<unitCount where state.units[try unitID(row)] != nil {
-                try addRelations(ofUnitRow: row, on: day, to: &state, memo: memo)
+                try addRelations(ofUnitRow: row, on: day, known: known, to: &state, memo: memo)
             }
         }
         return state

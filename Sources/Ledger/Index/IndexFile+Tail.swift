@@ -54,21 +54,21 @@ extension IndexFile {
     /// unit can be in `state` without them: supervisors are added for their names.) A unit met
     /// twice on the way up is damage: the rules never let units form a cycle, and a move's check
     /// for one, which walks up from the new parent, would go round it for ever.
-    func loadUnit(_ id: UnitID, withAncestors: Bool, on day: Int, into state: inout OrgState,
+    func loadUnit(_ id: UnitID, withAncestors: Bool, on day: Int, known: KnownRecords = .now, into state: inout OrgState,
                   related: inout Set<UnitID>, unitRecords: Bool = true) throws(IndexDamage) {
         var current: UnitID? = id
         var walked = Set<UnitID>()
         while let unitID = current {
             guard walked.insert(unitID).inserted else { throw IndexDamage("unit '\(unitID)' is its own ancestor") }
-            if related.contains(unitID), let known = state.units[unitID] {
-                current = known.parent
+            if related.contains(unitID), let loaded = state.units[unitID] {
+                current = loaded.parent
             } else {
                 guard let row = try unitRow(unitID) else { return }
                 let loaded: UnitState?
-                if let known = state.units[unitID] { loaded = known } else { loaded = try unit(row: row, on: day, records: unitRecords) }
+                if let held = state.units[unitID] { loaded = held } else { loaded = try unit(row: row, on: day, known: known, records: unitRecords) }
                 guard let unit = loaded else { return }
                 state.units[unitID] = unit
-                try addRelations(ofUnitRow: row, on: day, to: &state, unitRecords: unitRecords)
+                try addRelations(ofUnitRow: row, on: day, known: known, to: &state, unitRecords: unitRecords)
                 related.insert(unitID)
                 current = unit.parent
             }
@@ -77,8 +77,8 @@ extension IndexFile {
     }
 
     /// Adds the task as on `day`, unless `state` has it already.
-    func loadTask(_ id: TaskID, on day: Int, into state: inout OrgState) throws(IndexDamage) {
-        guard state.tasks[id] == nil, let row = try taskRow(id), let task = try task(row: row, on: day) else { return }
+    func loadTask(_ id: TaskID, on day: Int, known: KnownRecords = .now, into state: inout OrgState) throws(IndexDamage) {
+        guard state.tasks[id] == nil, let row = try taskRow(id), let task = try task(row: row, on: day, known: known) else { return }
         state.tasks[id] = task
     }
 }

@@ -51,10 +51,11 @@ public final class IndexFile: Sendable {
     /// The last partial state built: `responsible` and its provenance ask for the same one.
     let lastPartialState = Locked<PartialState?>(nil)
 
-    /// A partial state (`partialState(forTask:on:unitRecords:)`) and what it was built for.
+    /// A partial state (`partialState(forTask:on:known:unitRecords:)`) and what it was built for.
     struct PartialState: Sendable {
         var task: TaskID
         var day: Int
+        var known: KnownRecords
         var unitRecords: Bool
         var state: OrgState?
     }

@@ -32,10 +32,11 @@ extension IndexLayout {
         static let fields = [id, stepStart, stepCount, supervisionStart, supervisionCount, appointmentStart, appointmentCount, idPrefix]
     }
 
-    /// **unitSteps**: a unit's state from `day` until its next step.
-    enum UnitStep: IndexSectionRow {
+    /// **unitSteps**: a unit's state from `day` until its next step, as the records
+    /// `knownFrom..<knownUntil` said (version 12); a unit's steps are sorted by day, then `knownFrom`.
+    enum UnitStep: IndexSectionRow, IndexStepRow {
         static let section = Section.unitSteps
-        static let size = 56
+        static let size = 64
         static let day = IndexRowField<Self>(offset: 0, width: 4)
         static let parent = IndexRowField<Self>(offset: 4, width: 4)
         static let name = IndexRowField<Self>(offset: 8, width: 8)
@@ -56,8 +57,12 @@ extension IndexLayout {
         /// The establishment's precision code (`precisionCode`).
         static let establishedPrecision = IndexRowField<Self>(offset: 54, width: 1)
         static let zero = IndexRowField<Self>(offset: 55, width: 1)
+        /// The seq of the first record that knew the step, and of the first that no longer did
+        /// (`stillKnown`: none).
+        static let knownFrom = IndexRowField<Self>(offset: 56, width: 4)
+        static let knownUntil = IndexRowField<Self>(offset: 60, width: 4)
         static let fields = [day, parent, name, abbreviation, kind, successor, established, establishedBy, placedBy, namedBy,
-                             relation, dissolved, establishedPrecision, zero]
+                             relation, dissolved, establishedPrecision, zero, knownFrom, knownUntil]
     }
 
     /// **tasks**: one per task, sorted by id.
@@ -72,10 +77,11 @@ extension IndexLayout {
         static let fields = [id, stepStart, stepCount, idPrefix]
     }
 
-    /// **taskSteps**: a task's state from `day` until its next step.
-    enum TaskStep: IndexSectionRow {
+    /// **taskSteps**: a task's state from `day` until its next step, as the records
+    /// `knownFrom..<knownUntil` said, sorted as `UnitStep`.
+    enum TaskStep: IndexSectionRow, IndexStepRow {
         static let section = Section.taskSteps
-        static let size = 40
+        static let size = 48
         static let day = IndexRowField<Self>(offset: 0, width: 4)
         /// -1: nobody holds it.
         static let holder = IndexRowField<Self>(offset: 4, width: 4)
@@ -88,7 +94,9 @@ extension IndexLayout {
         /// `heldSince`'s precision code; 255: never held.
         static let heldPrecision = IndexRowField<Self>(offset: 32, width: 1)
         static let zero = IndexRowField<Self>(offset: 33, width: 7)
-        static let fields = [day, holder, title, leika, heldSince, heldBy, heldPrecision, zero]
+        static let knownFrom = IndexRowField<Self>(offset: 40, width: 4)
+        static let knownUntil = IndexRowField<Self>(offset: 44, width: 4)
+        static let fields = [day, holder, title, leika, heldSince, heldBy, heldPrecision, zero, knownFrom, knownUntil]
     }
 
     /// **supervisionKeys**: (supervisor, unit, task, kind), grouped by the supervised unit.
@@ -122,19 +130,22 @@ extension IndexLayout {
         static let fields = [person, role, unit, stepStart, stepCount, zero]
     }
 
-    /// **supervisionSteps** and **appointmentSteps**: a key's state from `day` on.
-    enum Step: IndexRow {
-        static let size = 8
+    /// **supervisionSteps** and **appointmentSteps**: a key's state from `day` on, as the records
+    /// `knownFrom..<knownUntil` said, sorted as `UnitStep`.
+    enum Step: IndexStepRow {
+        static let size = 16
         static let day = IndexRowField<Self>(offset: 0, width: 4)
         /// The record that set the key while it is in force; -1: from this day it is not.
         static let record = IndexRowField<Self>(offset: 4, width: 4)
-        static let fields = [day, record]
+        static let knownFrom = IndexRowField<Self>(offset: 8, width: 4)
+        static let knownUntil = IndexRowField<Self>(offset: 12, width: 4)
+        static let fields = [day, record, knownFrom, knownUntil]
     }
 
     /// **records**: one per record, by seq.
     enum RecordRow: IndexSectionRow {
         static let section = Section.records
-        static let size = 32
+        static let size = 48
         /// Where the record's line starts in the ledger file (u64).
         static let lineOffset = IndexRowField<Self>(offset: 0, width: 8)
         /// The line's length without its newline.
@@ -143,7 +154,16 @@ extension IndexLayout {
         /// Version 10: the title and the first day of `date`, so search needs no ledger line.
         static let title = IndexRowField<Self>(offset: 20, width: 8)
         static let dateDay = IndexRowField<Self>(offset: 28, width: 4)
-        static let fields = [lineOffset, lineLength, id, title, dateDay]
+        /// Version 12: `recorded` in nanoseconds since 1970 (i64), never decreasing by seq, so
+        /// "as known at T" finds how many records the ledger knew by a binary search; and the
+        /// seq of the first record that withdrew it (`stillKnown`: none so far).
+        static let recorded = IndexRowField<Self>(offset: 32, width: 8)
+        static let withdrawnAt = IndexRowField<Self>(offset: 40, width: 4)
+        /// 1 if every rule holds for the records up to this one, as the ledger knew them then; 0
+        /// if not (a hand-edited ledger): questions as known then are the full read's.
+        static let prefixReplays = IndexRowField<Self>(offset: 44, width: 1)
+        static let zero = IndexRowField<Self>(offset: 45, width: 3)
+        static let fields = [lineOffset, lineLength, id, title, dateDay, recorded, withdrawnAt, prefixReplays, zero]
     }
 
     /// **recordsByID**: the record rows, sorted by record id.
@@ -154,9 +174,10 @@ extension IndexLayout {
         static let fields = [record]
     }
 
-    /// **openDates**: a record that applies, has changes and takes effect on a date that is not
-    /// exact, with the days that date leaves open (Int32.min and Int32.max for open ends), by seq:
-    /// an answer on a day finds the records it may rest on without reading the ledger.
+    /// **openDates**: a record that has changes and takes effect on a date that is not exact, with
+    /// the days that date leaves open (Int32.min and Int32.max for open ends), by seq: an answer on
+    /// a day finds the records it may rest on without reading the ledger. Since version 12 withdrawn
+    /// records are here too; an answer as known at k takes those its record row says apply then.
     enum OpenDate: IndexSectionRow {
         static let section = Section.openDates
         static let size = 12
@@ -166,17 +187,20 @@ extension IndexLayout {
         static let fields = [record, earliest, latest]
     }
 
-    /// **persons**: a person of an applying `appoint`, sorted by id, with the name the records
-    /// give (none: nil) and the record that gave it (-1: none). (No id prefix: persons are few
-    /// beside units and tasks.)
+    /// **persons**: a person of an applying `appoint`, with the name the records give (none: nil)
+    /// and the record that gave it (-1: none), as the records `knownFrom..<knownUntil` said
+    /// (version 12): sorted by id, then `knownFrom`. (No id prefix: persons are few beside units
+    /// and tasks.)
     enum PersonRow: IndexSectionRow {
         static let section = Section.persons
-        static let size = 24
+        static let size = 32
         static let person = IndexRowField<Self>(offset: 0, width: 8)
         static let name = IndexRowField<Self>(offset: 8, width: 8)
         static let namedBy = IndexRowField<Self>(offset: 16, width: 4)
-        static let zero = IndexRowField<Self>(offset: 20, width: 4)
-        static let fields = [person, name, namedBy, zero]
+        static let knownFrom = IndexRowField<Self>(offset: 20, width: 4)
+        static let knownUntil = IndexRowField<Self>(offset: 24, width: 4)
+        static let zero = IndexRowField<Self>(offset: 28, width: 4)
+        static let fields = [person, name, namedBy, knownFrom, knownUntil, zero]
     }
 
     /// Every kind of row, for the check that each one's fields tile it.

@@ -10,7 +10,7 @@
 /// dozen rows spread over the file, hashes kilobytes rather than megabytes.
 enum IndexLayout {
     static let magic: [UInt8] = Array("LDGRIDX1".utf8)
-    static let version: UInt32 = 10
+    static let version: UInt32 = 12
     static let blockSize = 1 << 12
 
     /// The fixed header's fields (`Header`), then `blockCount` block checksums, then the checksum
@@ -73,6 +73,10 @@ enum IndexLayout {
     }
 
     static let qualifiedPrecision: UInt8 = 3
+
+    /// A step's `knownUntil`, a person row's, or a record row's `withdrawnAt` that no record has
+    /// ended (version 12): known now.
+    static let stillKnown = UInt32.max
 
     /// The days a date leaves open as an `openDates` row stores them: open ends as Int32.min and
     /// Int32.max.

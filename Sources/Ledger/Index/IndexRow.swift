@@ -18,6 +18,14 @@ protocol IndexSectionRow: IndexRow {
     static var section: IndexLayout.Section { get }
 }
 
+/// A kind of step row (version 12): a state from `day` on, as the records `knownFrom..<knownUntil`
+/// said (docs/FORMAT.md §5.5).
+protocol IndexStepRow: IndexRow {
+    static var day: IndexRowField<Self> { get }
+    static var knownFrom: IndexRowField<Self> { get }
+    static var knownUntil: IndexRowField<Self> { get }
+}
+
 /// One field of a row of kind `Row`: where it starts in the row and how many bytes it takes.
 struct IndexRowField<Row: IndexRow>: Sendable {
     let offset: Int

@@ -38,6 +38,11 @@ struct IndexRows: Sendable {
         return Int(try sections.bytes(Row.section, field.position(inRow: row), 4).loadUnaligned(as: UInt32.self).littleEndian)
     }
 
+    func u32<Row: IndexRow>(_ field: IndexRowField<Row>, at row: Int, in section: IndexLayout.Section) throws(IndexDamage) -> Int {
+        assert(field.width == 4)
+        return Int(try sections.bytes(section, field.position(inRow: row), 4).loadUnaligned(as: UInt32.self).littleEndian)
+    }
+
     func u64<Row: IndexSectionRow>(_ field: IndexRowField<Row>, at row: Int) throws(IndexDamage) -> UInt64 {
         assert(field.width == 8)
         return try sections.bytes(Row.section, field.position(inRow: row), 8).loadUnaligned(as: UInt64.self).littleEndian
@@ -164,5 +169,30 @@ struct IndexRows: Sendable {
 
     func lastStep<Row: IndexSectionRow>(onOrBefore day: Int, _ dayField: IndexRowField<Row>, start: Int, count: Int) throws(IndexDamage) -> Int? {
         try lastStep(onOrBefore: day, dayField, in: Row.section, start: start, count: count)
+    }
+
+    /// The last step on or before `day` of those the records `known` saw: steps are sorted by day,
+    /// then by when they became known, and the ones seen at any count have one day each, so the
+    /// last seen of those on or before `day` holds (closed steps are passed over backwards).
+    func lastStep<Row: IndexStepRow>(onOrBefore day: Int, known: KnownRecords, _ kind: Row.Type, in section: IndexLayout.Section,
+                                     start: Int, count: Int) throws(IndexDamage) -> Int? {
+        guard var step = try lastStep(onOrBefore: day, Row.day, in: section, start: start, count: count) else { return nil }
+        while step >= start {
+            if known.sees(from: try u32(Row.knownFrom, at: step, in: section), until: try u32(Row.knownUntil, at: step, in: section)) {
+                return step
+            }
+            step -= 1
+        }
+        return nil
+    }
+
+    /// Whether any of the steps was seen by the records `known`.
+    func anyStep<Row: IndexStepRow>(known: KnownRecords, _ kind: Row.Type, in section: IndexLayout.Section,
+                                    start: Int, count: Int) throws(IndexDamage) -> Bool {
+        for step in try range(kind, in: section, start: start, count: count)
+        where known.sees(from: try u32(Row.knownFrom, at: step, in: section), until: try u32(Row.knownUntil, at: step, in: section)) {
+            return true
+        }
+        return false
     }
 }

@@ -43,7 +43,8 @@ extension CompactTables {
                                      corrects: record.corrects, retracts: record.retracts, actor: Self.number(record.actor, in: &units),
                                      about: record.about, title: Self.number(record.title, in: &texts),
                                      dateDay: Int32(clamping: record.date.firstDay),
-                                     openDays: applies.isExact ? .zero : SIMD2(earliest, latest)))
+                                     openDays: applies.isExact ? .zero : SIMD2(earliest, latest),
+                                     recorded: record.recorded.nanoseconds))
         let before = Int32(recordIDs.count)
         return Self.number(record.id, in: &recordIDs) == before
     }

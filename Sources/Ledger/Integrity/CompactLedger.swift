@@ -290,25 +290,37 @@ struct CompactLedger {
     }
 
     /// Runs every rule of the change table (`RuleEngine`) over the records in the order they take
-    /// effect, then checks each record's `actor` and `about` against the final state. `applied`
-    /// sees each change (with its record's position, and the engine after it) once it passed.
-    /// False if any rule breaks; the full check then names it.
-    func checkRules(_ applied: (_ change: Int, _ record: Int32, _ engine: borrowing RuleEngine) -> Void = { _, _, _ in }) -> Bool {
-        guard let order = CompactRecord.effectiveOrder(of: records, position: recordPosition) else { return false }
-        var state = RuleEngine(units: unitCount, tasks: taskCount)
-        let names = UnnamedRules()
-        for index in order {
-            let record = records[Int(index)]
-            for change in Int(record.changeStart)..<Int(record.changeStart + record.changeCount) {
-                do { try state.apply(changes[change], record: index, names: names) } catch { return false }
-                applied(change, index, state)
-            }
-        }
+    /// effect, then checks each record's `actor` and `about` against the final state. False if any
+    /// rule breaks; the full check then names it.
+    func checkRules() -> Bool {
+        guard let state = replay(first: records.count) else { return false }
         for record in records {
             if record.actor >= 0, !state.isUnit(record.actor) { return false }
             for id in record.about ?? [] {
                 guard state.isUnit(unitNumber(id) ?? -1) || state.isTask(taskNumber(id) ?? -1) else { return false }
             }
+        }
+        return true
+    }
+
+    /// The rule engine after every change of the first `count` records, as the ledger knew them
+    /// when it held no more (their own corrections and retractions decide), in the order they
+    /// take effect; nil if a rule breaks.
+    func replay(first count: Int) -> RuleEngine? {
+        guard let order = CompactRecord.effectiveOrder(of: records[..<count], position: recordPosition) else { return nil }
+        var state = RuleEngine(units: unitCount, tasks: taskCount)
+        for index in order {
+            guard apply(record: index, to: &state) else { return nil }
+        }
+        return state
+    }
+
+    /// Applies the changes of record `position` to `state`; false if a rule breaks.
+    func apply(record position: Int32, to state: inout RuleEngine) -> Bool {
+        let record = records[Int(position)]
+        let names = UnnamedRules()
+        for change in Int(record.changeStart)..<Int(record.changeStart + record.changeCount) {
+            do { try state.apply(changes[change], record: position, names: names) } catch { return false }
         }
         return true
     }

@@ -106,7 +106,8 @@ struct CompactLineDecoder {
                                            retracts: retracts, actor: actor, about: about,
                                            title: titleText, dateDay: Int32(clamping: date.firstDay),
                                            openDays: applies.isExact ? .zero : SIMD2(IndexLayout.openDays(applies).earliest,
-                                                                                      IndexLayout.openDays(applies).latest)))
+                                                                                      IndexLayout.openDays(applies).latest),
+                                           recorded: chain.recorded.nanoseconds))
         return chain
     }
 

@@ -1,8 +1,8 @@
 extension CompactRecord {
-    /// The order in which records apply (`EffectiveOrder`) for the ledger as known now
-    /// (`position` finds a record id's place in the ledger); nil if a `corrects` or `retracts`
+    /// The order in which `records` (the ledger's first ones) apply (`EffectiveOrder`), as the
+    /// ledger knew them when it held no more (`position` finds a record id's place); nil if a `corrects` or `retracts`
     /// names no earlier record, which the full check then names.
-    static func effectiveOrder(of records: [CompactRecord], position: (String) -> Int32?) -> [Int32]? {
+    static func effectiveOrder(of records: ArraySlice<CompactRecord>, position: (String) -> Int32?) -> [Int32]? {
         var targets = [EffectiveOrder.Target](repeating: .none, count: records.count)
         for (index, record) in records.enumerated() {
             guard let target = record.corrects ?? record.retracts else { continue }

@@ -35,4 +35,7 @@ struct CompactRecord {
     var dateDay: Int32 = 0
     /// For an effective date that is not exact, the days it leaves open (`IndexLayout.openDays`).
     var openDays: SIMD2<Int32> = .zero
+    /// When it was recorded (nanoseconds): the index's record rows keep it, so a question "as
+    /// known at" finds how many records the ledger knew then.
+    var recorded: Int64 = 0
 }

@@ -1,12 +1,18 @@
-/// Every entity's states over valid time, as steps, built from a `CompactLedger` change by change
-/// in the order they take effect: the same steps `TimelineIndex` builds from records, over
-/// interned numbers, so the index of a large ledger is built without holding its records.
+/// Every entity's states over valid time and over recorded time, as steps, built from a
+/// `CompactLedger` record by record in the order they were recorded (`CompactTimelines+Recording`),
+/// over interned numbers, so the index of a large ledger is built without holding its records.
 ///
-/// Each step is kept once per entity and day: a second change on the same day replaces the step,
-/// because queries see the state at the end of a day (as `Timeline.set` does).
+/// A step says: from `day` on, the entity has `value`, as the ledger said from its `knownFrom`th
+/// record until before its `knownUntil`th. The steps known after the first k records are the
+/// timelines a replay of those k records builds (`TimelineIndex`): a record that changes an earlier
+/// answer closes the steps it changes (their `knownUntil` is its seq) and adds new ones, and
+/// leaves every step it does not change as it was.
+///
+/// Each step is kept once per entity, day and recorded time: a second change on the same day
+/// replaces the step, because queries see the state at the end of a day (as `Timeline.set` does).
 struct CompactTimelines {
     /// A unit's state; texts are numbers in `CompactLedger.texts`, units and records positions.
-    struct UnitValue {
+    struct UnitValue: Equatable {
         var name: Int32, abbreviation: Int32, kind: Int32
         var parent: Int32, successor: Int32 = -1
         var established: Int32, establishedPrecision: UInt8
@@ -15,43 +21,86 @@ struct CompactTimelines {
     }
 
     /// A task's state; `heldPrecision` 255 means no `heldSince`.
-    struct TaskValue {
+    struct TaskValue: Equatable {
         var title: Int32, leika: Int32
         var holder: Int32 = -1
         var heldSince: Int32 = 0, heldPrecision: UInt8 = 255
         var heldBy: Int32 = -1
     }
 
-    /// One step: from `day` on, `entity` has `value`.
+    /// One step: from `day` on, `entity` has `value`, known from record seq `knownFrom` until
+    /// before seq `knownUntil` (`IndexLayout.stillKnown`: known now).
     struct Step<Value> {
         var entity: Int32
         var day: Int32
         var value: Value
+        var knownFrom: UInt32
+        var knownUntil: UInt32 = IndexLayout.stillKnown
     }
 
-    /// Steps of one kind of entity, in the order made, with each entity's latest.
-    struct Steps<Value> {
+    /// Steps of one kind of entity, in the order made, with each entity's steps known now.
+    struct Steps<Value: Equatable> {
         private(set) var steps: [Step<Value>] = []
-        private var latest: [Int32]
+        /// Each entity's steps known now: indexes into `steps`, in day order.
+        private var known: [[Int32]]
 
-        init(entities: Int) { latest = Array(repeating: -1, count: entities) }
+        init(entities: Int) { known = Array(repeating: [], count: entities) }
 
         mutating func grow(to entities: Int) {
-            if latest.count < entities { latest.append(contentsOf: repeatElement(-1, count: entities - latest.count)) }
+            if known.count < entities { known.append(contentsOf: repeatElement([], count: entities - known.count)) }
         }
 
-        mutating func set(_ entity: Int32, _ value: Value, on day: Int32) {
-            let last = latest[Int(entity)]
-            if last >= 0, steps[Int(last)].day == day {
-                steps[Int(last)].value = value
-            } else {
-                latest[Int(entity)] = Int32(steps.count)
-                steps.append(Step(entity: entity, day: day, value: value))
+        /// The value known now on the entity's latest day; nil before its first step.
+        func latest(_ entity: Int32) -> Value? { known[Int(entity)].last.map { steps[Int($0)].value } }
+
+        /// From `day` on, which is no earlier than any step known, `entity` has `value`, as record
+        /// `seq` says: a step of its own on the same day is replaced, an earlier record's closed.
+        mutating func set(_ entity: Int32, _ value: Value, on day: Int32, by seq: UInt32) {
+            let e = Int(entity)
+            if let last = known[e].last, steps[Int(last)].day == day {
+                if steps[Int(last)].knownFrom == seq {
+                    steps[Int(last)].value = value
+                    return
+                }
+                steps[Int(last)].knownUntil = seq
+                known[e].removeLast()
             }
+            known[e].append(Int32(steps.count))
+            steps.append(Step(entity: entity, day: day, value: value, knownFrom: seq))
         }
 
-        /// For each entity, its steps (indexes into `steps`, in day order), the entities taken in
-        /// the order given: what the index writes, one entity after the other.
+        /// `entity`'s timeline as record `seq` leaves it (one value per day, in day order): the
+        /// steps known that it still has stay as they are; the others are closed and the new ones
+        /// added.
+        mutating func replace(_ entity: Int32, with timeline: [(day: Int32, value: Value)], by seq: UInt32) {
+            let e = Int(entity)
+            let old = known[e]
+            var now: [Int32] = []
+            now.reserveCapacity(timeline.count)
+            var next = 0
+            for (day, value) in timeline {
+                while next < old.count, steps[Int(old[next])].day < day {
+                    steps[Int(old[next])].knownUntil = seq
+                    next += 1
+                }
+                if next < old.count, steps[Int(old[next])].day == day {
+                    defer { next += 1 }
+                    if steps[Int(old[next])].value == value {
+                        now.append(old[next])
+                        continue
+                    }
+                    steps[Int(old[next])].knownUntil = seq
+                }
+                now.append(Int32(steps.count))
+                steps.append(Step(entity: entity, day: day, value: value, knownFrom: seq))
+            }
+            for index in old[next...] { steps[Int(index)].knownUntil = seq }
+            known[e] = now
+        }
+
+        /// For each entity, its steps (indexes into `steps`, by day, then by when they became
+        /// known), the entities taken in the order given: what the index writes, one entity after
+        /// the other.
         func grouped(in order: [Int32], entities: Int) -> (starts: [Int32], counts: [Int32], steps: [Int32]) {
             var counts = [Int32](repeating: 0, count: entities)
             for step in steps { counts[Int(step.entity)] += 1 }
@@ -67,22 +116,34 @@ struct CompactTimelines {
                 ordered[Int(placed[Int(step.entity)])] = Int32(index)
                 placed[Int(step.entity)] += 1
             }
+            // Made in recorded order, so each entity's steps need sorting by day only where a
+            // record reached back.
+            for entity in order {
+                let range = Int(starts[Int(entity)])..<Int(starts[Int(entity)] + counts[Int(entity)])
+                let days = ordered[range].map { steps[Int($0)].day }
+                guard zip(days, days.dropFirst()).contains(where: { $0 > $1 }) else { continue }
+                ordered[range].sort { l, r in
+                    let (a, b) = (steps[Int(l)], steps[Int(r)])
+                    return (a.day, a.knownFrom, l) < (b.day, b.knownFrom, r)
+                }
+            }
             return (starts, counts, ordered)
+        }
+
+        /// Whether the entity ever had a step (known now or earlier).
+        func entitiesWithSteps(_ entities: Int) -> [Bool] {
+            var has = [Bool](repeating: false, count: entities)
+            for step in steps { has[Int(step.entity)] = true }
+            return has
         }
     }
 
-    private(set) var units: [UnitValue?]
-    private(set) var tasks: [TaskValue?]
-    private(set) var unitSteps: Steps<UnitValue>
-    private(set) var taskSteps: Steps<TaskValue>
-
-    /// Keys (of supervision or of an office) numbered in the order first met, each with the
-    /// record in force (-1: none) and its steps.
+    /// Keys (of supervision or of an office) numbered in the order first met, each with its steps
+    /// (the record in force, -1: none).
     struct KeyedSteps {
         private(set) var keys: [SIMD4<Int32>] = []
         private var numbers: [SIMD4<Int32>: Int32] = [:]
-        private(set) var inForce: [Int32] = []
-        private(set) var steps = Steps<Int32>(entities: 0)
+        var steps = Steps<Int32>(entities: 0)
 
         /// The key's number, and whether it was met just now.
         mutating func number(of key: SIMD4<Int32>) -> (number: Int32, isNew: Bool) {
@@ -90,83 +151,48 @@ struct CompactTimelines {
             let number = Int32(keys.count)
             numbers[key] = number
             keys.append(key)
-            inForce.append(-1)
             steps.grow(to: keys.count)
             return (number, true)
         }
 
-        mutating func set(_ number: Int32, record: Int32, on day: Int32) {
-            inForce[Int(number)] = record
-            steps.set(number, record, on: day)
-        }
+        /// The number of a key met before.
+        func known(_ key: SIMD4<Int32>) -> Int32? { numbers[key] }
     }
 
+    var unitSteps: Steps<UnitValue>
+    var taskSteps: Steps<TaskValue>
     /// Supervision keys (supervisor, unit, task, kind) and offices (person, role, unit, 0).
-    private(set) var supervisions = KeyedSteps()
-    private(set) var appointments = KeyedSteps()
+    var supervisions = KeyedSteps()
+    var appointments = KeyedSteps()
     /// Keys by the supervised unit (the index's order), and offices by unit.
-    private(set) var supervisionsOver: [[Int32]]
-    private(set) var appointmentsIn: [[Int32]]
+    var supervisionsOver: [[Int32]]
+    var appointmentsIn: [[Int32]]
+    /// The supervision keys a unit gives or is under: what its dissolution ends.
+    var supervisionsInvolving: [[Int32]]
+    /// Each entity's changes (indexes into `CompactLedger.changes`, in ledger order), which a
+    /// record reaching back folds again; a key's also has the dissolutions that end it.
+    var unitChanges: [[Int32]], taskChanges: [[Int32]]
+    var supervisionChanges: [[Int32]] = [], appointmentChanges: [[Int32]] = []
+    /// The record of each change (its position).
+    var changeRecord: [Int32] = []
+    /// For each record (by position), the seq of the first record that withdrew it
+    /// (`IndexLayout.stillKnown`: none).
+    var withdrawnAt: [UInt32] = []
+    /// For each record (by position), whether the records up to it replay: every rule holds for
+    /// the ledger as it was known then. `append` checks every state it makes, so only a
+    /// hand-edited ledger has earlier states that do not, and the index leaves questions about
+    /// them to the full read, which names the rule (docs/FORMAT.md §5.5).
+    var prefixReplays: [Bool] = []
+    /// Every person appointed, over recorded time.
+    var persons = CompactPersons()
 
     init(units unitCount: Int, tasks taskCount: Int) {
-        units = Array(repeating: nil, count: unitCount)
-        tasks = Array(repeating: nil, count: taskCount)
         unitSteps = Steps(entities: unitCount)
         taskSteps = Steps(entities: taskCount)
         supervisionsOver = Array(repeating: [], count: unitCount)
         appointmentsIn = Array(repeating: [], count: unitCount)
-    }
-
-    /// Applies change `index` of `ledger`, of record `position`, which the rules have let pass
-    /// (`CompactLedger.checkRules`), so every unit and task it names exists; for a dissolution,
-    /// `ending` is what the engine says it ended besides the unit.
-    mutating func apply(change index: Int, of position: Int32, in ledger: CompactLedger,
-                        ending: (supervisions: [SIMD4<Int32>], appointments: [SIMD4<Int32>])) {
-        let change = ledger.changes[index], texts = ledger.changeTexts[index], record = ledger.records[Int(position)]
-        let day = record.effectiveDay
-        let (a, b, c) = (change.a, change.b, change.c)
-        switch change.op {
-        case .establishUnit:
-            units[Int(a)] = UnitValue(name: texts.name, abbreviation: texts.detail, kind: texts.kind, parent: b,
-                                      established: day, establishedPrecision: record.precision, establishedBy: position,
-                                      placedBy: position, namedBy: position, subordinate: texts.relation == 2)
-        case .renameUnit:
-            units[Int(a)]!.name = texts.name
-            units[Int(a)]!.abbreviation = texts.detail
-            units[Int(a)]!.namedBy = position
-        case .moveUnit:
-            units[Int(a)]!.parent = b
-            // 0: no `relation` member, so the unit keeps its own (as `OrgState.record` does).
-            if texts.relation != 0 { units[Int(a)]!.subordinate = texts.relation == 2 }
-            units[Int(a)]!.placedBy = position
-            if texts.kind >= 0 { units[Int(a)]!.kind = texts.kind }
-        case .dissolveUnit:
-            units[Int(a)]!.dissolved = true
-            units[Int(a)]!.successor = b
-            for key in ending.supervisions { supervisions.set(supervisions.number(of: key).number, record: -1, on: day) }
-            for key in ending.appointments { appointments.set(appointments.number(of: key).number, record: -1, on: day) }
-        case .defineTask:
-            tasks[Int(a)] = TaskValue(title: texts.name, leika: texts.detail)
-        case .assignTask, .transferTask, .revokeTask:
-            let holder = change.op == .assignTask ? b : change.op == .transferTask ? c : -1
-            tasks[Int(a)]!.holder = holder
-            tasks[Int(a)]!.heldSince = day
-            tasks[Int(a)]!.heldPrecision = record.precision
-            tasks[Int(a)]!.heldBy = position
-        case .setSupervision, .endSupervision:
-            let (number, isNew) = supervisions.number(of: SIMD4(a, b, c, Int32(change.kind)))
-            if isNew { supervisionsOver[Int(b)].append(number) }
-            supervisions.set(number, record: change.op == .setSupervision ? position : -1, on: day)
-            return
-        case .appoint, .endAppointment:
-            let (number, isNew) = appointments.number(of: SIMD4(a, b, c, 0))
-            if isNew { appointmentsIn[Int(c)].append(number) }
-            appointments.set(number, record: change.op == .appoint ? position : -1, on: day)
-            return
-        }
-        switch change.op {
-        case .establishUnit, .renameUnit, .moveUnit, .dissolveUnit: unitSteps.set(a, units[Int(a)]!, on: day)
-        default: taskSteps.set(a, tasks[Int(a)]!, on: day)
-        }
+        supervisionsInvolving = Array(repeating: [], count: unitCount)
+        unitChanges = Array(repeating: [], count: unitCount)
+        taskChanges = Array(repeating: [], count: taskCount)
     }
 }
