@@ -67,12 +67,13 @@ struct CompactIndexLayout {
         }
         let personRank = Self.ranks(ledger.people), roleRank = Self.ranks(ledger.roles)
         let appointmentKeys = timelines.appointments.keys
-        appointmentOrder = unitOrder.flatMap { unit in
+        let appointmentsByUnit = unitOrder.map { unit in
             timelines.appointmentsIn[Int(unit)].sorted { l, r in
                 let (a, b) = (appointmentKeys[Int(l)], appointmentKeys[Int(r)])
                 return (personRank[Int(a.x)], roleRank[Int(a.y)]) < (personRank[Int(b.x)], roleRank[Int(b.y)])
             }
         }
+        appointmentOrder = appointmentsByUnit.flatMap { $0 }
         unitSteps = timelines.unitSteps.grouped(in: unitOrder, entities: ledger.units.count)
         taskSteps = timelines.taskSteps.grouped(in: taskOrder, entities: ledger.tasks.count)
         supervisionSteps = timelines.supervisions.steps.grouped(in: supervisionOrder, entities: timelines.supervisions.keys.count)
@@ -80,13 +81,13 @@ struct CompactIndexLayout {
 
         // The strings in the order the rows first name them (docs/FORMAT.md §8.2.4).
         var strings = StringPlan(ledger)
-        for unit in unitOrder.map(Int.init) {
+        for (unit, offices) in zip(unitOrder.map(Int.init), appointmentsByUnit) {
             strings.place(.unit, Int32(unit))
             for index in Self.steps(of: unit, in: unitSteps) {
                 let value = timelines.unitSteps.steps[Int(index)].value
                 for text in [value.name, value.abbreviation, value.kind] where text >= 0 { strings.place(.text, text) }
             }
-            for key in timelines.appointmentsIn[unit].map(Int.init) {
+            for key in offices.map(Int.init) {
                 strings.place(.person, timelines.appointments.keys[key].x)
                 strings.place(.role, timelines.appointments.keys[key].y)
             }

@@ -15,7 +15,8 @@ private typealias OpenDate = IndexLayout.OpenDate
 private typealias PersonRow = IndexLayout.PersonRow
 
 /// The index of a ledger laid out by a writer of its own from the timelines the ledger in memory
-/// replays (`TimelineIndex`, the String path): the oracle the one production writer
+/// replays (`TimelineIndex`, the String path), once for every prefix of its records, so each step
+/// knows when the ledger said it (`KnownPrefixes`): the oracle the one production writer
 /// (`CompactIndexLayout`, over interned numbers and `CompactTimelines`) is held to byte for byte.
 /// It was the second production writer until issue 14; it shares the row declarations and the file
 /// writer (`IndexFileWriter`) with production, and nothing else.
@@ -35,10 +36,10 @@ enum ReferenceIndex {
     /// The index of `ledger` as stored in `ledgerBytes`: its sections, and what the header says.
     static func encode(_ ledger: Ledger, ledgerBytes: UnsafeRawBufferPointer,
                        stamp: FileSystem.FileStamp) throws(IndexDamage) -> (sections: [[UInt8]], facts: IndexFileWriter.Facts) {
-        let index = ledger.index
+        let known = KnownPrefixes(ledger.records)
         var blob = StringBlob()
-        let unitIDs = index.unitTimelines.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let taskIDs = index.taskTimelines.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let unitIDs = known.units.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let taskIDs = known.tasks.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var unitNumber: [UnitID: Int32] = [:]
         for (n, id) in unitIDs.enumerated() { unitNumber[id] = Int32(n) }
         var taskNumber: [TaskID: Int32] = [:]
@@ -46,14 +47,17 @@ enum ReferenceIndex {
         var recordNumber: [RecordID: Int32] = [:]
         for record in ledger.records { recordNumber[record.id] = Int32(record.seq - 1) }
         func unitRef(_ id: UnitID?) -> Int32 { id.flatMap { unitNumber[$0] } ?? -1 }
+        func taskRef(_ id: TaskID?) -> Int32 { id.flatMap { taskNumber[$0] } ?? -1 }
         func recordRef(_ id: RecordID?) -> Int32 { id.flatMap { recordNumber[$0] } ?? -1 }
         func precisionCode(_ date: ValidDate?) -> UInt8 { date.map(IndexLayout.precisionCode) ?? 255 }
         /// Supervision and offices share one step shape: the day and the record in force (-1: none).
-        func appendSteps(_ timeline: Timeline<RecordID>, to writer: inout ByteWriter, counter: inout UInt32) {
-            for (day, value) in zip(timeline.days, timeline.values) {
+        func appendSteps<Key>(_ steps: [KnownSteps<Key, RecordID?>.Step], to writer: inout ByteWriter, counter: inout UInt32) {
+            for step in steps {
                 writer.appendRow(Step.self) { row in
-                    row.set(Step.day, Int32(day))
-                    row.set(Step.record, value.map { recordRef($0) } ?? -1)
+                    row.set(Step.day, Int32(step.day))
+                    row.set(Step.record, step.value.map { recordRef($0) } ?? -1)
+                    row.set(Step.knownFrom, step.from)
+                    row.set(Step.knownUntil, step.until)
                 }
                 counter += 1
             }
@@ -61,6 +65,15 @@ enum ReferenceIndex {
         func reference(_ text: String?, _ kind: StringKind) -> (UInt32, UInt32)? {
             var text = text
             return text?.withUTF8 { blob.reference($0, kind) }
+        }
+        // Keys within a unit by what they name: supervision by supervisor, task (none first) and
+        // kind; offices by person and role, as their bytes sort.
+        func bySupervisor(_ l: Supervision, _ r: Supervision) -> Bool {
+            (unitRef(l.supervisor), taskRef(l.task), l.kind.code) < (unitRef(r.supervisor), taskRef(r.task), r.kind.code)
+        }
+        func byPerson(_ l: Appointment, _ r: Appointment) -> Bool {
+            if l.person != r.person { return l.person.utf8.lexicographicallyPrecedes(r.person.utf8) }
+            return l.role.utf8.lexicographicallyPrecedes(r.role.utf8)
         }
 
         var units = ByteWriter(), unitSteps = ByteWriter(), tasks = ByteWriter(), taskSteps = ByteWriter()
@@ -70,26 +83,26 @@ enum ReferenceIndex {
         var stepCount: UInt32 = 0, taskStepCount: UInt32 = 0, supervisionStepCount: UInt32 = 0, appointmentStepCount: UInt32 = 0
 
         for id in unitIDs {
-            let timeline = index.unitTimelines[id]!
-            let supervisions = index.supervisionsOver[id] ?? []
-            let appointments = index.appointmentsIn[id] ?? []
+            let steps = known.units.steps(of: id)
+            let supervisions = known.supervisions.keys.filter { $0.unit == id }.sorted(by: bySupervisor)
+            let appointments = known.appointments.keys.filter { $0.unit == id }.sorted(by: byPerson)
             let idReference = reference(id, .unit)
             units.appendRow(UnitRow.self) { row in
                 row.set(UnitRow.id, string: idReference)
                 row.set(UnitRow.stepStart, stepCount)
-                row.set(UnitRow.stepCount, UInt32(timeline.days.count))
+                row.set(UnitRow.stepCount, UInt32(steps.count))
                 row.set(UnitRow.supervisionStart, supervisionCount)
                 row.set(UnitRow.supervisionCount, UInt32(supervisions.count))
                 row.set(UnitRow.appointmentStart, appointmentCount)
                 row.set(UnitRow.appointmentCount, UInt32(appointments.count))
                 row.set(UnitRow.idPrefix, bytes: id.utf8)
             }
-            for (day, value) in zip(timeline.days, timeline.values) {
-                guard let unit = value else { throw IndexDamage("unit '\(id)' has an empty step") }
+            for step in steps {
+                guard let unit = step.value else { throw IndexDamage("unit '\(id)' has an empty step") }
                 let (name, abbreviation, kind) = (reference(unit.name, .text), reference(unit.abbreviation, .text),
                                                   reference(unit.kind.rawValue, .text))
                 unitSteps.appendRow(UnitStep.self) { row in
-                    row.set(UnitStep.day, Int32(day))
+                    row.set(UnitStep.day, Int32(step.day))
                     row.set(UnitStep.parent, unitRef(unit.parent))
                     row.set(UnitStep.name, string: name)
                     row.set(UnitStep.abbreviation, string: abbreviation)
@@ -102,56 +115,60 @@ enum ReferenceIndex {
                     row.set(UnitStep.relation, UInt8(unit.relation == .partOf ? 0 : 1))
                     row.set(UnitStep.dissolved, UInt8(unit.isDissolved ? 1 : 0))
                     row.set(UnitStep.establishedPrecision, precisionCode(unit.established))
+                    row.set(UnitStep.knownFrom, step.from)
+                    row.set(UnitStep.knownUntil, step.until)
                 }
                 stepCount += 1
             }
             for key in supervisions {
-                let timeline = index.supervisionTimelines[key]!
+                let steps = known.supervisions.steps(of: key)
                 supervisionKeys.appendRow(SupervisionKey.self) { row in
                     row.set(SupervisionKey.supervisor, unitRef(key.supervisor))
                     row.set(SupervisionKey.unit, unitRef(key.unit))
-                    row.set(SupervisionKey.task, key.task.flatMap { taskNumber[$0] } ?? -1)
+                    row.set(SupervisionKey.task, taskRef(key.task))
                     row.set(SupervisionKey.kind, key.kind.code)
                     row.set(SupervisionKey.stepStart, supervisionStepCount)
-                    row.set(SupervisionKey.stepCount, UInt32(timeline.days.count))
+                    row.set(SupervisionKey.stepCount, UInt32(steps.count))
                 }
-                appendSteps(timeline, to: &supervisionSteps, counter: &supervisionStepCount)
+                appendSteps(steps, to: &supervisionSteps, counter: &supervisionStepCount)
                 supervisionCount += 1
             }
             for key in appointments {
-                let timeline = index.appointmentTimelines[key]!
+                let steps = known.appointments.steps(of: key)
                 let (person, role) = (reference(key.person, .person), reference(key.role, .role))
                 appointmentKeys.appendRow(AppointmentKey.self) { row in
                     row.set(AppointmentKey.person, string: person)
                     row.set(AppointmentKey.role, string: role)
                     row.set(AppointmentKey.unit, unitRef(key.unit))
                     row.set(AppointmentKey.stepStart, appointmentStepCount)
-                    row.set(AppointmentKey.stepCount, UInt32(timeline.days.count))
+                    row.set(AppointmentKey.stepCount, UInt32(steps.count))
                 }
-                appendSteps(timeline, to: &appointmentSteps, counter: &appointmentStepCount)
+                appendSteps(steps, to: &appointmentSteps, counter: &appointmentStepCount)
                 appointmentCount += 1
             }
         }
         for id in taskIDs {
-            let timeline = index.taskTimelines[id]!
+            let steps = known.tasks.steps(of: id)
             let idReference = reference(id, .task)
             tasks.appendRow(TaskRow.self) { row in
                 row.set(TaskRow.id, string: idReference)
                 row.set(TaskRow.stepStart, taskStepCount)
-                row.set(TaskRow.stepCount, UInt32(timeline.days.count))
+                row.set(TaskRow.stepCount, UInt32(steps.count))
                 row.set(TaskRow.idPrefix, bytes: id.utf8)
             }
-            for (day, value) in zip(timeline.days, timeline.values) {
-                guard let task = value else { throw IndexDamage("task '\(id)' has an empty step") }
+            for step in steps {
+                guard let task = step.value else { throw IndexDamage("task '\(id)' has an empty step") }
                 let (title, leika) = (reference(task.title, .text), reference(task.leika, .text))
                 taskSteps.appendRow(TaskStep.self) { row in
-                    row.set(TaskStep.day, Int32(day))
+                    row.set(TaskStep.day, Int32(step.day))
                     row.set(TaskStep.holder, unitRef(task.holder))
                     row.set(TaskStep.title, string: title)
                     row.set(TaskStep.leika, string: leika)
                     row.set(TaskStep.heldSince, Int32(task.heldSince?.firstDay ?? 0))
                     row.set(TaskStep.heldBy, recordRef(task.heldBy))
                     row.set(TaskStep.heldPrecision, precisionCode(task.heldSince))
+                    row.set(TaskStep.knownFrom, step.from)
+                    row.set(TaskStep.knownUntil, step.until)
                 }
                 taskStepCount += 1
             }
@@ -173,6 +190,9 @@ enum ReferenceIndex {
                 row.set(RecordRow.id, string: id)
                 row.set(RecordRow.title, string: title)
                 row.set(RecordRow.dateDay, Int32(clamping: record.date.firstDay))
+                row.set(RecordRow.recorded, record.recorded.nanoseconds)
+                row.set(RecordRow.withdrawnAt, known.withdrawnAt[record.id] ?? IndexLayout.stillKnown)
+                row.set(RecordRow.prefixReplays, UInt8(known.replays[seq] ? 1 : 0))
             }
             lineStart = end + 1
             seq += 1
@@ -183,9 +203,9 @@ enum ReferenceIndex {
             recordsByID.appendRow(RecordByID.self) { row in row.set(RecordByID.record, Int32(record.seq - 1)) }
         }
 
+        // Withdrawn records too: an answer as known before they were withdrawn may rest on them.
         var openDates = ByteWriter()
-        for record in ledger.history.records.sorted(by: { $0.seq < $1.seq })
-        where !record.effectiveDate.isExact && !record.changes.isEmpty {
+        for record in ledger.records where !record.effectiveDate.isExact && !record.changes.isEmpty {
             let (earliest, latest) = IndexLayout.openDays(record.effectiveDate)
             openDates.appendRow(OpenDate.self) { row in
                 row.set(OpenDate.record, Int32(record.seq - 1))
@@ -195,12 +215,17 @@ enum ReferenceIndex {
         }
 
         var persons = ByteWriter()
-        for person in PersonDirectory(ledger.history.records).all {
-            let (id, name) = (reference(person.id, .person), reference(person.name, .text))
-            persons.appendRow(PersonRow.self) { row in
-                row.set(PersonRow.person, string: id)
-                row.set(PersonRow.name, string: name)
-                row.set(PersonRow.namedBy, recordRef(person.namedBy))
+        for id in known.persons.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for step in known.persons.steps(of: id) {
+                guard let person = step.value else { continue }
+                let (id, name) = (reference(person.id, .person), reference(person.name, .text))
+                persons.appendRow(PersonRow.self) { row in
+                    row.set(PersonRow.person, string: id)
+                    row.set(PersonRow.name, string: name)
+                    row.set(PersonRow.namedBy, recordRef(person.namedBy))
+                    row.set(PersonRow.knownFrom, step.from)
+                    row.set(PersonRow.knownUntil, step.until)
+                }
             }
         }
 
@@ -214,6 +239,127 @@ enum ReferenceIndex {
             lastEffectiveDay: Int32(clamping: ledger.records.map(\.effectiveDate.firstDay).max() ?? Int(Int32.min)))
         return (sections, facts)
     }
+}
+
+/// Every entity's timelines over both times, found the slow way: the records known after each
+/// record (every prefix of the ledger) replayed from the start, by the String engine
+/// (`TimelineIndex`), and each prefix's timelines compared with the prefix's before it. A step
+/// (a day and a value) that a prefix has and the one before did not is known from that prefix's
+/// seq; one it no longer has, until it.
+private struct KnownPrefixes {
+    var units = KnownSteps<UnitID, UnitState?>(), tasks = KnownSteps<TaskID, TaskState?>()
+    var supervisions = KnownSteps<Supervision, RecordID?>(), appointments = KnownSteps<Appointment, RecordID?>()
+    var persons = KnownSteps<PersonID, Person?>()
+    /// The seq of the first prefix that withdrew each record.
+    var withdrawnAt: [RecordID: UInt32] = [:]
+    /// Whether each prefix replays (by its last record's position). One that does not (a
+    /// hand-edited ledger) is replayed without rules (`ReplayWithoutRules`): what the index holds
+    /// for it answers nothing (the full read answers with the rule), but it is laid out all the same.
+    var replays: [Bool] = []
+
+    init(_ records: [Record]) {
+        for count in 1...max(records.count, 1) where count <= records.count {
+            let seq = UInt32(count)
+            let history = EffectiveHistory(Array(records[..<count]))
+            for (id, _) in history.withdrawn where withdrawnAt[id] == nil { withdrawnAt[id] = seq }
+            if let index = try? TimelineIndex(history) {
+                replays.append(true)
+                units.see(index.unitTimelines.mapValues(\.steps), at: seq)
+                tasks.see(index.taskTimelines.mapValues(\.steps), at: seq)
+                supervisions.see(index.supervisionTimelines.mapValues(\.steps), at: seq)
+                appointments.see(index.appointmentTimelines.mapValues(\.steps), at: seq)
+            } else {
+                replays.append(false)
+                let replay = ReplayWithoutRules(history)
+                units.see(replay.units.mapValues(\.steps), at: seq)
+                tasks.see(replay.tasks.mapValues(\.steps), at: seq)
+                supervisions.see(replay.supervisions.mapValues(\.steps), at: seq)
+                appointments.see(replay.appointments.mapValues(\.steps), at: seq)
+            }
+            persons.see(PersonDirectory(history.records).persons.mapValues { [(day: 0, value: Optional($0))] }, at: seq)
+        }
+    }
+}
+
+/// The timelines of records that break a rule, replayed in the order they take effect with
+/// `OrgState.record` and no rule: a change to a unit or task not there changes nothing, an
+/// ended key is not in force from its day, a dissolution ends what is in force of its unit.
+private struct ReplayWithoutRules {
+    var units: [UnitID: Timeline<UnitState>] = [:], tasks: [TaskID: Timeline<TaskState>] = [:]
+    var supervisions: [Supervision: Timeline<RecordID>] = [:], appointments: [Appointment: Timeline<RecordID>] = [:]
+
+    init(_ history: EffectiveHistory) {
+        var state = OrgState()
+        for record in history.records {
+            let (date, day) = (record.effectiveDate, record.effectiveDate.firstDay)
+            for change in record.changes {
+                var ending: (supervisions: [Supervision], appointments: [Appointment]) = ([], [])
+                if case let .dissolveUnit(unit, _) = change {
+                    ending = ((state.supervisionsInvolving[unit] ?? []).sorted(), (state.appointmentsIn[unit] ?? []).sorted())
+                }
+                state.record(change, on: date, by: record.id, ending: ending)
+                switch change {
+                case let .establishUnit(unit, _, _, _, _, _), let .renameUnit(unit, _, _), let .moveUnit(unit, _, _, _),
+                     let .dissolveUnit(unit, _):
+                    if let value = state.units[unit] { units[unit, default: Timeline()].set(value, from: day) }
+                    for key in ending.supervisions { supervisions[key, default: Timeline()].set(nil, from: day) }
+                    for key in ending.appointments { appointments[key, default: Timeline()].set(nil, from: day) }
+                case let .defineTask(task, _, _), let .assignTask(task, _), let .transferTask(task, _, _), let .revokeTask(task, _):
+                    if let value = state.tasks[task] { tasks[task, default: Timeline()].set(value, from: day) }
+                case let .setSupervision(key), let .endSupervision(key):
+                    supervisions[key, default: Timeline()].set(state.supervisions[key], from: day)
+                case let .appoint(key, _), let .endAppointment(key):
+                    appointments[key, default: Timeline()].set(state.appointments[key], from: day)
+                }
+            }
+        }
+    }
+}
+
+/// One kind of entity's steps over both times (`KnownPrefixes`).
+struct KnownSteps<Key: Hashable, Value: Equatable> {
+    struct Step {
+        var day: Int
+        var value: Value
+        var from: UInt32
+        var until = IndexLayout.stillKnown
+    }
+
+    private var closed: [Key: [Step]] = [:]
+    private var open: [Key: [Step]] = [:]
+
+    /// Every key that ever had a step.
+    var keys: Set<Key> { Set(closed.keys).union(open.keys) }
+
+    /// The timelines of the prefix of `seq` records.
+    mutating func see(_ timelines: [Key: [(day: Int, value: Value)]], at seq: UInt32) {
+        for key in Set(open.keys).union(timelines.keys) {
+            let old = open[key] ?? [], new = timelines[key] ?? []
+            var now: [Step] = []
+            for var step in old {
+                if new.contains(where: { $0.day == step.day && $0.value == step.value }) {
+                    now.append(step)
+                } else {
+                    step.until = seq
+                    closed[key, default: []].append(step)
+                }
+            }
+            for (day, value) in new where !old.contains(where: { $0.day == day && $0.value == value }) {
+                now.append(Step(day: day, value: value, from: seq))
+            }
+            open[key] = now
+        }
+    }
+
+    /// The key's steps by day, then by when they became known.
+    func steps(of key: Key) -> [Step] {
+        ((closed[key] ?? []) + (open[key] ?? [])).sorted { ($0.day, $0.from) < ($1.day, $1.from) }
+    }
+}
+
+extension Timeline {
+    /// The steps as (day, value) pairs.
+    var steps: [(day: Int, value: Value?)] { Array(zip(days, values)).map { (day: $0.0, value: $0.1) } }
 }
 
 /// The string section: UTF-8 strings, each stored once per kind (by bytes, not `String`
