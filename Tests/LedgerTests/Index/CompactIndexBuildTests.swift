@@ -11,7 +11,7 @@ final class CompactIndexBuildTests: LedgerDirectoryTestCase {
     /// Both ways in agree with each other and with the oracle: the ledger is indexed into identical
     /// files, or, if the full read refuses it, not at all. Without `compactly`, the compact reading
     /// must leave the ledger to the full read, and only the records' way in is compared.
-    private func assertBuildsAlike(_ path: String, _ context: String, compactly: Bool = true,
+    private func assertBuildsAlike(_ path: String, _ context: String, compactly: Bool = true, oracle: Bool = true,
                                    file: StaticString = #filePath, line: UInt = #line) throws {
         let indexPath = IndexFile.path(forLedger: path)
         try? FileManager.default.removeItem(atPath: indexPath)
@@ -25,10 +25,12 @@ final class CompactIndexBuildTests: LedgerDirectoryTestCase {
         }
         XCTAssertTrue(IndexFile.write(for: ledger, ledgerPath: path), context, file: file, line: line)
         let fromRecords = try Data(contentsOf: URL(fileURLWithPath: indexPath))
-        let referencePath = directory.appendingPathComponent("reference.index").path
-        XCTAssertTrue(ReferenceIndex.write(ofLedgerAt: path, to: referencePath), context, file: file, line: line)
-        let reference = try Data(contentsOf: URL(fileURLWithPath: referencePath))
-        assertSameBytes(fromRecords, reference, "\(context): the index of the records in memory and the oracle's", file: file, line: line)
+        if oracle {
+            let referencePath = directory.appendingPathComponent("reference.index").path
+            XCTAssertTrue(ReferenceIndex.write(ofLedgerAt: path, to: referencePath), context, file: file, line: line)
+            let reference = try Data(contentsOf: URL(fileURLWithPath: referencePath))
+            assertSameBytes(fromRecords, reference, "\(context): the index of the records in memory and the oracle's", file: file, line: line)
+        }
         guard compactly else { return XCTAssertNil(compact, "\(context): the compact reading vouched for the ledger", file: file, line: line) }
         let mine = try XCTUnwrap(compact, "\(context): the compact build gave up on a valid ledger", file: file, line: line)
         assertSameBytes(mine, fromRecords, "\(context): the index of the lines and that of the records", file: file, line: line)
@@ -83,7 +85,12 @@ final class CompactIndexBuildTests: LedgerDirectoryTestCase {
         // Over a MiB, so two cores read it in two shares that must be joined.
         let generated = directory.appendingPathComponent("generated.jsonl").path
         try HistoryGenerator(records: 3_000, seed: 11).write(toFile: generated)
-        try assertBuildsAlike(generated, "generated")
+        // The oracle replays every prefix (quadratic): at 3,000 records it would take minutes, so
+        // it lays out a smaller generated ledger, and the two ways in are compared on the large one.
+        try assertBuildsAlike(generated, "generated", oracle: false)
+        let smaller = directory.appendingPathComponent("generated-small.jsonl").path
+        try HistoryGenerator(records: 300, seed: 11).write(toFile: smaller)
+        try assertBuildsAlike(smaller, "generated, 300 records")
     }
 
     func testBrokenHistoriesAreNeverIndexed() throws {
