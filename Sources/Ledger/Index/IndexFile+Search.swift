@@ -41,9 +41,9 @@ extension IndexFile {
             }
         }
         for row in 0..<taskCount {
-            let steps = try seenSteps(TaskStep.self, in: .taskSteps, start: try rows.u32(TaskRow.stepStart, at: row),
-                                      count: try rows.u32(TaskRow.stepCount, at: row))
-            guard let first = steps.first, let last = steps.last else { continue }
+            guard let (first, last) = try boundsOfStepsKnownNow(TaskStep.self, in: .taskSteps, start: try rows.u32(TaskRow.stepStart, at: row),
+                                                                count: try rows.u32(TaskRow.stepCount, at: row))
+            else { continue }
             let firstDay = try rows.i32(TaskStep.day, at: first)
             if let day, firstDay > day { continue }
             guard let title = try rows.stringBytes(TaskStep.title, at: last),
