@@ -22,27 +22,35 @@ extension CompactTimelines {
         for (position, record) in ledger.records.enumerated() {
             for change in Int(record.changeStart)..<Int(record.changeStart + record.changeCount) { changeRecord[change] = Int32(position) }
         }
-        var decider: [Int32: Int32] = [:]
-        var latestDay = Int32.min
-        // The rules' state of the ledger as known after each record, while it replays.
-        var engine: RuleEngine? = RuleEngine(units: ledger.unitCount, tasks: ledger.taskCount)
-        prefixReplays.reserveCapacity(ledger.records.count)
-        for position in ledger.records.indices {
-            let forward = record(Int32(position), in: ledger, decider: &decider, latestDay: &latestDay)
-            if !forward {
-                engine = ledger.replay(first: position + 1)
-            } else if engine != nil, !ledger.apply(record: Int32(position), to: &engine!) {
-                // A record that takes effect last breaks a rule: no later one that only adds
-                // makes the ledger replay again, since the same change meets the same state.
-                engine = nil
+        let reachingBack = Self.reachingBack(in: ledger)
+        var replays: [Bool] = []
+        var timelines = self
+        // Whether each prefix replays is the rules' business, apart from the steps: worked out
+        // on the other cores meanwhile.
+        Concurrently.run({ replays = ledger.prefixReplays(reachingBack: reachingBack) }, {
+            var decider: [Int32: Int32] = [:]
+            for position in ledger.records.indices {
+                timelines.record(Int32(position), reachingBack: reachingBack[position], in: ledger, decider: &decider)
             }
-            prefixReplays.append(engine != nil)
+        })
+        self = timelines
+        prefixReplays = replays
+    }
+
+    /// For each record, whether it reaches back: it corrects or retracts, or takes effect before
+    /// a record recorded earlier (one withdrawn since counts too). The others take effect after
+    /// everything recorded before them.
+    static func reachingBack(in ledger: CompactLedger) -> [Bool] {
+        var latestDay = Int32.min
+        return ledger.records.map { record in
+            let back = record.corrects != nil || record.retracts != nil || record.effectiveDay < latestDay
+            if record.changeCount > 0 { latestDay = max(latestDay, record.effectiveDay) }
+            return back
         }
     }
 
-    /// Records the record at `position`; true if it took effect after everything before it.
-    private mutating func record(_ position: Int32, in ledger: CompactLedger, decider: inout [Int32: Int32],
-                                 latestDay: inout Int32) -> Bool {
+    /// Records the record at `position`, which reaches back or takes effect after everything before it.
+    private mutating func record(_ position: Int32, reachingBack: Bool, in ledger: CompactLedger, decider: inout [Int32: Int32]) {
         let record = ledger.records[Int(position)], seq = UInt32(position + 1)
         var withdrawn: [Int32] = []
         if let id = record.corrects ?? record.retracts, let target = ledger.recordPosition(id) {
@@ -61,10 +69,8 @@ extension CompactTimelines {
         }
         let changes = Int(record.changeStart)..<Int(record.changeStart + record.changeCount)
         for index in changes { register(index, in: ledger) }
-        let forward = record.corrects == nil && record.retracts == nil && record.effectiveDay >= latestDay
-        if !changes.isEmpty { latestDay = max(latestDay, record.effectiveDay) }
         var touched = Touched()
-        if forward {
+        if !reachingBack {
             for index in changes { apply(index, of: position, by: seq, in: ledger, touching: &touched) }
         } else {
             for index in changes { touch(index, in: ledger, into: &touched) }
@@ -80,7 +86,6 @@ extension CompactTimelines {
         if !touched.persons.isEmpty {
             persons.refresh(touched.persons.sorted(), by: seq, in: ledger, changeRecord: changeRecord, withdrawnAt: withdrawnAt)
         }
-        return forward
     }
 
     /// Files change `index` with the entities it names, numbering a key met for the first time.
