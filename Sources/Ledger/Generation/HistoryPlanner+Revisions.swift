@@ -103,17 +103,22 @@ extension HistoryPlanner {
 
     // MARK: Corrections and retractions
 
+    /// How far back a correction or retraction reaches: as far as a record entered late.
+    static let revisionReach = 4 * 365
+
     /// A kept transfer that can still be revised, taken out of every pool (so nothing revises it
-    /// again): no later record has moved its tasks, and the unit it took them from is live.
-    private mutating func revisableTransfer() -> RevisableTransfer? {
-        for _ in 0..<4 {
+    /// again): in effect at most `revisionReach` days before `day`, no later record has moved its
+    /// tasks, and the unit it took them from is live.
+    private mutating func revisableTransfer(before day: Int) -> RevisableTransfer? {
+        for _ in 0..<16 {
             guard !revisable.isEmpty else { return nil }
             let slot = random.int(below: revisable.count)
             let candidate = revisable[slot]
             revisable[slot] = revisable[revisable.count - 1]
             revisable.removeLast()
             let tasks = candidate.handover.tasks
-            guard !revised.contains(candidate.body.id), organisation.units[candidate.handover.from].isLive,
+            guard day - candidate.body.effectiveDate.firstDay <= Self.revisionReach,
+                  !revised.contains(candidate.body.id), organisation.units[candidate.handover.from].isLive,
                   tasks.allSatisfy({ Int(organisation.tasks[$0].changedBy) == candidate.number })
             else { continue }
             revised.insert(candidate.body.id)
@@ -127,7 +132,7 @@ extension HistoryPlanner {
     /// A correction that the transfer took effect some weeks later than recorded: until then the
     /// tasks stay where they were.
     private mutating func correctedTransfer(at slot: ValidTimeSchedule.Slot) -> RecordBody? {
-        guard let transfer = revisableTransfer() else { return nil }
+        guard let transfer = revisableTransfer(before: slot.day) else { return nil }
         let original = transfer.body
         let later = original.effectiveDate.firstDay + random.int(in: 14...120)
         guard later < slot.day else { return nil }
@@ -144,7 +149,7 @@ extension HistoryPlanner {
     /// The retraction of a transfer that did not take place: the tasks stay with the unit that
     /// held them.
     private mutating func retractedTransfer(at slot: ValidTimeSchedule.Slot) -> RecordBody? {
-        guard let transfer = revisableTransfer() else { return nil }
+        guard let transfer = revisableTransfer(before: slot.day) else { return nil }
         let from = transfer.handover.from
         for task in transfer.handover.tasks { _ = organisation.transfer(task, to: from) }
         let draft = Draft(type: .retraction, word: "ruecknahme", title: "Rücknahme: \(transfer.body.title)",
