@@ -179,9 +179,32 @@ extension IndexLayout {
         static let fields = [person, name, namedBy, zero]
     }
 
+    /// **mentionKeys**: a unit, task, person or record that records name (`CompactMentions`),
+    /// grouped by `kind` (0 unit, 1 task, 2 person, 3 record) and sorted by id within a kind, with
+    /// the range of its records in `mentions`.
+    enum MentionKey: IndexSectionRow {
+        static let section = Section.mentionKeys
+        static let size = 20
+        static let id = IndexRowField<Self>(offset: 0, width: 8)
+        static let kind = IndexRowField<Self>(offset: 8, width: 1)
+        static let zero = IndexRowField<Self>(offset: 9, width: 3)
+        static let start = IndexRowField<Self>(offset: 12, width: 4)
+        static let count = IndexRowField<Self>(offset: 16, width: 4)
+        static let fields = [id, kind, zero, start, count]
+    }
+
+    /// **mentions**: the records naming each key of `mentionKeys`, by seq, key after key.
+    enum Mention: IndexSectionRow {
+        static let section = Section.mentions
+        static let size = 4
+        static let record = IndexRowField<Self>(offset: 0, width: 4)
+        static let fields = [record]
+    }
+
     /// Every kind of row, for the check that each one's fields tile it.
     static var rowKinds: [any IndexRow.Type] {
         [Header.self, StringReference.self, UnitRow.self, UnitStep.self, TaskRow.self, TaskStep.self, SupervisionKey.self,
-         AppointmentKey.self, Step.self, RecordRow.self, RecordByID.self, OpenDate.self, PersonRow.self]
+         AppointmentKey.self, Step.self, RecordRow.self, RecordByID.self, OpenDate.self, PersonRow.self,
+         MentionKey.self, Mention.self]
     }
 }
