@@ -75,10 +75,11 @@ extension IndexFile {
             (title: ledger.records[$0].title, dateDay: ledger.records[$0].dateDay, recorded: ledger.records[$0].recorded,
              withdrawnAt: timelines.withdrawnAt[$0], prefixReplays: timelines.prefixReplays[$0])
         }
+        let mentions = CompactMentions(copy ledger)
         (ledger.records, ledger.changes, ledger.changeTexts) = ([], [], [])
         let layout = CompactIndexLayout(ledger: ledger, timelines: timelines, fileSize: fileSize, stamp: stamp,
                                         lastEffectiveDay: lastEffectiveDay, openDates: openDates, persons: personRows,
-                                        recordTexts: recordTexts)
+                                        recordTexts: recordTexts, mentions: mentions)
         return store(facts: layout.facts, sectionLengths: layout.sectionLengths, ledgerPath: ledgerPath, scratch: scratch) {
             writer throws(IOFailure) in try layout.write(to: &writer)
         }

@@ -33,7 +33,7 @@ extension IndexLayout {
     }
 
     /// **unitSteps**: a unit's state from `day` until its next step, as the records
-    /// `knownFrom..<knownUntil` said (version 12); a unit's steps are sorted by day, then `knownFrom`.
+    /// `knownFrom..<knownUntil` said (version 14); a unit's steps are sorted by day, then `knownFrom`.
     enum UnitStep: IndexSectionRow, IndexStepRow {
         static let section = Section.unitSteps
         static let size = 64
@@ -154,7 +154,7 @@ extension IndexLayout {
         /// Version 10: the title and the first day of `date`, so search needs no ledger line.
         static let title = IndexRowField<Self>(offset: 20, width: 8)
         static let dateDay = IndexRowField<Self>(offset: 28, width: 4)
-        /// Version 12: `recorded` in nanoseconds since 1970 (i64), never decreasing by seq, so
+        /// Version 14: `recorded` in nanoseconds since 1970 (i64), never decreasing by seq, so
         /// "as known at T" finds how many records the ledger knew by a binary search; and the
         /// seq of the first record that withdrew it (`stillKnown`: none so far).
         static let recorded = IndexRowField<Self>(offset: 32, width: 8)
@@ -176,7 +176,7 @@ extension IndexLayout {
 
     /// **openDates**: a record that has changes and takes effect on a date that is not exact, with
     /// the days that date leaves open (Int32.min and Int32.max for open ends), by seq: an answer on
-    /// a day finds the records it may rest on without reading the ledger. Since version 12 withdrawn
+    /// a day finds the records it may rest on without reading the ledger. Since version 14 withdrawn
     /// records are here too; an answer as known at k takes those its record row says apply then.
     enum OpenDate: IndexSectionRow {
         static let section = Section.openDates
@@ -189,7 +189,7 @@ extension IndexLayout {
 
     /// **persons**: a person of an applying `appoint`, with the name the records give (none: nil)
     /// and the record that gave it (-1: none), as the records `knownFrom..<knownUntil` said
-    /// (version 12): sorted by id, then `knownFrom`. (No id prefix: persons are few beside units
+    /// (version 14): sorted by id, then `knownFrom`. (No id prefix: persons are few beside units
     /// and tasks.)
     enum PersonRow: IndexSectionRow {
         static let section = Section.persons
@@ -203,9 +203,32 @@ extension IndexLayout {
         static let fields = [person, name, namedBy, knownFrom, knownUntil, zero]
     }
 
+    /// **mentionKeys**: a unit, task, person or record that records name (`CompactMentions`),
+    /// grouped by `kind` (0 unit, 1 task, 2 person, 3 record) and sorted by id within a kind, with
+    /// the range of its records in `mentions`.
+    enum MentionKey: IndexSectionRow {
+        static let section = Section.mentionKeys
+        static let size = 20
+        static let id = IndexRowField<Self>(offset: 0, width: 8)
+        static let kind = IndexRowField<Self>(offset: 8, width: 1)
+        static let zero = IndexRowField<Self>(offset: 9, width: 3)
+        static let start = IndexRowField<Self>(offset: 12, width: 4)
+        static let count = IndexRowField<Self>(offset: 16, width: 4)
+        static let fields = [id, kind, zero, start, count]
+    }
+
+    /// **mentions**: the records naming each key of `mentionKeys`, by seq, key after key.
+    enum Mention: IndexSectionRow {
+        static let section = Section.mentions
+        static let size = 4
+        static let record = IndexRowField<Self>(offset: 0, width: 4)
+        static let fields = [record]
+    }
+
     /// Every kind of row, for the check that each one's fields tile it.
     static var rowKinds: [any IndexRow.Type] {
         [Header.self, StringReference.self, UnitRow.self, UnitStep.self, TaskRow.self, TaskStep.self, SupervisionKey.self,
-         AppointmentKey.self, Step.self, RecordRow.self, RecordByID.self, OpenDate.self, PersonRow.self]
+         AppointmentKey.self, Step.self, RecordRow.self, RecordByID.self, OpenDate.self, PersonRow.self,
+         MentionKey.self, Mention.self]
     }
 }

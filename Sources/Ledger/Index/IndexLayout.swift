@@ -10,7 +10,7 @@
 /// dozen rows spread over the file, hashes kilobytes rather than megabytes.
 enum IndexLayout {
     static let magic: [UInt8] = Array("LDGRIDX1".utf8)
-    static let version: UInt32 = 12
+    static let version: UInt32 = 14
     static let blockSize = 1 << 12
 
     /// The fixed header's fields (`Header`), then `blockCount` block checksums, then the checksum
@@ -37,6 +37,8 @@ enum IndexLayout {
         case openDates
         /// Version 9: every person appointed, with the name the records give (`PersonRow`).
         case persons
+        /// Version 13: which records name each id (`MentionKey`, `Mention`), for `history ID`.
+        case mentionKeys, mentions
 
         /// The kind of its rows (`IndexLayout+Rows`); nil for the string section, which has none.
         var rowKind: (any IndexRow.Type)? {
@@ -53,6 +55,8 @@ enum IndexLayout {
             case .recordsByID: RecordByID.self
             case .openDates: OpenDate.self
             case .persons: PersonRow.self
+            case .mentionKeys: MentionKey.self
+            case .mentions: Mention.self
             }
         }
 
@@ -75,7 +79,7 @@ enum IndexLayout {
     static let qualifiedPrecision: UInt8 = 3
 
     /// A step's `knownUntil`, a person row's, or a record row's `withdrawnAt` that no record has
-    /// ended (version 12): known now.
+    /// ended (version 14): known now.
     static let stillKnown = UInt32.max
 
     /// The days a date leaves open as an `openDates` row stores them: open ends as Int32.min and

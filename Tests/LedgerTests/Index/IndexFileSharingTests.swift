@@ -56,16 +56,16 @@ final class IndexFileSharingTests: LedgerDirectoryTestCase {
         }
     }
 
-    /// A history (which the index does not hold) reads the ledger in full, once, while other
+    /// The whole history (which the index does not hold) reads the ledger in full, once, while other
     /// threads are in the middle of answers from the index, some as known earlier; from then on
     /// every question is answered from the ledger.
-    func testAHistoryReadsTheLedgerOnceWhileOthersAnswerFromTheIndex() throws {
+    func testTheWholeHistoryReadsTheLedgerOnceWhileOthersAnswerFromTheIndex() throws {
         let (path, questions, answers, ledger) = try fixture()
         nonisolated(unsafe) let expected = answers
         let earlier = ledger.records[ledger.records.count / 2].recorded
         let task = questions.tasks[0], date = questions.dates[1]
         let before = try ledger.responsible(task, at: date, knownAt: earlier)
-        let history = try ledger.history(of: task, knownAt: earlier)
+        let history = try ledger.history(of: nil, knownAt: earlier)
         let index = try XCTUnwrap(IndexFile.open(ledgerPath: path))
         let mismatches = Locked<[String]>([])
         DispatchQueue.concurrentPerform(iterations: Self.threads) { thread in
@@ -74,8 +74,8 @@ final class IndexFileSharingTests: LedgerDirectoryTestCase {
                 if (try? answer.get()) != before { mismatches.withLock { $0.append("thread \(thread): \(task) as known at \(earlier)") } }
             }
             if thread.isMultiple(of: 3) {
-                let answer = Result { () throws(QueryError) in try index.history(of: task, knownAt: earlier) }
-                if (try? answer.get()) != history { mismatches.withLock { $0.append("thread \(thread): history of \(task)") } }
+                let answer = Result { () throws(QueryError) in try index.history(of: nil, knownAt: earlier) }
+                if (try? answer.get()) != history { mismatches.withLock { $0.append("thread \(thread): history") } }
             }
             let wrong = Self.ask(index, questions, thread: thread, expected: expected)
             mismatches.withLock { $0 += wrong }
