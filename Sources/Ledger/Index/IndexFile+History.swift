@@ -12,9 +12,13 @@ extension IndexFile {
     func indexedHistory(of id: String, from: ValidDate?, to: ValidDate?, knownAt: TransactionTime) throws(IndexDamage) -> EntityHistory? {
         let personRows = try mentionRows(of: id, kind: .person)
         let recordRow = try recordRow(id)
-        let (unitRow, taskRow) = (try unitRow(id), try taskRow(id))
+        // A unit or task only a withdrawn record brought keeps its rows, but the ledger as known now
+        // does not have it (`isKnown`).
+        var isEntity = false
+        if let row = try unitRow(id) { isEntity = try isKnown(unitRow: row, .now) }
+        if !isEntity, let row = try taskRow(id) { isEntity = try isKnown(taskRow: row, .now) }
         let inTail = tailIntroduces(id) || tail.contains { $0.id == id || $0.changes.contains { $0.personID == id } }
-        guard unitRow != nil || taskRow != nil || recordRow != nil || !personRows.isEmpty || inTail else { return nil }
+        guard isEntity || recordRow != nil || !personRows.isEmpty || inTail else { return nil }
 
         // Seqs of candidate records, read once each; those naming a record are looked up by its id.
         var gathered: [Int: Record] = [:]

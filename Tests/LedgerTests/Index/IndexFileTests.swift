@@ -37,6 +37,11 @@ final class IndexFileTests: LedgerDirectoryTestCase {
         for record in ledger.records {
             XCTAssertEqual(indexed.withdrawal(of: record.id), ledger.withdrawal(of: record.id), record.id, file: file, line: line)
         }
+        // The histories of ids read the mention rows, which no other question does.
+        let final = try ledger.snapshot(at: ValidDate(dayNumber: 2_900_000))
+        for id in final.unitIDs + final.taskIDs + ledger.records.map(\.id) {
+            XCTAssertEqual(try indexed.history(of: id), try ledger.history(of: id), "history of \(id)", file: file, line: line)
+        }
     }
 
     func testTheIndexAnswersLikeTheLedgerOnRandomHistories() throws {
