@@ -31,7 +31,7 @@ struct CompactIndexLayout {
     /// Each record's title (text number), `date`'s first day, `recorded` and the seq of the record
     /// that first withdrew it, by seq.
     let recordTexts: [RecordFacts]
-    typealias RecordFacts = (title: Int32, dateDay: Int32, recorded: Int64, withdrawnAt: UInt32, prefixReplays: Bool)
+    typealias RecordFacts = (title: Int32, dateDay: Int32, recorded: Int64, withdrawnAt: UInt32)
     /// Rows of the `openDates` section.
     let openDates: [(record: Int32, days: SIMD2<Int32>)]
     /// Rows of the `persons` section, in their order.
@@ -273,7 +273,6 @@ struct CompactIndexLayout {
                 row.set(RecordRow.dateDay, recordTexts[position].dateDay)
                 row.set(RecordRow.recorded, recordTexts[position].recorded)
                 row.set(RecordRow.withdrawnAt, recordTexts[position].withdrawnAt)
-                row.set(RecordRow.prefixReplays, UInt8(recordTexts[position].prefixReplays ? 1 : 0))
             }
             try flushIfFull()
         }

@@ -73,7 +73,7 @@ extension IndexFile {
         let lastEffectiveDay = ledger.records.map(\.effectiveDay).max() ?? Int32.min
         let recordTexts = ledger.records.indices.map {
             (title: ledger.records[$0].title, dateDay: ledger.records[$0].dateDay, recorded: ledger.records[$0].recorded,
-             withdrawnAt: timelines.withdrawnAt[$0], prefixReplays: timelines.prefixReplays[$0])
+             withdrawnAt: timelines.withdrawnAt[$0])
         }
         let mentions = CompactMentions(copy ledger)
         (ledger.records, ledger.changes, ledger.changeTexts) = ([], [], [])

@@ -6,8 +6,7 @@ private typealias RecordRow = IndexLayout.RecordRow
 extension IndexFile {
     /// The records the ledger knew at `knownAt`, as the index counts them; nil when the index
     /// cannot say, and the full ledger answers instead: a time before the last record while
-    /// records appended since the index was written (its tail) wait to be indexed, or a time when
-    /// the records known did not replay.
+    /// records appended since the index was written (its tail) wait to be indexed.
     func knownRecords(at knownAt: TransactionTime) throws(IndexDamage) -> KnownRecords? {
         if knownAt >= lastRecorded { return .now }
         guard tail.isEmpty else { return nil }
@@ -19,8 +18,9 @@ extension IndexFile {
             let recorded = Int64(bitPattern: try rows.u64(RecordRow.recorded, at: mid))
             if recorded <= knownAt.nanoseconds { low = mid + 1 } else { high = mid }
         }
-        // Records known then that do not replay (a hand-edited ledger): the full read names the rule.
-        if low > 0, try rows.u8(RecordRow.prefixReplays, at: low - 1) != 1 { return nil }
+        // Records known then that do not replay (only a forged, re-sealed ledger has them: `append`
+        // validates every history it leaves) are answered from the steps as known then; the full
+        // read would name the rule instead (docs/FORMAT.md §5.5).
         return KnownRecords(count: UInt32(low))
     }
 

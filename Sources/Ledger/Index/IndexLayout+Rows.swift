@@ -159,11 +159,8 @@ extension IndexLayout {
         /// seq of the first record that withdrew it (`stillKnown`: none so far).
         static let recorded = IndexRowField<Self>(offset: 32, width: 8)
         static let withdrawnAt = IndexRowField<Self>(offset: 40, width: 4)
-        /// 1 if every rule holds for the records up to this one, as the ledger knew them then; 0
-        /// if not (a hand-edited ledger): questions as known then are the full read's.
-        static let prefixReplays = IndexRowField<Self>(offset: 44, width: 1)
-        static let zero = IndexRowField<Self>(offset: 45, width: 3)
-        static let fields = [lineOffset, lineLength, id, title, dateDay, recorded, withdrawnAt, prefixReplays, zero]
+        static let zero = IndexRowField<Self>(offset: 44, width: 4)
+        static let fields = [lineOffset, lineLength, id, title, dateDay, recorded, withdrawnAt, zero]
     }
 
     /// **recordsByID**: the record rows, sorted by record id.

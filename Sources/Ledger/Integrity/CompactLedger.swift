@@ -315,31 +315,6 @@ struct CompactLedger {
         return state
     }
 
-    /// For each record, whether the records up to it replay (`replay(first:)`), given which
-    /// records reach back (`CompactTimelines.reachingBack`). A record that takes effect last
-    /// only adds to the state before it, so the ledger is replayed in full only at each record
-    /// that reaches back, and the stretches from one to the next are worked out on every core.
-    func prefixReplays(reachingBack: [Bool]) -> [Bool] {
-        let starts = [0] + reachingBack.indices.filter { $0 > 0 && reachingBack[$0] }
-        var replays = [Bool](repeating: false, count: records.count)
-        replays.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: starts.count) { stretch in
-                let start = starts[stretch], end = stretch + 1 < starts.count ? starts[stretch + 1] : records.count
-                var state = reachingBack[start] ? replay(first: start + 1) : RuleEngine(units: unitCount, tasks: taskCount)
-                if !reachingBack[start], state != nil, !apply(record: Int32(start), to: &state!) { state = nil }
-                out[start] = state != nil
-                for position in (start + 1)..<max(start + 1, end) {
-                    // A record that takes effect last and breaks a rule: no later one that only
-                    // adds makes the ledger replay again, since the same change meets the same state.
-                    if state != nil, !apply(record: Int32(position), to: &state!) { state = nil }
-                    out[position] = state != nil
-                }
-            }
-        }
-        return replays
-    }
-
     /// Applies the changes of record `position` to `state`; false if a rule breaks.
     func apply(record position: Int32, to state: inout RuleEngine) -> Bool {
         let record = records[Int(position)]

@@ -23,18 +23,10 @@ extension CompactTimelines {
             for change in Int(record.changeStart)..<Int(record.changeStart + record.changeCount) { changeRecord[change] = Int32(position) }
         }
         let reachingBack = Self.reachingBack(in: ledger)
-        var replays: [Bool] = []
-        var timelines = self
-        // Whether each prefix replays is the rules' business, apart from the steps: worked out
-        // on the other cores meanwhile.
-        Concurrently.run({ replays = ledger.prefixReplays(reachingBack: reachingBack) }, {
-            var decider: [Int32: Int32] = [:]
-            for position in ledger.records.indices {
-                timelines.record(Int32(position), reachingBack: reachingBack[position], in: ledger, decider: &decider)
-            }
-        })
-        self = timelines
-        prefixReplays = replays
+        var decider: [Int32: Int32] = [:]
+        for position in ledger.records.indices {
+            record(Int32(position), reachingBack: reachingBack[position], in: ledger, decider: &decider)
+        }
     }
 
     /// For each record, whether it reaches back: it corrects or retracts, or takes effect before

@@ -178,11 +178,6 @@ struct CompactTimelines {
     /// For each record (by position), the seq of the first record that withdrew it
     /// (`IndexLayout.stillKnown`: none).
     var withdrawnAt: [UInt32] = []
-    /// For each record (by position), whether the records up to it replay: every rule holds for
-    /// the ledger as it was known then. `append` checks every state it makes, so only a
-    /// hand-edited ledger has earlier states that do not, and the index leaves questions about
-    /// them to the full read, which names the rule (docs/FORMAT.md §5.5).
-    var prefixReplays: [Bool] = []
     /// Every person appointed, over recorded time.
     var persons = CompactPersons()
 

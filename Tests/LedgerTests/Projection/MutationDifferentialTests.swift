@@ -189,13 +189,14 @@ final class MutationDifferentialTests: LedgerDirectoryTestCase {
     /// Answers as known at `knownAt`, before the last record: through the index (which reads the
     /// records for them) and from the records in memory alike; and as the ledger of only the
     /// records known then answers them now, which the reference replay holds to its own reading
-    /// of "known at". When the records known then do not replay, every such answer is an integrity
-    /// failure naming the change the replay breaks at.
+    /// of "known at". When the records known then do not replay (only a forged, re-sealed ledger
+    /// has such a prefix), every such answer of the full read is an integrity failure naming the
+    /// change the replay breaks at, while the index answers from its steps as known then
+    /// (docs/FORMAT.md §5.5): the two are compared only where the records known then replay.
     private func assertKnownAt(_ knownAt: TransactionTime, _ ledger: Ledger, _ indexed: any LedgerQuerying, questions: QuestionSet,
                                _ what: String, tally: inout MutationTally) throws {
         let context = "\(what), known at \(knownAt)"
         let answers = questions.ask(ledger)
-        assertSame(questions.ask(indexed), answers, context, tally: &tally)
         let known = ledger.records.filter { $0.recorded <= knownAt }
         let end = Self.afterEverything(known)
         switch Result(catching: { () throws(RuleViolation) in try ReferenceReplay.state(of: ledger.records, at: end, knownAt: knownAt) }) {
@@ -211,6 +212,7 @@ final class MutationDifferentialTests: LedgerDirectoryTestCase {
                 }
             }
         case .success:
+            assertSame(questions.ask(indexed), answers, context, tally: &tally)
             for date in questions.dates {
                 XCTAssertEqual(try ReferenceReplay.state(of: ledger.records, at: date, knownAt: knownAt),
                                try ReferenceReplay.state(of: known, at: date), "\(context): the reference replay at \(date)")

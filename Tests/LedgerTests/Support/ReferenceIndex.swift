@@ -194,7 +194,6 @@ enum ReferenceIndex {
                 row.set(RecordRow.dateDay, Int32(clamping: record.date.firstDay))
                 row.set(RecordRow.recorded, record.recorded.nanoseconds)
                 row.set(RecordRow.withdrawnAt, known.withdrawnAt[record.id] ?? IndexLayout.stillKnown)
-                row.set(RecordRow.prefixReplays, UInt8(known.replays[seq] ? 1 : 0))
             }
             lineStart = end + 1
             seq += 1
@@ -292,24 +291,21 @@ private struct KnownPrefixes {
     var persons = KnownSteps<PersonID, Person?>()
     /// The seq of the first prefix that withdrew each record.
     var withdrawnAt: [RecordID: UInt32] = [:]
-    /// Whether each prefix replays (by its last record's position). One that does not (a
-    /// hand-edited ledger) is replayed without rules (`ReplayWithoutRules`): what the index holds
-    /// for it answers nothing (the full read answers with the rule), but it is laid out all the same.
-    var replays: [Bool] = []
 
     init(_ records: [Record]) {
         for count in 1...max(records.count, 1) where count <= records.count {
             let seq = UInt32(count)
             let history = EffectiveHistory(Array(records[..<count]))
             for (id, _) in history.withdrawn where withdrawnAt[id] == nil { withdrawnAt[id] = seq }
+            // A prefix that does not replay (only a forged, re-sealed ledger has one) is replayed
+            // without rules (`ReplayWithoutRules`): the index answers from those steps as known
+            // then, where the full read names the rule (docs/FORMAT.md §5.5).
             if let index = try? TimelineIndex(history) {
-                replays.append(true)
                 units.see(index.unitTimelines.mapValues(\.steps), at: seq)
                 tasks.see(index.taskTimelines.mapValues(\.steps), at: seq)
                 supervisions.see(index.supervisionTimelines.mapValues(\.steps), at: seq)
                 appointments.see(index.appointmentTimelines.mapValues(\.steps), at: seq)
             } else {
-                replays.append(false)
                 let replay = ReplayWithoutRules(history)
                 units.see(replay.units.mapValues(\.steps), at: seq)
                 tasks.see(replay.tasks.mapValues(\.steps), at: seq)
