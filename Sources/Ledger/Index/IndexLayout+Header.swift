@@ -24,9 +24,9 @@ extension IndexLayout {
         static let supervisionKeyCount = IndexRowField<Self>(offset: 136, width: 4)
         static let appointmentKeyCount = IndexRowField<Self>(offset: 140, width: 4)
         /// Where each section starts in the payload (`sectionStart`), one u64 per section.
-        static let sectionStarts = IndexRowField<Self>(offset: 144, width: 104)
-        /// Zeros: room for three more sections, so a section added later moves no other field.
-        static let sectionRoom = IndexRowField<Self>(offset: 248, width: 24)
+        static let sectionStarts = IndexRowField<Self>(offset: 144, width: 112)
+        /// Zeros: room for two more sections, so a section added later moves no other field.
+        static let sectionRoom = IndexRowField<Self>(offset: 256, width: 16)
         static let blockCount = IndexRowField<Self>(offset: 272, width: 4)
         /// The latest effective day (first day) of any record: appends effective on or after it
         /// can be checked against the index alone (`IndexTail`).
