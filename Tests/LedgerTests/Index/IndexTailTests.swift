@@ -7,7 +7,7 @@ import XCTest
 /// tail is never trusted once the file changes in any other way.
 final class IndexTailTests: LedgerDirectoryTestCase {
     func testRandomAppendsThroughTheIndexAnswerLikeTheReferenceReplay() throws {
-        var throughTheTail = 0, fullChecks = 0
+        var throughTheTail = 0, fullChecks = 0, dissolutionsThroughTheTail = 0
         for seed in 1...40 as ClosedRange<UInt64> {
             var generator = RandomHistory(seed: seed &* 7 &+ 3)
             // Most histories recorded as decided (the appends the tail takes); every fourth
@@ -24,6 +24,7 @@ final class IndexTailTests: LedgerDirectoryTestCase {
                 XCTAssertEqual(outcome.stored.map(\.id), [body.id])
                 if outcome.ledger == nil {
                     throughTheTail += 1
+                    if body.changes.contains(where: { $0.op == "dissolveUnit" }) { dissolutionsThroughTheTail += 1 }
                     XCTAssertTrue(tailExists(path))
                     XCTAssertEqual(IndexFile.open(ledgerPath: path)?.tail.count, tailBefore + 1, "seed \(seed)")
                 } else {
@@ -39,6 +40,7 @@ final class IndexTailTests: LedgerDirectoryTestCase {
         }
         XCTAssertGreaterThan(throughTheTail, 300, "appends checked against the index")
         XCTAssertGreaterThan(fullChecks, 20, "appends that needed the full check")
+        XCTAssertGreaterThan(dissolutionsThroughTheTail, 5, "dissolutions checked against the index")
     }
 
     func testATailAppendIsRefusedWithTheSameMessageAsTheFullCheck() throws {
