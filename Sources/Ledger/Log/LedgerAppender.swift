@@ -198,9 +198,6 @@ public enum LedgerAppender {
                 appending[entry.body.id] = entry.removesAbbreviation
             }
             do { ledger = try Ledger(records: records, appending: appending) } catch {
-                // The ledger itself must replay before the batch is blamed (`Ledger.open` would
-                // have refused it first).
-                do { _ = try current.replayed() } catch { throw .integrity(error) }
                 var error = error
                 // Point at the record's place in the batch, or in the ledger if the broken record is
                 // an earlier one that a backdated batch record invalidates.
@@ -209,6 +206,9 @@ public enum LedgerAppender {
                     error.element = entry.element
                     if entry.line == nil, entry.element == nil { error.line = nil }
                 } else if let seq = current.record(error.recordID)?.seq {
+                    // Only if the ledger replays without the batch is the batch to blame (read
+                    // in full, a ledger that does not is refused as it is read).
+                    do { _ = try current.replayed() } catch { throw .integrity(error) }
                     // An earlier record no longer replays: a backdated record, a correction or a
                     // retraction in the batch broke it. Name both.
                     let culprits = stored.map { "'\($0.id)'" }.joined(separator: ", ")
