@@ -254,7 +254,8 @@ struct RuleEngine {
     /// `unit` as the whole organisation would: its counts are known and not below what is loaded
     /// (a count below means the index lies), and where the refusal names a sub-unit (or, with
     /// none, a task), every one the count says there is is loaded, so the least id named is the
-    /// whole organisation's least. A scan of the loaded units: loaded states are small.
+    /// whole organisation's least. A scan of what is loaded: a few entities for an append; for a
+    /// whole organisation with a dissolving tail, a millisecond or so per dissolution at 10⁶.
     private func checkLoadedCounts(of unit: Int32) throws(RuleBreak) {
         guard countsKnown[Int(unit)] else { throw .beyondLoadedState }
         let children = Int32(parent.indices.count { parent[$0] == unit && isLive(Int32($0)) })
