@@ -174,6 +174,7 @@ enum CommandTree {
                     """,
                 options: [
                     at("The date the page shows (and opens at): YYYY, YYYY-MM or YYYY-MM-DD."),
+                    knownAt,
                     OptionSpec(name: "title", valueName: "text", help: "The page's heading and title. Defaults to one derived from the ledger."),
                     OptionSpec(name: "lang", valueName: "language", help: "The language of the page's own words; names and titles are shown as the records write them.",
                                defaultValue: PageLanguage.german.rawValue, allowedValues: PageLanguage.allCases.map { $0.rawValue }),
@@ -183,6 +184,7 @@ enum CommandTree {
                 examples: [
                     "ledger export html --out ledger.html",
                     "ledger export html --at 2021-01-01 --title \"Digital administration of Thuringia\" --lang en --out ledger.html",
+                    "ledger export html --known-at 2026-11-30 --out before-corrections.html",
                 ]),
             CommandSpec(
                 name: "jsonld",
@@ -198,10 +200,11 @@ enum CommandTree {
                 options: [
                     OptionSpec(name: "lang", valueName: "tag", help: "The language the records' names and titles are written in, as a BCP 47 tag (en, de, fr-CH).",
                                defaultValue: "de"),
+                    knownAt,
                     OptionSpec(name: "out", valueName: "file", help: "Write to this file instead of standard output."),
                 ],
                 flags: [exportForce],
-                examples: ["ledger export jsonld --out ledger.jsonld"]),
+                examples: ["ledger export jsonld --out ledger.jsonld", "ledger export jsonld --known-at 2026-11-30 --out before-corrections.jsonld"]),
         ])
 
     /// What `export --out` will and will not replace (`OutputPath` in the library).

@@ -11,15 +11,16 @@ extension Commands {
         let document: String
         switch invocation.commandPath.dropFirst().first {
         case "html":
-            let (date, options) = (try at, try pageOptions)
-            let page = try ask { () throws(QueryError) in try HTMLExport(ledger: ledger, at: date, options: options) }
+            let (date, known, options) = (try at, try knownAt, try pageOptions)
+            let page = try ask { () throws(QueryError) in try HTMLExport(ledger: ledger, at: date, knownAt: known, options: options) }
             document = page.document
         case "jsonld":
             let language = invocation.option("lang") ?? "de"
             guard JSONLDExport.isLanguageTag(language) else {
                 throw usageError("The value '\(language)' is invalid for '--lang <tag>': expected a BCP 47 language tag such as de, en or fr-CH")
             }
-            let export = try ask { () throws(QueryError) in try JSONLDExport(ledger: ledger, language: language) }
+            let known = try knownAt
+            let export = try ask { () throws(QueryError) in try JSONLDExport(ledger: ledger, language: language, knownAt: known) }
             document = PrettyJSON.string(of: export.json) + "\n"
         default:
             throw usageError("Missing expected subcommand: html or jsonld")

@@ -36,6 +36,27 @@ final class ExportsForAnyLedgerTests: XCTestCase {
             .replacingOccurrences(of: #"(?s)<noscript>.*?</noscript>"#, with: "", options: .regularExpression)
     }
 
+    // MARK: As known at an earlier time
+
+    func testAnExportAsKnownBeforeARetractionStillShowsWhatItRetracted() throws {
+        let lines = try String(contentsOf: directory.appendingPathComponent("county.jsonl"), encoding: .utf8).split(separator: "\n")
+        let recorded = try XCTUnwrap(lines.last?.firstRange(of: #/"recorded":"([^"]+)"/#).map { String(lines.last![$0]) })
+            .replacingOccurrences(of: #""recorded":""#, with: "").dropLast()
+        let retraction = #"{"id":"2021-directorate-withdrawn","date":"2020-12-15","type":"retraction","title":"The directorate is not created","sources":[{"title":"Cabinet minutes, 15 December 2020","url":"https://example.org/borsetshire/cabinet-2020-12-15"}],"retracts":"2021-directorate","changes":[]}"#
+        try Data((retraction + "\n").utf8).write(to: directory.appendingPathComponent("retraction.jsonl"))
+        Thread.sleep(forTimeInterval: 1.1) // a later second: `recorded` is kept to the second
+        XCTAssertEqual(try run(["append", "retraction.jsonl"]).status, 0)
+        let (now, then) = (try run(["export", "jsonld"]), try run(["export", "jsonld", "--known-at", String(recorded)]))
+        XCTAssertEqual(then.status, 0, then.stderr)
+        XCTAssertFalse(now.stdout.contains(#""@id": "unit:place""#))
+        XCTAssertTrue(then.stdout.contains(#""@id": "unit:place""#))
+        let (page, pageThen) = (try run(["export", "html", "--at", "2021-06-30"]),
+                                try run(["export", "html", "--at", "2021-06-30", "--known-at", String(recorded)]))
+        XCTAssertEqual(pageThen.status, 0, pageThen.stderr)
+        XCTAssertTrue(page.stdout.contains("2021-directorate-withdrawn"))
+        XCTAssertFalse(pageThen.stdout.contains("2021-directorate-withdrawn"), "the retraction was not known then")
+    }
+
     // MARK: HTML
 
     func testTitleIsThePagesHeadingAndTitle() throws {

@@ -39,8 +39,9 @@ public struct HTMLExport: Sendable {
     let body: String
 
     /// Prepares the page of `ledger` (every record of it, read in full), showing the organisation on `at`.
-    public init(ledger given: some LedgerQuerying, at: ValidDate, options: Options = Options()) throws(QueryError) {
-        let ledger = try given.wholeLedger()
+    public init(ledger given: some LedgerQuerying, at: ValidDate, knownAt: TransactionTime = .distantFuture,
+                options: Options = Options()) throws(QueryError) {
+        let ledger = try given.wholeLedger().asKnown(at: knownAt)
         let wording = options.language.wording
         self.at = at
         self.options = options

@@ -63,8 +63,9 @@ public struct JSONLDExport: Sendable {
     /// (`urn:ledger:unit:kv40`, `urn:ledger:record:…`); pass an `https://` base ending in `/` or
     /// `#` or `:` to publish them as linked data. `language` is a BCP 47 tag (`isLanguageTag`)
     /// for the texts of the records.
-    public init(ledger source: some LedgerQuerying, base: String = "urn:ledger:", language: String = "de") throws(QueryError) {
-        let ledger = try source.wholeLedger()
+    public init(ledger source: some LedgerQuerying, base: String = "urn:ledger:", language: String = "de",
+                knownAt: TransactionTime = .distantFuture) throws(QueryError) {
+        let ledger = try source.wholeLedger().asKnown(at: knownAt)
         let applied = ledger.history.records.filter { !$0.changes.isEmpty }
         let structureDate = applied.map(\.effectiveDate).max()
         let snapshot = try ledger.snapshot(at: structureDate ?? ValidDate(dayNumber: 0))

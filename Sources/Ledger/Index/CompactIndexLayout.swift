@@ -10,6 +10,8 @@ private typealias RecordRow = IndexLayout.RecordRow
 private typealias RecordByID = IndexLayout.RecordByID
 private typealias OpenDate = IndexLayout.OpenDate
 private typealias PersonRow = IndexLayout.PersonRow
+private typealias MentionKey = IndexLayout.MentionKey
+private typealias Mention = IndexLayout.Mention
 private typealias SupervisionBySupervisor = IndexLayout.SupervisionBySupervisor
 
 /// The index of a ledger in interned numbers (`CompactLedger`) and its timelines, written section
@@ -37,13 +39,16 @@ struct CompactIndexLayout {
     let openDates: [(record: Int32, days: SIMD2<Int32>)]
     /// Rows of the `persons` section: the person, their name's text (-1: none), the record naming them.
     let persons: [(person: Int32, name: Int32, record: Int32)]
+    /// Rows of the `mentionKeys` and `mentions` sections.
+    let mentions: CompactMentions
     let facts: IndexFileWriter.Facts
     let sectionLengths: [Int]
 
     init(ledger: CompactLedger, timelines: CompactTimelines, fileSize: Int, stamp: FileSystem.FileStamp, lastEffectiveDay: Int32,
          openDates: [(record: Int32, days: SIMD2<Int32>)], persons: [(person: Int32, name: Int32, record: Int32)],
-         recordTexts: [(title: Int32, dateDay: Int32)]) {
+         recordTexts: [(title: Int32, dateDay: Int32)], mentions: CompactMentions) {
         self.ledger = ledger
+        self.mentions = mentions
         self.recordTexts = recordTexts
         self.openDates = openDates
         self.persons = persons
@@ -95,6 +100,7 @@ struct CompactIndexLayout {
             strings.place(.person, row.person)
             if row.name >= 0 { strings.place(.text, row.name) }
         }
+        for key in mentions.keys { strings.place(Self.stringKind[Int(key.kind.rawValue)], key.number) }
         self.strings = strings
 
         let recordCount = ledger.lineStarts.count
@@ -104,13 +110,17 @@ struct CompactIndexLayout {
             supervisionOrder.count * SupervisionKey.size, supervisionSteps.steps.count * Step.size,
             appointmentOrder.count * AppointmentKey.size, appointmentSteps.steps.count * Step.size,
             recordCount * RecordRow.size, recordCount * RecordByID.size, openDates.count * OpenDate.size,
-            persons.count * PersonRow.size, supervisionOrder.count * SupervisionBySupervisor.size,
+            persons.count * PersonRow.size, mentions.keys.count * MentionKey.size, mentions.records.count * Mention.size,
+            supervisionOrder.count * SupervisionBySupervisor.size,
         ]
         facts = IndexFileWriter.Facts(
             stamp: stamp, recordCount: recordCount, head: ledger.head, lastRecorded: ledger.lastRecorded?.nanoseconds ?? Int64.min,
             units: unitOrder.count, tasks: taskOrder.count, supervisionKeys: supervisionOrder.count,
             appointmentKeys: appointmentOrder.count, lastEffectiveDay: lastEffectiveDay)
     }
+
+    /// The string kind of each `CompactMentions.Kind`, by its raw value.
+    private static let stringKind: [StringKind] = [.unit, .task, .person, .record]
 
     /// The step indexes of `entity`, in day order.
     private static func steps(of entity: Int, in grouped: Grouped) -> ArraySlice<Int32> {
@@ -270,6 +280,23 @@ struct CompactIndexLayout {
                 row.set(PersonRow.name, string: strings.reference(.text, person.name))
                 row.set(PersonRow.namedBy, person.record)
             }
+            try flushIfFull()
+        }
+        try finishSection()
+
+        for key in mentions.keys {
+            rows.appendRow(MentionKey.self) { row in
+                row.set(MentionKey.id, string: strings.reference(Self.stringKind[Int(key.kind.rawValue)], key.number))
+                row.set(MentionKey.kind, key.kind.rawValue)
+                row.set(MentionKey.start, UInt32(key.start))
+                row.set(MentionKey.count, UInt32(key.count))
+            }
+            try flushIfFull()
+        }
+        try finishSection()
+
+        for record in mentions.records {
+            rows.appendRow(Mention.self) { row in row.set(Mention.record, record) }
             try flushIfFull()
         }
         try finishSection()

@@ -79,10 +79,11 @@ extension IndexFile {
         // before the index is laid out.
         let lastEffectiveDay = ledger.records.map(\.effectiveDay).max() ?? Int32.min
         let recordTexts = ledger.records.map { (title: $0.title, dateDay: $0.dateDay) }
+        let mentions = CompactMentions(copy ledger)
         (ledger.records, ledger.changes, ledger.changeTexts) = ([], [], [])
         let layout = CompactIndexLayout(ledger: ledger, timelines: timelines, fileSize: fileSize, stamp: stamp,
                                         lastEffectiveDay: lastEffectiveDay, openDates: openDates, persons: personRows,
-                                        recordTexts: recordTexts)
+                                        recordTexts: recordTexts, mentions: mentions)
         return store(facts: layout.facts, sectionLengths: layout.sectionLengths, ledgerPath: ledgerPath, scratch: scratch) {
             writer throws(IOFailure) in try layout.write(to: &writer)
         }

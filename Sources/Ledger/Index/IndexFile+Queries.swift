@@ -137,11 +137,19 @@ extension IndexFile: LedgerQuerying {
         return diff.attributing(record: record) { applyingRecords(makingAnyOf: OrgDiff.opsNamedOnlyInRecords) }
     }
 
-    // The index holds timelines by day, not the records themselves: questions about records, their
-    // sources and their periods are answered from the ledger read in full, as `Ledger` answers them.
+    // The index holds timelines by day, not the records themselves: a record's timeline and the
+    // sources are answered from the ledger read in full, as `Ledger` answers them.
 
+    /// The records concerning `id` from the index (`indexedHistory`), at any transaction time;
+    /// the whole ledger's history (no id) from the ledger read in full.
     public func history(of id: String?, from: ValidDate?, to: ValidDate?, knownAt: TransactionTime) throws(QueryError) -> EntityHistory {
-        try fullLedger().history(of: id, from: from, to: to, knownAt: knownAt)
+        guard let id, loadedLedger == nil else { return try fullLedger().history(of: id, from: from, to: to, knownAt: knownAt) }
+        let found: EntityHistory?
+        do { found = try indexedHistory(of: id, from: from, to: to, knownAt: knownAt) } catch {
+            return try ledgerAfterDamage().history(of: id, from: from, to: to, knownAt: knownAt)
+        }
+        guard let found else { throw .unknownID(id) }
+        return found
     }
 
     public func timeline(of id: String, knownAt: TransactionTime) throws(QueryError) -> EntityTimeline {

@@ -29,11 +29,11 @@ extension IndexLayout {
         /// The id's first bytes, zero-padded (version 5): a search compares them without touching
         /// the string section, where each probe was another block.
         static let idPrefix = IndexRowField<Self>(offset: 32, width: 16)
-        /// Version 11: the live sub-units and the tasks held after the last indexed record, so a
+        /// Version 14: the live sub-units and the tasks held after the last indexed record, so a
         /// dissolution appended after it is checked against the index (`UnitCounts`).
         static let liveSubUnits = IndexRowField<Self>(offset: 48, width: 4)
         static let heldTasks = IndexRowField<Self>(offset: 52, width: 4)
-        /// Version 11: the supervision keys the unit gives, in `supervisionsBySupervisor`, which a
+        /// Version 14: the supervision keys the unit gives, in `supervisionsBySupervisor`, which a
         /// dissolution ends.
         static let givenStart = IndexRowField<Self>(offset: 56, width: 4)
         static let givenCount = IndexRowField<Self>(offset: 60, width: 4)
@@ -117,7 +117,7 @@ extension IndexLayout {
         static let fields = [supervisor, unit, task, kind, zero, stepStart, stepCount]
     }
 
-    /// **supervisionsBySupervisor** (version 11): the supervision keys by their supervisor, in
+    /// **supervisionsBySupervisor** (version 14): the supervision keys by their supervisor, in
     /// unit row order, each unit's in key row order; a unit row's `givenStart` and `givenCount`
     /// point here.
     enum SupervisionBySupervisor: IndexSectionRow {
@@ -199,9 +199,32 @@ extension IndexLayout {
         static let fields = [person, name, namedBy, zero]
     }
 
+    /// **mentionKeys**: a unit, task, person or record that records name (`CompactMentions`),
+    /// grouped by `kind` (0 unit, 1 task, 2 person, 3 record) and sorted by id within a kind, with
+    /// the range of its records in `mentions`.
+    enum MentionKey: IndexSectionRow {
+        static let section = Section.mentionKeys
+        static let size = 20
+        static let id = IndexRowField<Self>(offset: 0, width: 8)
+        static let kind = IndexRowField<Self>(offset: 8, width: 1)
+        static let zero = IndexRowField<Self>(offset: 9, width: 3)
+        static let start = IndexRowField<Self>(offset: 12, width: 4)
+        static let count = IndexRowField<Self>(offset: 16, width: 4)
+        static let fields = [id, kind, zero, start, count]
+    }
+
+    /// **mentions**: the records naming each key of `mentionKeys`, by seq, key after key.
+    enum Mention: IndexSectionRow {
+        static let section = Section.mentions
+        static let size = 4
+        static let record = IndexRowField<Self>(offset: 0, width: 4)
+        static let fields = [record]
+    }
+
     /// Every kind of row, for the check that each one's fields tile it.
     static var rowKinds: [any IndexRow.Type] {
         [Header.self, StringReference.self, UnitRow.self, UnitStep.self, TaskRow.self, TaskStep.self, SupervisionKey.self,
-         AppointmentKey.self, Step.self, RecordRow.self, RecordByID.self, OpenDate.self, PersonRow.self, SupervisionBySupervisor.self]
+         AppointmentKey.self, Step.self, RecordRow.self, RecordByID.self, OpenDate.self, PersonRow.self,
+         MentionKey.self, Mention.self, SupervisionBySupervisor.self]
     }
 }

@@ -10,7 +10,7 @@
 /// dozen rows spread over the file, hashes kilobytes rather than megabytes.
 enum IndexLayout {
     static let magic: [UInt8] = Array("LDGRIDX1".utf8)
-    static let version: UInt32 = 11
+    static let version: UInt32 = 14
     static let blockSize = 1 << 12
 
     /// The fixed header's fields (`Header`), then `blockCount` block checksums, then the checksum
@@ -37,7 +37,9 @@ enum IndexLayout {
         case openDates
         /// Version 9: every person appointed, with the name the records give (`PersonRow`).
         case persons
-        /// Version 11: the supervision keys by supervisor (`SupervisionBySupervisor`).
+        /// Version 13: which records name each id (`MentionKey`, `Mention`), for `history ID`.
+        case mentionKeys, mentions
+        /// Version 14: the supervision keys by supervisor (`SupervisionBySupervisor`).
         case supervisionsBySupervisor
 
         /// The kind of its rows (`IndexLayout+Rows`); nil for the string section, which has none.
@@ -55,6 +57,8 @@ enum IndexLayout {
             case .recordsByID: RecordByID.self
             case .openDates: OpenDate.self
             case .persons: PersonRow.self
+            case .mentionKeys: MentionKey.self
+            case .mentions: Mention.self
             case .supervisionsBySupervisor: SupervisionBySupervisor.self
             }
         }

@@ -58,7 +58,7 @@ struct IndexTail: Equatable {
     /// Whether a record can join a tail whose latest effective day is `day`: it takes effect on
     /// or after it, withdraws nothing (a correction or retraction changes earlier answers), and
     /// takes effect on an exact date (the index lists the records with a date the sources leave
-    /// open, which only a rewritten index can add to). Dissolutions may (index version 11): the
+    /// open, which only a rewritten index can add to). Dissolutions may (index version 14): the
     /// index counts each unit's live sub-units and held tasks, which their rule needs. The one
     /// predicate: `append` asks it before it writes a tail, and a tail read back that breaks it
     /// is damage.

@@ -168,18 +168,18 @@ struct CompactLedger {
         func mapped(_ id: Int32, _ map: [Int32]) -> Int32 { id < 0 ? -1 : map[Int(id)] }
         let changeBase = Int32(changes.count)
         changes.reserveCapacity(changes.count + local.changes.count)
-        for var change in local.changes {
-            switch change.op {
-            case .defineTask: change.a = mapped(change.a, maps.tasks)
-            case .assignTask, .revokeTask: (change.a, change.b) = (mapped(change.a, maps.tasks), mapped(change.b, maps.units))
-            case .transferTask:
-                (change.a, change.b, change.c) = (mapped(change.a, maps.tasks), mapped(change.b, maps.units), mapped(change.c, maps.units))
-            case .setSupervision, .endSupervision:
-                (change.a, change.b, change.c) = (mapped(change.a, maps.units), mapped(change.b, maps.units), mapped(change.c, maps.tasks))
-            case .appoint, .endAppointment:
-                (change.a, change.b, change.c) = (mapped(change.a, maps.people), mapped(change.b, maps.roles), mapped(change.c, maps.units))
-            default: (change.a, change.b) = (mapped(change.a, maps.units), mapped(change.b, maps.units))
+        func mapped(_ id: Int32, _ kind: CompactChange.IDKind?) -> Int32 {
+            switch kind {
+            case .unit: mapped(id, maps.units)
+            case .task: mapped(id, maps.tasks)
+            case .person: mapped(id, maps.people)
+            case .role: mapped(id, maps.roles)
+            case nil: id
             }
+        }
+        for var change in local.changes {
+            let kinds = CompactChange.fieldKinds(of: change.op)
+            (change.a, change.b, change.c) = (mapped(change.a, kinds.a), mapped(change.b, kinds.b), mapped(change.c, kinds.c))
             changes.append(change)
         }
         for var text in local.changeTexts {

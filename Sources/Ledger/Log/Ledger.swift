@@ -65,6 +65,17 @@ public struct Ledger: Sendable {
 
     /// The index that answers for `knownAt`: the current one, or one rebuilt from the records
     /// recorded by then.
+    /// The ledger as it stood at `knownAt`: the records recorded by then, which are a prefix of it
+    /// (`recorded` never decreases along the log). The exports ask it, to show an earlier state of
+    /// knowledge whole.
+    public func asKnown(at knownAt: TransactionTime) throws(QueryError) -> Ledger {
+        guard let last = records.last, knownAt < last.recorded else { return self }
+        do { return try Ledger(records: records.filter { $0.recorded <= knownAt }) } catch {
+            // As for `index(knownAt:)`: records known by then that do not replay are an integrity failure.
+            throw .integrity(.ruleViolation(error))
+        }
+    }
+
     func index(knownAt: TransactionTime) throws(QueryError) -> TimelineIndex {
         guard let last = records.last, knownAt < last.recorded else { return index }
         do {

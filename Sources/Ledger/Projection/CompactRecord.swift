@@ -13,6 +13,23 @@ struct CompactChange {
     var a: Int32 = -1
     var b: Int32 = -1
     var c: Int32 = -1
+
+    /// What kind of id a change's field holds.
+    enum IDKind { case unit, task, person, role }
+
+    /// The kinds of ids `a`, `b` and `c` hold for `op` (nil: none), as `RuleEngine.apply`
+    /// documents them: the one table of which field names what.
+    static func fieldKinds(of op: Op) -> (a: IDKind?, b: IDKind?, c: IDKind?) {
+        switch op {
+        case .establishUnit, .moveUnit, .dissolveUnit: (.unit, .unit, nil)
+        case .renameUnit: (.unit, nil, nil)
+        case .defineTask: (.task, nil, nil)
+        case .assignTask, .revokeTask: (.task, .unit, nil)
+        case .transferTask: (.task, .unit, .unit)
+        case .setSupervision, .endSupervision: (.unit, .unit, .task)
+        case .appoint, .endAppointment: (.person, .role, .unit)
+        }
+    }
 }
 
 /// A record reduced to what the rules and the effective order need.

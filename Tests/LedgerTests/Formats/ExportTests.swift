@@ -11,6 +11,21 @@ final class ExportTests: XCTestCase {
         ledger = try Ledger.open(path: RepositoryPaths.events)
     }
 
+    // MARK: As known at an earlier time
+
+    func testExportsAsKnownBeforeTheCorrectionsAreTheExportsOfTheRecordsKnownThen() throws {
+        let before = try TransactionTime(parsingQuery: "2026-11-30")
+        let known = try Ledger(records: ledger.records.filter { $0.recorded <= before })
+        XCTAssertLessThan(known.records.count, ledger.records.count, "the corrections of 2026-12 are recorded later")
+        let day = try ValidDate(parsing: "2019-06-30")
+        let page = try HTMLExport(ledger: ledger, at: day, knownAt: before).document
+        XCTAssertEqual(page, try HTMLExport(ledger: known, at: day).document)
+        XCTAssertNotEqual(page, try HTMLExport(ledger: ledger, at: day).document)
+        let graph = try JSONLDExport(ledger: ledger, knownAt: before).json
+        XCTAssertEqual(graph, try JSONLDExport(ledger: known).json)
+        XCTAssertNotEqual(graph, try JSONLDExport(ledger: ledger).json)
+    }
+
     // MARK: HTML page
 
     func testHTMLPagePlacesKV40UnderTheTLVwAOn2020_06_30() throws {

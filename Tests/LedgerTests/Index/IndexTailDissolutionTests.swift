@@ -3,7 +3,7 @@ import Foundation
 import LedgerTesting
 import XCTest
 
-/// Dissolutions checked against the index (version 11): with the counts of live sub-units and
+/// Dissolutions checked against the index (version 14): with the counts of live sub-units and
 /// held tasks each unit row keeps, a dissolution is decided as the full check decides it, refused
 /// with the same words, or left to the full check; and a forged count never gives a wrong answer.
 final class IndexTailDissolutionTests: LedgerDirectoryTestCase {

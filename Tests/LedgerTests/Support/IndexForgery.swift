@@ -195,6 +195,12 @@ extension IndexForgery.Field {
     static let recordID = Self(IndexLayout.RecordRow.id, "record id")
     static let recordByID = Self(IndexLayout.RecordByID.record, "record row by id")
 
+    static let mentionKeyID = Self(IndexLayout.MentionKey.id, "mentioned id")
+    static let mentionKeyKind = Self(IndexLayout.MentionKey.kind, "mentioned id's kind")
+    static let mentionStart = Self(IndexLayout.MentionKey.start, "mentioned id's first record")
+    static let mentionCount = Self(IndexLayout.MentionKey.count, "mentioned id's record count")
+    static let mentionRecord = Self(IndexLayout.Mention.record, "record naming an id")
+
     /// The length half of a string field's (offset, length).
     var stringLength: Self {
         var length = self

@@ -13,6 +13,8 @@ private typealias RecordRow = IndexLayout.RecordRow
 private typealias RecordByID = IndexLayout.RecordByID
 private typealias OpenDate = IndexLayout.OpenDate
 private typealias PersonRow = IndexLayout.PersonRow
+private typealias MentionKey = IndexLayout.MentionKey
+private typealias Mention = IndexLayout.Mention
 private typealias SupervisionBySupervisor = IndexLayout.SupervisionBySupervisor
 
 /// The index of a ledger laid out by a writer of its own from the timelines the ledger in memory
@@ -224,9 +226,47 @@ enum ReferenceIndex {
             }
         }
 
+        // Which records name each id: by the changes' `unitIDs`, `taskIDs` and `personID`, the
+        // actor, `about` (a unit or task id the ledger names as one) and the record corrected or
+        // retracted; kinds in the order unit, task, person, record, ids sorted within each.
+        let unitSet = Set(ledger.records.flatMap { $0.changes.flatMap(\.unitIDs) + ($0.actor.map { [$0] } ?? []) })
+        let taskSet = Set(ledger.records.flatMap { $0.changes.flatMap(\.taskIDs) })
+        var named: [[String: [Int32]]] = Array(repeating: [:], count: 4)
+        for record in ledger.records {
+            var ids: [Set<String>] = Array(repeating: [], count: 4)
+            for change in record.changes {
+                ids[0].formUnion(change.unitIDs)
+                ids[1].formUnion(change.taskIDs)
+                if let person = change.personID { ids[2].insert(person) }
+            }
+            if let actor = record.actor { ids[0].insert(actor) }
+            for id in record.about ?? [] {
+                if unitSet.contains(id) { ids[0].insert(id) }
+                if taskSet.contains(id) { ids[1].insert(id) }
+            }
+            if let target = record.corrects ?? record.retracts, recordNumber[target] != nil { ids[3].insert(target) }
+            for kind in 0..<4 { for id in ids[kind] { named[kind][id, default: []].append(Int32(record.seq - 1)) } }
+        }
+        var mentionKeys = ByteWriter(), mentions = ByteWriter()
+        var mentionCount: UInt32 = 0
+        for (kind, stringKind) in [StringKind.unit, .task, .person, .record].enumerated() {
+            for id in named[kind].keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                let records = named[kind][id]!
+                let idReference = reference(id, stringKind)
+                mentionKeys.appendRow(MentionKey.self) { row in
+                    row.set(MentionKey.id, string: idReference)
+                    row.set(MentionKey.kind, UInt8(kind))
+                    row.set(MentionKey.start, mentionCount)
+                    row.set(MentionKey.count, UInt32(records.count))
+                }
+                for record in records { mentions.appendRow(Mention.self) { row in row.set(Mention.record, record) } }
+                mentionCount += UInt32(records.count)
+            }
+        }
+
         let sections = [blob.bytes, units.bytes, unitSteps.bytes, tasks.bytes, taskSteps.bytes, supervisionKeys.bytes,
                         supervisionSteps.bytes, appointmentKeys.bytes, appointmentSteps.bytes, records.bytes, recordsByID.bytes,
-                        openDates.bytes, persons.bytes, supervisionsBySupervisor.bytes]
+                        openDates.bytes, persons.bytes, mentionKeys.bytes, mentions.bytes, supervisionsBySupervisor.bytes]
         let facts = IndexFileWriter.Facts(
             stamp: stamp, recordCount: ledger.records.count, head: ledger.head,
             lastRecorded: ledger.records.last?.recorded.nanoseconds ?? Int64.min, units: unitIDs.count, tasks: taskIDs.count,

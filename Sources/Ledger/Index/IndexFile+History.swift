@@ -1,0 +1,69 @@
+private typealias MentionKey = IndexLayout.MentionKey
+private typealias Mention = IndexLayout.Mention
+
+/// `history ID` from the index: the records naming the id (`mentionKeys`, `mentions`), the
+/// corrections and retractions of those, and the records that can withdraw any of them, read from
+/// their lines; `EntityHistory` then decides, as for a full read, which belong to the history and
+/// `EffectiveHistory` which were withdrawn. The cost follows the records concerning the id, not
+/// the ledger.
+extension IndexFile {
+    /// The history of `id` as known at `knownAt`, or nil if the ledger names no unit, task, record
+    /// or person `id` (which `Ledger.history` refuses).
+    func indexedHistory(of id: String, from: ValidDate?, to: ValidDate?, knownAt: TransactionTime) throws(IndexDamage) -> EntityHistory? {
+        let personRows = try mentionRows(of: id, kind: .person)
+        let recordRow = try recordRow(id)
+        let (unitRow, taskRow) = (try unitRow(id), try taskRow(id))
+        let inTail = tailIntroduces(id) || tail.contains { $0.id == id || $0.changes.contains { $0.personID == id } }
+        guard unitRow != nil || taskRow != nil || recordRow != nil || !personRows.isEmpty || inTail else { return nil }
+
+        // Seqs of candidate records, read once each; those naming a record are looked up by its id.
+        var gathered: [Int: Record] = [:]
+        var pending = try mentionRows(of: id, kind: .unit) + mentionRows(of: id, kind: .task) + personRows
+            + mentionRows(of: id, kind: .record)
+        if let recordRow { pending.append(recordRow) }
+        while let seq = pending.popLast() {
+            guard gathered[seq] == nil else { continue }
+            let record = try recordAt(seq)
+            gathered[seq] = record
+            // Its corrections and retractions, and the other records withdrawing what it corrects
+            // or retracts (which decide whether it still counts).
+            pending += try mentionRows(of: record.id, kind: .record)
+            if let target = record.corrects ?? record.retracts {
+                pending += try mentionRows(of: target, kind: .record)
+            }
+        }
+        let records = gathered.keys.sorted().map { gathered[$0]! } + tail
+        let knownRecords = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }
+        let effective = EffectiveHistory(records, knownAt: knownAt)
+        return EntityHistory(log: knownRecords, subject: id, from: from, to: to, withdrawal: effective.withdrawal(of:))
+    }
+
+    /// The record rows (seqs) naming `id` as a `kind`, from `mentions`; none if no key.
+    private func mentionRows(of id: String, kind: CompactMentions.Kind) throws(IndexDamage) -> [Int] {
+        let count = rows.sections.rowCount(of: .mentionKeys)
+        let target = Array(id.utf8)
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            let rowKind = try rows.u8(MentionKey.kind, at: mid)
+            var precedes = rowKind < kind.rawValue
+            if rowKind == kind.rawValue {
+                guard let bytes = try rows.stringBytes(MentionKey.id, at: mid) else { throw IndexDamage("mention key \(mid): nil id") }
+                if bytes.elementsEqual(target) {
+                    let range = try rows.range(Mention.self, start: rows.u32(MentionKey.start, at: mid), count: rows.u32(MentionKey.count, at: mid))
+                    var seqs: [Int] = []
+                    seqs.reserveCapacity(range.count)
+                    for row in range {
+                        let seq = try rows.i32(Mention.record, at: row)
+                        guard seq >= 0, seq < recordCount else { throw IndexDamage("mention \(row): record row \(seq)") }
+                        seqs.append(seq)
+                    }
+                    return seqs
+                }
+                precedes = bytes.lexicographicallyPrecedes(target)
+            }
+            if precedes { low = mid + 1 } else { high = mid }
+        }
+        return []
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+@testable import Ledger
+import XCTest
+
+/// `history ID` through the index (`mentionKeys`, `mentions`) reads only the records concerning the
+/// id, and must give exactly the full read's history, at every transaction time, without reading
+/// the ledger in full.
+final class IndexHistoryTests: LedgerDirectoryTestCase {
+    /// Every id the ledger names (and one it does not), asked of the index and of the full read at
+    /// every record's transaction time and now, over the whole time and over a window.
+    private func assertHistoriesAgree(_ path: String, _ context: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let ledger = try Ledger.open(path: path)
+        let index = try XCTUnwrap(IndexFile.openOrBuild(ledgerPath: path), context, file: file, line: line)
+        var ids = Set(ledger.records.map(\.id))
+        for record in ledger.records {
+            for change in record.changes {
+                ids.formUnion(change.unitIDs)
+                ids.formUnion(change.taskIDs)
+                if let person = change.personID { ids.insert(person) }
+            }
+            if let actor = record.actor { ids.insert(actor) }
+            ids.formUnion(record.about ?? [])
+        }
+        ids.insert("no-such-id")
+        let times = ledger.records.map(\.recorded) + [.distantFuture]
+        let days = ledger.records.map(\.date.firstDay).sorted()
+        let window = (ValidDate(dayNumber: days[days.count / 3]), ValidDate(dayNumber: days[2 * days.count / 3]))
+        for id in ids.sorted() {
+            for knownAt in times {
+                for (from, to) in [(nil, nil), (window.0, window.1)] as [(ValidDate?, ValidDate?)] {
+                    let expected = Result { try ledger.history(of: id, from: from, to: to, knownAt: knownAt) }
+                    let answered = Result { try index.history(of: id, from: from, to: to, knownAt: knownAt) }
+                    switch (expected, answered) {
+                    case let (.success(expected), .success(answered)):
+                        XCTAssertEqual(answered, expected, "\(context): \(id) known at \(knownAt)", file: file, line: line)
+                    case let (.failure(expected), .failure(answered)):
+                        XCTAssertEqual("\(answered)", "\(expected)", "\(context): \(id)", file: file, line: line)
+                    default:
+                        XCTFail("\(context): \(id) known at \(knownAt): \(answered) where the full read gives \(expected)", file: file, line: line)
+                    }
+                }
+            }
+        }
+        XCTAssertNil(index.loadedLedger, "\(context): the index read the ledger in full", file: file, line: line)
+    }
+
+    func testTheThuringianHistoryOfEveryIdComesFromTheIndexAsFromTheFullRead() throws {
+        let path = directory.appendingPathComponent("events.jsonl").path
+        try FileManager.default.copyItem(atPath: RepositoryPaths.events, toPath: path)
+        try assertHistoriesAgree(path, "events")
+    }
+
+    func testCorrectionsOfCorrectionsAndRetractionsKeepTheirHistoriesAndWithdrawals() throws {
+        var b = LedgerBuilder()
+        b.record("base", "2000", [Op.establish("gov", "Regierung", .government), Op.establish("a", "Amt A", .authority, in: "gov"),
+                                  Op.establish("b", "Amt B", .authority, in: "gov")])
+        b.record("rename-a", "2001", [Op.rename("a", "Amt Eins")])
+        b.record("fix-a-1", "2001", corrects: "rename-a", [Op.rename("a", "Amt Erstens")])
+        b.record("fix-a-2", "2001", corrects: "rename-a", [Op.rename("a", "Amt Nummer Eins")])
+        b.record("fix-of-fix", "2001", corrects: "fix-a-2", [Op.rename("a", "Amt Nr. 1")])
+        b.record("appoint", "2002", [Op.appoint("p1", "Leitung", in: "b")])
+        b.record("drop-appoint", "2003", type: "retraction", retracts: "appoint", [])
+        b.record("rename-b", "2004", [Op.rename("b", "Amt Zwei")])
+        b.record("drop-b", "2004", type: "retraction", retracts: "rename-b", [])
+        b.record("back-b", "2004", corrects: "rename-b", [Op.rename("b", "Amt Zweitens")])
+        try assertHistoriesAgree(try write(b), "corrections")
+    }
+
+    func testRandomHistoriesWithCorrectionsAndRetractionsAgreeForEveryId() throws {
+        let count = ProcessInfo.processInfo.environment["LEDGER_STRESS"] == nil ? 25 : 400
+        for seed in 1...UInt64(count) {
+            var generator = RandomHistory(seed: seed &* 7919)
+            var builder = LedgerBuilder.appendingInValidOrder(generator.bodies(count: Int.random(in: 4...14, using: &generator.random)))
+            // Up to three corrections or retractions, of any record before them (corrections included).
+            for fix in 0..<Int.random(in: 0...3, using: &generator.random) {
+                let records = try builder.ledger().records
+                let target = records[Int.random(in: 0..<records.count, using: &generator.random)]
+                var body = target.body
+                body.id = "fix-\(fix)"
+                body.corrects = nil
+                body.retracts = nil
+                if Bool.random(using: &generator.random) {
+                    body.corrects = target.id
+                    if body.changes.count > 1 { body.changes.removeLast() }
+                } else {
+                    body.retracts = target.id
+                    body.changes = []
+                }
+                var candidate = builder
+                candidate.append(body)
+                if (try? candidate.ledger()) != nil { builder = candidate }
+            }
+            try assertHistoriesAgree(try write(builder, name: "random-\(seed).jsonl"), "seed \(seed)")
+        }
+    }
+
+    func testRecordsAppendedThroughTheIndexAreInTheHistoryOfWhatTheyName() throws {
+        var b = LedgerBuilder()
+        b.record("base", "2000", [Op.establish("gov", "Regierung", .government), Op.establish("a", "Amt A", .authority, in: "gov")])
+        b.record("task", "2001", [Op.define("t"), Op.assign("t", to: "a")])
+        let path = try write(b)
+        XCTAssertTrue(IndexFile.build(ledgerPath: path))
+        var c = LedgerBuilder()
+        c.record("later", "2005", [Op.establish("c", "Amt C", .authority, in: "gov"), Op.transfer("t", from: "a", to: "c")])
+        let later = try XCTUnwrap(c.bodies.first)
+        _ = try LedgerAppender.append([later], to: path)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: IndexTail.path(forLedger: path)), "the append went through the index")
+        try assertHistoriesAgree(path, "tail")
+    }
+
+    func testAForgedMentionIsDamageAndTheAnswerComesFromTheLedger() throws {
+        var b = LedgerBuilder()
+        b.record("base", "2000", [Op.establish("gov", "Regierung", .government), Op.establish("a", "Amt A", .authority, in: "gov")])
+        b.record("rename", "2001", [Op.rename("a", "Amt Eins")])
+        let path = try write(b)
+        XCTAssertTrue(IndexFile.build(ledgerPath: path))
+        let expected = try Ledger.open(path: path).history(of: "a")
+        // Every mention points past the records, or every key's records past the mentions: a
+        // reader must not follow them.
+        let original = try IndexForgery(indexOf: path)
+        for (field, value) in [(IndexForgery.Field.mentionRecord, UInt32(99)), (.mentionStart, 1 << 20), (.mentionCount, UInt32.max)] {
+            var forgery = original
+            for row in 0..<forgery.rowCount(field) { forgery.write(value, to: field, row: row) }
+            try forgery.seal(asIndexOf: path)
+            let index = try XCTUnwrap(IndexFile.open(ledgerPath: path))
+            XCTAssertEqual(try index.history(of: "a"), expected, "\(field)")
+            try original.seal(asIndexOf: path)
+        }
+    }
+}
