@@ -233,10 +233,14 @@ enum CommandTree {
         options: [
             OptionSpec(name: "records", valueName: "n", help: "How many records to write.", isRequired: true),
             OptionSpec(name: "seed", valueName: "s", help: "Seed of the pseudo-random generator.", defaultValue: "1"),
+            OptionSpec(name: "shape", valueName: "shape",
+                       help: "classic: records in the order they took effect. realistic: also about 3% recorded late (weeks to a few years back), 1.5% corrections of when a transfer took effect and 1% retractions of transfers, each changing an answer.",
+                       defaultValue: HistoryShape.classic.rawValue, allowedValues: HistoryShape.allCases.map(\.rawValue)),
             OptionSpec(name: "out", valueName: "file", help: "Write to this file instead of standard output."),
         ],
         flags: [FlagSpec(name: "force", help: "Replace a non-empty --out file that is not a ledger.")],
-        examples: ["ledger generate --records 100000 --seed 7 --out /tmp/big.jsonl"])
+        examples: ["ledger generate --records 100000 --seed 7 --out /tmp/big.jsonl",
+                   "ledger generate --records 100000 --shape realistic --out /tmp/realistic.jsonl"])
 
     static let offices = CommandSpec(
         name: "offices",

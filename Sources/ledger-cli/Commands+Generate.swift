@@ -11,7 +11,9 @@ extension Commands {
         guard let seed = UInt64(seedText) else {
             throw usageError("The value '\(seedText)' is invalid for '--seed <s>': expected a whole number of 0 or more")
         }
-        let generator = HistoryGenerator(records: records, seed: seed)
+        // The parser has checked the value against HistoryShape's cases.
+        let shape = invocation.option("shape").flatMap(HistoryShape.init(rawValue:)) ?? .classic
+        let generator = HistoryGenerator(records: records, seed: seed, shape: shape)
         let out = invocation.option("out")
         if let out { try checkOutput(out, for: .ledger) }
         do {

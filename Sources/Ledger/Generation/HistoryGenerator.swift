@@ -15,17 +15,20 @@ public struct HistoryGenerator: Sequence, Sendable {
     /// How many records the ledger has.
     public let recordCount: Int
     public let seed: UInt64
+    /// How the history is recorded; `.classic` unless asked.
+    public let shape: HistoryShape
 
     /// `recorded` of the first record, 2025-01-01T00:00:00Z; each further record is one second later.
     public static let firstRecorded = TransactionTime(secondsSinceEpoch: 1_735_689_600)
 
-    public init(records: Int, seed: UInt64 = 1) {
+    public init(records: Int, seed: UInt64 = 1, shape: HistoryShape = .classic) {
         precondition(records >= 0, "a ledger cannot have a negative number of records")
         self.recordCount = records
         self.seed = seed
+        self.shape = shape
     }
 
-    public func makeIterator() -> Iterator { Iterator(recordCount: recordCount, seed: seed) }
+    public func makeIterator() -> Iterator { Iterator(recordCount: recordCount, seed: seed, shape: shape) }
 
     /// Produces the records one at a time, sealing each onto the chain, so a ledger of any size
     /// can be streamed without holding it.
@@ -35,9 +38,9 @@ public struct HistoryGenerator: Sequence, Sendable {
         private var seq = 0
         private var prev = Record.genesisHash
 
-        init(recordCount: Int, seed: UInt64) {
+        init(recordCount: Int, seed: UInt64, shape: HistoryShape) {
             self.recordCount = recordCount
-            planner = HistoryPlanner(recordCount: recordCount, seed: seed)
+            planner = HistoryPlanner(recordCount: recordCount, seed: seed, shape: shape)
         }
 
         public mutating func next() -> Record? { nextLine()?.record }

@@ -42,10 +42,13 @@ extension HistoryPlanner {
         var draft = Draft(word: "aufgabenuebertragung", title: "Übertragung von Aufgaben: \(name(from)) → \(name(to))",
                           state: state, actor: id(government(of: state)))
         draft.changes.append(organisation.transfer(first, to: to))
+        var handover = Handover(tasks: [first], from: from, to: to)
         for _ in 0..<random.int(in: 0...2) {
             guard let task = organisation.units[from].tasks.first else { break }
             draft.changes.append(organisation.transfer(task, to: to))
+            handover.tasks.append(task)
         }
+        draft.handover = handover
         return draft
     }
 

@@ -17,6 +17,16 @@ struct HistoryPlanner {
         var about: [String]?
         var note: String?
         var retracts: RecordID?
+        /// Tasks this record hands from one unit to another, all of them, so a realistic history
+        /// can later correct or retract it (`HistoryPlanner+Revisions`).
+        var handover: Handover?
+    }
+
+    /// A record's tasks and the two units it moves them between.
+    struct Handover {
+        var tasks: [Int]
+        var from: Int
+        var to: Int
     }
 
     /// The kinds of record and how often each comes, per mille.
@@ -48,19 +58,25 @@ struct HistoryPlanner {
     var random: SeededRandom
     var organisation: SyntheticOrganisation
     let schedule: ValidTimeSchedule
+    let shape: HistoryShape
     private var month = -1
     private var slots: [ValidTimeSchedule.Slot] = []
     private var slotIndex = 0
     private(set) var emitted = 0
     /// The last record, which becomes correctable once the next record falls on a later day.
-    private var lastBody: RecordBody?
-    private var correctable: [RecordBody] = []
+    var lastBody: RecordBody?
+    var correctable: [RecordBody] = []
+    /// Realistic shape only: transfers that a later record may correct or retract, and the records
+    /// corrected or retracted already (each is revised once at most, or two revisions would clash).
+    var revisable: [RevisableTransfer] = []
+    var revised: Set<RecordID> = []
     private var retractableReports: [(id: RecordID, state: Int)] = []
     /// Per state: how many records it has had, for gazette numbers.
     private var gazetteNumbers: [Int]
 
-    init(recordCount: Int, seed: UInt64) {
+    init(recordCount: Int, seed: UInt64, shape: HistoryShape = .classic) {
         random = SeededRandom(seed: seed)
+        self.shape = shape
         // More states for larger ledgers, as a federation's history is larger than one state's.
         let stateCount = min(GeneratorVocabulary.states.count, 2 + recordCount / 20_000)
         organisation = SyntheticOrganisation(stateCount: stateCount)
@@ -83,6 +99,8 @@ struct HistoryPlanner {
         let slot = slots[slotIndex]
         slotIndex += 1
         emitted += 1
+        organisation.today = slot.day
+        organisation.recordNumber = emitted
         if let last = lastBody, last.effectiveDate.firstDay < slot.date.firstDay, !last.changes.isEmpty,
            last.corrects == nil {
             // The last record of its day: a correction re-stating it later applies in its place.
@@ -94,6 +112,11 @@ struct HistoryPlanner {
         let body: RecordBody
         if let state = slot.founds {
             body = assemble(found(state), at: slot)
+        } else if shape == .realistic, let revision = revision(at: slot) {
+            // Not offered for a classic correction: its place in effective order is not the end of
+            // its day's records, and a record revised twice would clash.
+            lastBody = nil
+            return revision
         } else {
             body = randomBody(at: slot)
         }
@@ -123,12 +146,13 @@ struct HistoryPlanner {
         // Early in a state's life most kinds have nothing to act on; building it up always works.
         let body = assemble(draft ?? defineTasks() ?? establish(), at: slot)
         if let draft, draft.type == .report { retractableReports.append((body.id, draft.state)) }
+        if shape == .realistic, let draft, let handover = draft.handover { offerForRevision(body, handover) }
         return body
     }
 
     // MARK: Dates, ids, sources
 
-    private mutating func assemble(_ draft: Draft, at slot: ValidTimeSchedule.Slot) -> RecordBody {
+    mutating func assemble(_ draft: Draft, at slot: ValidTimeSchedule.Slot) -> RecordBody {
         let effective = slot.date
         var date = effective
         var explicitEffective: ValidDate?
@@ -172,6 +196,7 @@ struct HistoryPlanner {
         let original = correctable[slot]
         correctable[slot] = correctable[correctable.count - 1]
         correctable.removeLast()
+        if shape == .realistic { revised.insert(original.id) }
         var body = original
         body.id = "\(original.id)-berichtigung"
         body.type = .correction

@@ -39,6 +39,10 @@ struct SyntheticOrganisation {
         var offices: [String: PersonID] = [:]
         /// Supervisions in force this unit takes part in, as supervisor or supervised.
         var supervisions: [SupervisionLink] = []
+        /// The day of the record that established it, and of the last that renamed it (`Int.min`
+        /// if none did): what a record entered late must not reach back past.
+        var establishedOn = Int.min
+        var renamedOn = Int.min
     }
 
     /// A supervision in force with the indexes of its two units, so a dissolution can end it.
@@ -55,6 +59,10 @@ struct SyntheticOrganisation {
         var slot: Int32 = 0
         var state: UInt8
         var object: UInt16
+        /// The day and number of the last record that changed its holder, so a record entered late
+        /// or a revision can tell that no later record relies on the holder it changes.
+        var changedOn: Int32 = .min
+        var changedBy: Int32 = 0
     }
 
     private(set) var units: [UnitEntry] = []
@@ -67,6 +75,11 @@ struct SyntheticOrganisation {
     /// States founded so far, by index into `GeneratorVocabulary.states`.
     private(set) var foundedStates: [Int] = []
     private var nextPerson = 0
+    /// The day the record being planned is filed under (its slot's), and its number: every change
+    /// stamps what it touches with them. A record entered late stamps them too, which is later
+    /// than its effective date and so errs on the safe side.
+    var today = Int.min
+    var recordNumber = 0
 
     init(stateCount: Int) {
         pools = Array(repeating: Array(repeating: [], count: Level.allCases.count), count: stateCount)
@@ -98,6 +111,7 @@ struct SyntheticOrganisation {
             units[parent].children.append(index)
         }
         entry.slotInPool = pools[state][level.rawValue].count
+        entry.establishedOn = today
         pools[state][level.rawValue].append(index)
         units.append(entry)
         let change = Change.establishUnit(
@@ -109,6 +123,7 @@ struct SyntheticOrganisation {
     mutating func rename(_ unit: Int, to name: String, abbreviation: String?) -> Change {
         units[unit].name = name
         units[unit].abbreviation = abbreviation
+        units[unit].renamedOn = today
         return .renameUnit(unit: units[unit].id, name: name, abbreviation: abbreviation)
     }
 
@@ -233,6 +248,7 @@ struct SyntheticOrganisation {
     }
 
     private mutating func hold(_ task: Int, by unit: Int) {
+        stamp(task)
         tasks[task].holder = Int32(unit)
         tasks[task].slot = Int32(units[unit].tasks.count)
         units[unit].tasks.append(task)
@@ -247,6 +263,14 @@ struct SyntheticOrganisation {
             tasks[last].slot = Int32(slot)
         }
         tasks[task].holder = -1
+        stamp(task)
+    }
+
+    /// Marks `task` as changed by the record being planned, for a record that changes its holder
+    /// without a change of its own (a correction moving a transfer's date, a retraction).
+    mutating func stamp(_ task: Int) {
+        tasks[task].changedOn = Int32(clamping: today)
+        tasks[task].changedBy = Int32(recordNumber)
     }
 
     private mutating func removeFree(_ task: Int) {

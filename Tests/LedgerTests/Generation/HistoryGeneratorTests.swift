@@ -23,6 +23,18 @@ final class HistoryGeneratorTests: XCTestCase {
         XCTAssertNotEqual(SHA256.hex(of: [UInt8](first)), SHA256.hex(of: [UInt8](try file(records: 3_000, seed: 43))))
     }
 
+    /// Benchmarks compare runs across versions on generated ledgers, so the default shape must
+    /// keep writing the very bytes it wrote before the realistic shape existed (hashes taken from
+    /// `ledger generate` at commit c0c473e).
+    func testTheClassicShapeGivesTheBytesEarlierVersionsGave() throws {
+        XCTAssertEqual(SHA256.hex(of: [UInt8](try file(records: 2_000, seed: 7))),
+                       "80f69edebcace16e63a101fb06de7fa2c56f26fadad662bf081071033133ef7d")
+        XCTAssertEqual(SHA256.hex(of: [UInt8](try file(records: 20_000, seed: 3))),
+                       "352947949d51bb7a97fb5f1c7449e8c85f6f151df144e5721ecee16dfa787180")
+        let explicit = HistoryGenerator(records: 500, seed: 3, shape: .classic).map(\.canonicalLine)
+        XCTAssertEqual(explicit, lines(records: 500, seed: 3))
+    }
+
     func testTheFileIsTheRecordsCanonicalLines() throws {
         let data = try file(records: 500, seed: 3)
         XCTAssertEqual(String(decoding: data, as: UTF8.self), lines(records: 500, seed: 3).map { $0 + "\n" }.joined())

@@ -5,26 +5,8 @@ import XCTest
 /// `show` says whether a record was corrected or retracted, and by what: the index finds it by
 /// scanning the few lines that can withdraw the record, and must say what the full read says.
 final class IndexWithdrawalTests: LedgerDirectoryTestCase {
-    /// A renaming corrected twice (the first correction superseded), a correction of that
-    /// correction, a retracted appointment, and a correction recorded after a retraction.
-    private var corrections: LedgerBuilder {
-        var b = LedgerBuilder()
-        b.record("base", "2000", [Op.establish("gov", "Regierung", .government), Op.establish("a", "Amt A", .authority, in: "gov"),
-                                  Op.establish("b", "Amt B", .authority, in: "gov")])
-        b.record("rename-a", "2001", [Op.rename("a", "Amt Eins")])
-        b.record("fix-a-1", "2001", corrects: "rename-a", [Op.rename("a", "Amt Erstens")])
-        b.record("fix-a-2", "2001", corrects: "rename-a", [Op.rename("a", "Amt Nummer Eins")])
-        b.record("fix-of-fix", "2001", corrects: "fix-a-2", [Op.rename("a", "Amt Nr. 1")])
-        b.record("appoint", "2002", [Op.appoint("p1", "Leitung", in: "b")])
-        b.record("drop-appoint", "2003", type: "retraction", retracts: "appoint", [])
-        b.record("rename-b", "2004", [Op.rename("b", "Amt Zwei")])
-        b.record("drop-b", "2004", type: "retraction", retracts: "rename-b", [])
-        b.record("back-b", "2004", corrects: "rename-b", [Op.rename("b", "Amt Zweitens")])
-        return b
-    }
-
     func testTheIndexNamesTheSameWithdrawalsAsTheFullRead() throws {
-        let path = try write(corrections)
+        let path = try write(.corrections)
         let ledger = try Ledger.open(path: path)
         XCTAssertTrue(IndexFile.write(for: ledger, ledgerPath: path))
         let index = try XCTUnwrap(IndexFile.open(ledgerPath: path))

@@ -21,6 +21,24 @@ struct LedgerBuilder {
         return self
     }
 
+    /// A renaming corrected twice (the first correction superseded), a correction of that
+    /// correction, a retracted appointment, and a correction recorded after a retraction.
+    static var corrections: LedgerBuilder {
+        var b = LedgerBuilder()
+        b.record("base", "2000", [Op.establish("gov", "Regierung", .government), Op.establish("a", "Amt A", .authority, in: "gov"),
+                                  Op.establish("b", "Amt B", .authority, in: "gov")])
+        b.record("rename-a", "2001", [Op.rename("a", "Amt Eins")])
+        b.record("fix-a-1", "2001", corrects: "rename-a", [Op.rename("a", "Amt Erstens")])
+        b.record("fix-a-2", "2001", corrects: "rename-a", [Op.rename("a", "Amt Nummer Eins")])
+        b.record("fix-of-fix", "2001", corrects: "fix-a-2", [Op.rename("a", "Amt Nr. 1")])
+        b.record("appoint", "2002", [Op.appoint("p1", "Leitung", in: "b")])
+        b.record("drop-appoint", "2003", type: "retraction", retracts: "appoint", [])
+        b.record("rename-b", "2004", [Op.rename("b", "Amt Zwei")])
+        b.record("drop-b", "2004", type: "retraction", retracts: "rename-b", [])
+        b.record("back-b", "2004", corrects: "rename-b", [Op.rename("b", "Amt Zweitens")])
+        return b
+    }
+
     /// Adds a body as it is.
     mutating func append(_ body: RecordBody) { bodies.append(body) }
 
