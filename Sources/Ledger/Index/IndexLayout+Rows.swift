@@ -16,7 +16,7 @@ extension IndexLayout {
     /// **units**: one per unit, sorted by id.
     enum UnitRow: IndexSectionRow {
         static let section = Section.units
-        static let size = 48
+        static let size = 64
         static let id = IndexRowField<Self>(offset: 0, width: 8)
         static let stepStart = IndexRowField<Self>(offset: 8, width: 4)
         static let stepCount = IndexRowField<Self>(offset: 12, width: 4)
@@ -29,7 +29,16 @@ extension IndexLayout {
         /// The id's first bytes, zero-padded (version 5): a search compares them without touching
         /// the string section, where each probe was another block.
         static let idPrefix = IndexRowField<Self>(offset: 32, width: 16)
-        static let fields = [id, stepStart, stepCount, supervisionStart, supervisionCount, appointmentStart, appointmentCount, idPrefix]
+        /// Version 14: the live sub-units and the tasks held after the last indexed record, so a
+        /// dissolution appended after it is checked against the index (`UnitCounts`).
+        static let liveSubUnits = IndexRowField<Self>(offset: 48, width: 4)
+        static let heldTasks = IndexRowField<Self>(offset: 52, width: 4)
+        /// Version 14: the supervision keys the unit gives, in `supervisionsBySupervisor`, which a
+        /// dissolution ends.
+        static let givenStart = IndexRowField<Self>(offset: 56, width: 4)
+        static let givenCount = IndexRowField<Self>(offset: 60, width: 4)
+        static let fields = [id, stepStart, stepCount, supervisionStart, supervisionCount, appointmentStart, appointmentCount, idPrefix,
+                             liveSubUnits, heldTasks, givenStart, givenCount]
     }
 
     /// **unitSteps**: a unit's state from `day` until its next step.
@@ -106,6 +115,17 @@ extension IndexLayout {
         static let stepStart = IndexRowField<Self>(offset: 16, width: 4)
         static let stepCount = IndexRowField<Self>(offset: 20, width: 4)
         static let fields = [supervisor, unit, task, kind, zero, stepStart, stepCount]
+    }
+
+    /// **supervisionsBySupervisor** (version 14): the supervision keys by their supervisor, in
+    /// unit row order, each unit's in key row order; a unit row's `givenStart` and `givenCount`
+    /// point here.
+    enum SupervisionBySupervisor: IndexSectionRow {
+        static let section = Section.supervisionsBySupervisor
+        static let size = 4
+        /// A row of `supervisionKeys`.
+        static let key = IndexRowField<Self>(offset: 0, width: 4)
+        static let fields = [key]
     }
 
     /// **appointmentKeys**: an office (person, role, unit), grouped by the unit.
@@ -205,6 +225,6 @@ extension IndexLayout {
     static var rowKinds: [any IndexRow.Type] {
         [Header.self, StringReference.self, UnitRow.self, UnitStep.self, TaskRow.self, TaskStep.self, SupervisionKey.self,
          AppointmentKey.self, Step.self, RecordRow.self, RecordByID.self, OpenDate.self, PersonRow.self,
-         MentionKey.self, Mention.self]
+         MentionKey.self, Mention.self, SupervisionBySupervisor.self]
     }
 }

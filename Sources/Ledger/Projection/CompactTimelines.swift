@@ -169,4 +169,14 @@ struct CompactTimelines {
         default: taskSteps.set(a, tasks[Int(a)]!, on: day)
         }
     }
+
+    /// Each unit's live sub-units and held tasks after the last change, by unit number: the counts
+    /// the index keeps (`IndexLayout.UnitRow.liveSubUnits`), from the same final states as its last
+    /// steps.
+    func finalCounts() -> [UnitCounts] {
+        var counts = [UnitCounts](repeating: UnitCounts(liveSubUnits: 0, heldTasks: 0), count: units.count)
+        for case let unit? in units where unit.parent >= 0 && !unit.dissolved { counts[Int(unit.parent)].liveSubUnits += 1 }
+        for case let task? in tasks where task.holder >= 0 { counts[Int(task.holder)].heldTasks += 1 }
+        return counts
+    }
 }
