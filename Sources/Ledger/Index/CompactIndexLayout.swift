@@ -12,6 +12,7 @@ private typealias OpenDate = IndexLayout.OpenDate
 private typealias PersonRow = IndexLayout.PersonRow
 private typealias MentionKey = IndexLayout.MentionKey
 private typealias Mention = IndexLayout.Mention
+private typealias SupervisionBySupervisor = IndexLayout.SupervisionBySupervisor
 
 /// The index of a ledger in interned numbers (`CompactLedger`) and its timelines, written section
 /// by section so no section is ever whole in memory: the one index writer, whether the ledger was
@@ -25,6 +26,10 @@ struct CompactIndexLayout {
     let unitRow: [Int32], taskRow: [Int32]
     /// Supervision and offices in the order the index writes them: by unit row, then as first met.
     let supervisionOrder: [Int32], appointmentOrder: [Int32]
+    /// By unit number: the rows of `supervisionOrder` whose key the unit gives, ascending.
+    let givenSupervisions: [[Int32]]
+    /// By unit number: its live sub-units and held tasks after the last record.
+    let finalCounts: [UnitCounts]
     typealias Grouped = (starts: [Int32], counts: [Int32], steps: [Int32])
     let unitSteps: Grouped, taskSteps: Grouped, supervisionSteps: Grouped, appointmentSteps: Grouped
     let strings: StringPlan
@@ -80,6 +85,10 @@ struct CompactIndexLayout {
             }
         }
         appointmentOrder = appointmentsByUnit.flatMap { $0 }
+        var given = [[Int32]](repeating: [], count: ledger.units.count)
+        for (row, key) in supervisionOrder.enumerated() { given[Int(timelines.supervisions.keys[Int(key)].x)].append(Int32(row)) }
+        givenSupervisions = given
+        finalCounts = timelines.finalCounts()
         unitSteps = timelines.unitSteps.grouped(in: unitOrder, entities: ledger.units.count)
         taskSteps = timelines.taskSteps.grouped(in: taskOrder, entities: ledger.tasks.count)
         supervisionSteps = timelines.supervisions.steps.grouped(in: supervisionOrder, entities: timelines.supervisions.keys.count)
@@ -124,6 +133,7 @@ struct CompactIndexLayout {
             appointmentOrder.count * AppointmentKey.size, appointmentSteps.steps.count * Step.size,
             recordCount * RecordRow.size, recordCount * RecordByID.size, openDates.count * OpenDate.size,
             persons.count * PersonRow.size, mentions.keys.count * MentionKey.size, mentions.records.count * Mention.size,
+            supervisionOrder.count * SupervisionBySupervisor.size,
         ]
         facts = IndexFileWriter.Facts(
             stamp: stamp, recordCount: recordCount, head: ledger.head, lastRecorded: ledger.lastRecorded?.nanoseconds ?? Int64.min,
@@ -157,9 +167,10 @@ struct CompactIndexLayout {
 
         try strings.write(to: &writer)
 
-        var supervisionCount: UInt32 = 0, appointmentCount: UInt32 = 0
+        var supervisionCount: UInt32 = 0, appointmentCount: UInt32 = 0, givenCount: UInt32 = 0
         for unit in unitOrder.map(Int.init) {
             let (supervisions, appointments) = (UInt32(timelines.supervisionsOver[unit].count), UInt32(timelines.appointmentsIn[unit].count))
+            let given = UInt32(givenSupervisions[unit].count)
             rows.appendRow(UnitRow.self) { row in
                 row.set(UnitRow.id, string: strings.reference(.unit, Int32(unit)))
                 row.set(UnitRow.stepStart, UInt32(unitSteps.starts[unit]))
@@ -169,9 +180,14 @@ struct CompactIndexLayout {
                 row.set(UnitRow.appointmentStart, appointmentCount)
                 row.set(UnitRow.appointmentCount, appointments)
                 row.set(UnitRow.idPrefix, bytes: ledger.units.key(unit))
+                row.set(UnitRow.liveSubUnits, UInt32(finalCounts[unit].liveSubUnits))
+                row.set(UnitRow.heldTasks, UInt32(finalCounts[unit].heldTasks))
+                row.set(UnitRow.givenStart, givenCount)
+                row.set(UnitRow.givenCount, given)
             }
             supervisionCount += supervisions
             appointmentCount += appointments
+            givenCount += given
             try flushIfFull()
         }
         try finishSection()
@@ -318,6 +334,14 @@ struct CompactIndexLayout {
 
         for record in mentions.records {
             rows.appendRow(Mention.self) { row in row.set(Mention.record, record) }
+            try flushIfFull()
+        }
+        try finishSection()
+
+        for unit in unitOrder.map(Int.init) {
+            for key in givenSupervisions[unit] {
+                rows.appendRow(SupervisionBySupervisor.self) { row in row.set(SupervisionBySupervisor.key, key) }
+            }
             try flushIfFull()
         }
         try finishSection()

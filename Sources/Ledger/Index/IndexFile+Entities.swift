@@ -8,6 +8,7 @@ private typealias AppointmentKey = IndexLayout.AppointmentKey
 private typealias Step = IndexLayout.Step
 private typealias RecordRow = IndexLayout.RecordRow
 private typealias RecordByID = IndexLayout.RecordByID
+private typealias SupervisionBySupervisor = IndexLayout.SupervisionBySupervisor
 
 /// Units, tasks, supervision and offices as the index's rows hold them on a day, and the ids the
 /// rows refer to: every value checked as it is read, so that a damaged row is damage, never a
@@ -208,25 +209,7 @@ extension IndexFile {
         let supervisionKeys = try rows.range(SupervisionKey.self, start: try rows.u32(UnitRow.supervisionStart, at: row),
                                        count: try rows.u32(UnitRow.supervisionCount, at: row))
         for key in supervisionKeys {
-            guard let step = try rows.lastStep(onOrBefore: day, known: known, Step.self, in: .supervisionSteps,
-                                               start: try rows.u32(SupervisionKey.stepStart, at: key),
-                                          count: try rows.u32(SupervisionKey.stepCount, at: key))
-            else { continue }
-            guard let record = try recordID(orNone: try rows.i32(Step.record, at: step, in: .supervisionSteps), memo: memo) else { continue }
-            let supervisorRow = try rows.i32(SupervisionKey.supervisor, at: key)
-            let task = try rows.i32(SupervisionKey.task, at: key)
-            let kinds = SupervisionKind.allCases
-            let kindCode = Int(try rows.u8(SupervisionKey.kind, at: key))
-            guard kindCode < kinds.count else { throw IndexDamage("supervision key \(key): kind code \(kindCode)") }
-            let supervision = Supervision(supervisor: try unitID(supervisorRow), unit: try unitID(try rows.i32(SupervisionKey.unit, at: key)),
-                                          kind: kinds[kindCode], task: try taskID(orNone: task))
-            // A supervisor dissolved by a tail record (loaded before this unit) supervises nobody.
-            if state.units[supervision.supervisor]?.isDissolved == true { continue }
-            state.put(supervision, setBy: record)
-            if state.units[supervision.supervisor] == nil,
-               let supervisor = try unit(row: supervisorRow, on: day, known: known, records: unitRecords, memo: memo) {
-                state.units[supervision.supervisor] = supervisor
-            }
+            try addSupervision(key: key, on: day, known: known, to: &state, naming: SupervisionKey.supervisor, unitRecords: unitRecords, memo: memo)
         }
         let appointmentKeys = try rows.range(AppointmentKey.self, start: try rows.u32(UnitRow.appointmentStart, at: row),
                                        count: try rows.u32(UnitRow.appointmentCount, at: row))
@@ -241,5 +224,57 @@ extension IndexFile {
             }
             state.put(Appointment(person: person, role: role, unit: try unitID(try rows.i32(AppointmentKey.unit, at: key))), setBy: record)
         }
+    }
+
+    /// Adds to `state` the supervision the unit at `row` gives on `day`, with the supervised units
+    /// so a dissolution's difference names what it ended, as the whole organisation would: as known
+    /// now, since only a tail record (which takes effect after every indexed one) dissolves here.
+    func addSupervisions(givenByUnitRow row: Int, on day: Int, to state: inout OrgState) throws(IndexDamage) {
+        guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
+        let given = try rows.range(SupervisionBySupervisor.self, start: try rows.u32(UnitRow.givenStart, at: row),
+                                   count: try rows.u32(UnitRow.givenCount, at: row))
+        for entry in given {
+            let key = try rows.i32(SupervisionBySupervisor.key, at: entry)
+            guard key >= 0, key < rows.sections.rowCount(of: .supervisionKeys),
+                  try rows.i32(SupervisionKey.supervisor, at: key) == row
+            else { throw IndexDamage("supervision given by unit row \(row): key \(key)") }
+            try addSupervision(key: key, on: day, known: .now, to: &state, naming: SupervisionKey.unit, unitRecords: true, memo: nil)
+        }
+    }
+
+    /// Adds the supervision of key row `key` to `state` if it is in force on `day`, with the unit
+    /// `other` names (the supervisor or the supervised unit) if `state` has not got it.
+    private func addSupervision(key: Int, on day: Int, known: KnownRecords, to state: inout OrgState, naming other: IndexRowField<SupervisionKey>,
+                                unitRecords: Bool, memo: AnswerMemo?) throws(IndexDamage) {
+        guard let step = try rows.lastStep(onOrBefore: day, known: known, Step.self, in: .supervisionSteps,
+                                           start: try rows.u32(SupervisionKey.stepStart, at: key),
+                                           count: try rows.u32(SupervisionKey.stepCount, at: key))
+        else { return }
+        guard let record = try recordID(orNone: try rows.i32(Step.record, at: step, in: .supervisionSteps), memo: memo) else { return }
+        let task = try rows.i32(SupervisionKey.task, at: key)
+        let kinds = SupervisionKind.allCases
+        let kindCode = Int(try rows.u8(SupervisionKey.kind, at: key))
+        guard kindCode < kinds.count else { throw IndexDamage("supervision key \(key): kind code \(kindCode)") }
+        let supervision = Supervision(supervisor: try unitID(try rows.i32(SupervisionKey.supervisor, at: key)),
+                                      unit: try unitID(try rows.i32(SupervisionKey.unit, at: key)),
+                                      kind: kinds[kindCode], task: try taskID(orNone: task))
+        // A unit dissolved by a tail record (loaded before this one) supervises nobody and is
+        // supervised by nobody.
+        if state.units[supervision.supervisor]?.isDissolved == true || state.units[supervision.unit]?.isDissolved == true { return }
+        state.put(supervision, setBy: record)
+        let otherRow = try rows.i32(other, at: key)
+        let otherID = try unitID(otherRow)
+        if state.units[otherID] == nil, let unit = try unit(row: otherRow, on: day, known: known, records: unitRecords, memo: memo) {
+            state.units[otherID] = unit
+        }
+    }
+
+    /// The live sub-units and held tasks of the unit at `row` after the last indexed record. A
+    /// count beyond the units or tasks there are is damage.
+    func unitCounts(row: Int) throws(IndexDamage) -> UnitCounts {
+        guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
+        let subUnits = try rows.u32(UnitRow.liveSubUnits, at: row), tasks = try rows.u32(UnitRow.heldTasks, at: row)
+        guard subUnits < unitCount, tasks <= taskCount else { throw IndexDamage("unit row \(row): counts \(subUnits) and \(tasks)") }
+        return UnitCounts(liveSubUnits: Int32(subUnits), heldTasks: Int32(tasks))
     }
 }

@@ -23,11 +23,12 @@ extension IndexFile {
 
     /// Loads into `state` everything `records` touch, as the index has it on `day`: the units they
     /// name with their ancestors, supervision and offices, and the tasks they name; then applies
-    /// the records. A rule the records break means the tail does not fit the index: damage.
+    /// the records. A rule the records break means the tail does not fit the index: damage, and
+    /// so is a dissolution the index's counts cannot decide (`RuleBreak.beyondLoadedState`).
     func apply(_ records: [Record], on day: Int, to state: inout OrgState, related: inout Set<UnitID>) throws(IndexDamage) {
         guard !records.isEmpty else { return }
         try load(entitiesOf: records, on: day, into: &state, related: &related)
-        var checked = CheckedState(loading: state)
+        var checked = CheckedState(loading: state, counts: try countsOfUnits(dissolvedBy: records))
         for record in records {
             for change in record.changes {
                 do { try checked.apply(change, on: record.effectiveDate, by: record.id) } catch {
@@ -39,14 +40,31 @@ extension IndexFile {
     }
 
     /// Loads into `state`, as the index has them on `day`, the units the changes of `records` name
-    /// (with their ancestors, which a move's cycle check walks) and the tasks they name.
+    /// (with their ancestors, which a move's cycle check walks) and the tasks they name, and the
+    /// supervision each unit they dissolve gives, which the dissolution ends.
     func load(entitiesOf records: [Record], on day: Int, into state: inout OrgState, related: inout Set<UnitID>) throws(IndexDamage) {
         for record in records {
             for change in record.changes {
                 for unit in change.unitIDs { try loadUnit(unit, withAncestors: true, on: day, into: &state, related: &related) }
                 for task in change.taskIDs { try loadTask(task, on: day, into: &state) }
+                if case let .dissolveUnit(unit, _) = change, let row = try unitRow(unit) {
+                    try addSupervisions(givenByUnitRow: row, on: day, to: &state)
+                }
             }
         }
+    }
+
+    /// The index's counts of live sub-units and held tasks of each indexed unit `records` dissolve:
+    /// the counts after the last indexed record, which are those on any day a tail record takes
+    /// effect (none takes effect before it).
+    func countsOfUnits(dissolvedBy records: [Record]) throws(IndexDamage) -> [UnitID: UnitCounts] {
+        var counts: [UnitID: UnitCounts] = [:]
+        for record in records {
+            for case let .dissolveUnit(unit, _) in record.changes where counts[unit] == nil {
+                if let row = try unitRow(unit) { counts[unit] = try unitCounts(row: row) }
+            }
+        }
+        return counts
     }
 
     /// Adds the unit (and, with `withAncestors`, the units above it) as on `day`, with the

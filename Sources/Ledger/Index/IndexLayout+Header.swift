@@ -23,10 +23,10 @@ extension IndexLayout {
         static let taskCount = IndexRowField<Self>(offset: 132, width: 4)
         static let supervisionKeyCount = IndexRowField<Self>(offset: 136, width: 4)
         static let appointmentKeyCount = IndexRowField<Self>(offset: 140, width: 4)
-        /// Where each section starts in the payload (`sectionStart`), one u64 per section.
-        static let sectionStarts = IndexRowField<Self>(offset: 144, width: 120)
-        /// Zeros: room for one more section, so a section added later moves no other field.
-        static let sectionRoom = IndexRowField<Self>(offset: 264, width: 8)
+        /// Where each section starts in the payload (`sectionStart`), one u64 per section. The
+        /// sixteen sections of version 14 fill the room up to `blockCount`: a section added later
+        /// moves the fields after it.
+        static let sectionStarts = IndexRowField<Self>(offset: 144, width: 128)
         static let blockCount = IndexRowField<Self>(offset: 272, width: 4)
         /// The latest effective day (first day) of any record: appends effective on or after it
         /// can be checked against the index alone (`IndexTail`).
@@ -36,7 +36,7 @@ extension IndexLayout {
         static let ledgerChanged = IndexRowField<Self>(offset: 280, width: 8)
         static let zero = IndexRowField<Self>(offset: 288, width: 32)
         static let fields = [magic, version, blockSize, ledgerSize, ledgerModified, ledgerInode, recordCount, head, lastRecorded,
-                             payloadLength, unitCount, taskCount, supervisionKeyCount, appointmentKeyCount, sectionStarts, sectionRoom,
+                             payloadLength, unitCount, taskCount, supervisionKeyCount, appointmentKeyCount, sectionStarts,
                              blockCount, lastEffectiveDay, ledgerChanged, zero]
 
         /// Where `section` starts in the payload: its u64 of `sectionStarts`.

@@ -16,7 +16,7 @@ extension IndexLayout {
     /// **units**: one per unit, sorted by id.
     enum UnitRow: IndexSectionRow {
         static let section = Section.units
-        static let size = 48
+        static let size = 64
         static let id = IndexRowField<Self>(offset: 0, width: 8)
         static let stepStart = IndexRowField<Self>(offset: 8, width: 4)
         static let stepCount = IndexRowField<Self>(offset: 12, width: 4)
@@ -29,11 +29,20 @@ extension IndexLayout {
         /// The id's first bytes, zero-padded (version 5): a search compares them without touching
         /// the string section, where each probe was another block.
         static let idPrefix = IndexRowField<Self>(offset: 32, width: 16)
-        static let fields = [id, stepStart, stepCount, supervisionStart, supervisionCount, appointmentStart, appointmentCount, idPrefix]
+        /// Version 14: the live sub-units and the tasks held after the last indexed record, so a
+        /// dissolution appended after it is checked against the index (`UnitCounts`).
+        static let liveSubUnits = IndexRowField<Self>(offset: 48, width: 4)
+        static let heldTasks = IndexRowField<Self>(offset: 52, width: 4)
+        /// Version 14: the supervision keys the unit gives, in `supervisionsBySupervisor`, which a
+        /// dissolution ends.
+        static let givenStart = IndexRowField<Self>(offset: 56, width: 4)
+        static let givenCount = IndexRowField<Self>(offset: 60, width: 4)
+        static let fields = [id, stepStart, stepCount, supervisionStart, supervisionCount, appointmentStart, appointmentCount, idPrefix,
+                             liveSubUnits, heldTasks, givenStart, givenCount]
     }
 
     /// **unitSteps**: a unit's state from `day` until its next step, as the records
-    /// `knownFrom..<knownUntil` said (version 14); a unit's steps are sorted by day, then `knownFrom`.
+    /// `knownFrom..<knownUntil` said (version 15); a unit's steps are sorted by day, then `knownFrom`.
     enum UnitStep: IndexSectionRow, IndexStepRow {
         static let section = Section.unitSteps
         static let size = 64
@@ -116,6 +125,17 @@ extension IndexLayout {
         static let fields = [supervisor, unit, task, kind, zero, stepStart, stepCount]
     }
 
+    /// **supervisionsBySupervisor** (version 14): the supervision keys by their supervisor, in
+    /// unit row order, each unit's in key row order; a unit row's `givenStart` and `givenCount`
+    /// point here.
+    enum SupervisionBySupervisor: IndexSectionRow {
+        static let section = Section.supervisionsBySupervisor
+        static let size = 4
+        /// A row of `supervisionKeys`.
+        static let key = IndexRowField<Self>(offset: 0, width: 4)
+        static let fields = [key]
+    }
+
     /// **appointmentKeys**: an office (person, role, unit), grouped by the unit.
     enum AppointmentKey: IndexSectionRow {
         static let section = Section.appointmentKeys
@@ -154,7 +174,7 @@ extension IndexLayout {
         /// Version 10: the title and the first day of `date`, so search needs no ledger line.
         static let title = IndexRowField<Self>(offset: 20, width: 8)
         static let dateDay = IndexRowField<Self>(offset: 28, width: 4)
-        /// Version 14: `recorded` in nanoseconds since 1970 (i64), never decreasing by seq, so
+        /// Version 15: `recorded` in nanoseconds since 1970 (i64), never decreasing by seq, so
         /// "as known at T" finds how many records the ledger knew by a binary search; and the
         /// seq of the first record that withdrew it (`stillKnown`: none so far).
         static let recorded = IndexRowField<Self>(offset: 32, width: 8)
@@ -173,7 +193,7 @@ extension IndexLayout {
 
     /// **openDates**: a record that has changes and takes effect on a date that is not exact, with
     /// the days that date leaves open (Int32.min and Int32.max for open ends), by seq: an answer on
-    /// a day finds the records it may rest on without reading the ledger. Since version 14 withdrawn
+    /// a day finds the records it may rest on without reading the ledger. Since version 15 withdrawn
     /// records are here too; an answer as known at k takes those its record row says apply then.
     enum OpenDate: IndexSectionRow {
         static let section = Section.openDates
@@ -186,7 +206,7 @@ extension IndexLayout {
 
     /// **persons**: a person of an applying `appoint`, with the name the records give (none: nil)
     /// and the record that gave it (-1: none), as the records `knownFrom..<knownUntil` said
-    /// (version 14): sorted by id, then `knownFrom`. (No id prefix: persons are few beside units
+    /// (version 15): sorted by id, then `knownFrom`. (No id prefix: persons are few beside units
     /// and tasks.)
     enum PersonRow: IndexSectionRow {
         static let section = Section.persons
@@ -226,6 +246,6 @@ extension IndexLayout {
     static var rowKinds: [any IndexRow.Type] {
         [Header.self, StringReference.self, UnitRow.self, UnitStep.self, TaskRow.self, TaskStep.self, SupervisionKey.self,
          AppointmentKey.self, Step.self, RecordRow.self, RecordByID.self, OpenDate.self, PersonRow.self,
-         MentionKey.self, Mention.self]
+         MentionKey.self, Mention.self, SupervisionBySupervisor.self]
     }
 }

@@ -10,7 +10,7 @@
 /// dozen rows spread over the file, hashes kilobytes rather than megabytes.
 enum IndexLayout {
     static let magic: [UInt8] = Array("LDGRIDX1".utf8)
-    static let version: UInt32 = 14
+    static let version: UInt32 = 15
     static let blockSize = 1 << 12
 
     /// The fixed header's fields (`Header`), then `blockCount` block checksums, then the checksum
@@ -39,6 +39,8 @@ enum IndexLayout {
         case persons
         /// Version 13: which records name each id (`MentionKey`, `Mention`), for `history ID`.
         case mentionKeys, mentions
+        /// Version 14: the supervision keys by supervisor (`SupervisionBySupervisor`).
+        case supervisionsBySupervisor
 
         /// The kind of its rows (`IndexLayout+Rows`); nil for the string section, which has none.
         var rowKind: (any IndexRow.Type)? {
@@ -57,6 +59,7 @@ enum IndexLayout {
             case .persons: PersonRow.self
             case .mentionKeys: MentionKey.self
             case .mentions: Mention.self
+            case .supervisionsBySupervisor: SupervisionBySupervisor.self
             }
         }
 
@@ -79,7 +82,7 @@ enum IndexLayout {
     static let qualifiedPrecision: UInt8 = 3
 
     /// A step's `knownUntil`, a person row's, or a record row's `withdrawnAt` that no record has
-    /// ended (version 14): known now.
+    /// ended (version 15): known now.
     static let stillKnown = UInt32.max
 
     /// The days a date leaves open as an `openDates` row stores them: open ends as Int32.min and

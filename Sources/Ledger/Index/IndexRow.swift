@@ -18,7 +18,7 @@ protocol IndexSectionRow: IndexRow {
     static var section: IndexLayout.Section { get }
 }
 
-/// A kind of step row (version 14): a state from `day` on, as the records `knownFrom..<knownUntil`
+/// A kind of step row (version 15): a state from `day` on, as the records `knownFrom..<knownUntil`
 /// said (docs/FORMAT.md §5.5).
 protocol IndexStepRow: IndexRow {
     static var day: IndexRowField<Self> { get }

@@ -56,18 +56,16 @@ struct IndexTail: Equatable {
     static func path(forLedger ledgerPath: String) -> String { ledgerPath + ".index-tail" }
 
     /// Whether a record can join a tail whose latest effective day is `day`: it takes effect on
-    /// or after it, withdraws nothing (a correction or retraction changes earlier answers), takes
-    /// effect on an exact date (the index lists the records with a date the sources leave open,
-    /// which only a rewritten index can add to), and dissolves nothing (its rules need every
-    /// live sub-unit and task of the unit, which the index's rows do not count). The one
+    /// or after it, withdraws nothing (a correction or retraction changes earlier answers), and
+    /// takes effect on an exact date (the index lists the records with a date the sources leave
+    /// open, which only a rewritten index can add to). Dissolutions may (index version 14): the
+    /// index counts each unit's live sub-units and held tasks, which their rule needs. The one
     /// predicate: `append` asks it before it writes a tail, and a tail read back that breaks it
     /// is damage.
     static func canHold(_ body: RecordBody, after day: Int) -> Bool {
         body.corrects == nil && body.retracts == nil && body.effectiveDate.isExact && body.effectiveDate.firstDay >= day
-            && !body.changes.contains { if case .dissolveUnit = $0 { true } else { false } }
     }
 
-    /// The tail file beside `ledgerPath`, if there is one and it is intact.
     /// The tail file beside `ledgerPath`, if there is one, it is intact and it is trustworthy
     /// (see `FileSystem.isTrustworthy`).
     static func read(forLedger ledgerPath: String, ledgerOwner: uid_t) -> IndexTail? {

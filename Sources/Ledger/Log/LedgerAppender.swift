@@ -89,15 +89,25 @@ public enum LedgerAppender {
         }
         // Checked against the index when it describes the file and the batch allows (see
         // `IndexFile.planAppend`): no replay, so the cost does not grow with the ledger.
-        if let index = IndexFile.openOrBuild(ledgerPath: path),
-           let outcome = try index.planAppend(bodies, expectHead: expectHead, now: now, dryRun: dryRun) {
+        let index = IndexFile.openOrBuild(ledgerPath: path)
+        if let index, let outcome = try index.planAppend(bodies, expectHead: expectHead, now: now, dryRun: dryRun) {
             guard !dryRun, !outcome.stored.isEmpty else { return outcome }
             try write(outcome.stored, to: file, after: index.head)
             if let stamp = try? FileSystem.stamp(file) { _ = index.tail(after: outcome.stored, ledger: stamp).write(forLedger: path) }
             return outcome
         }
-        let current: Ledger
-        do { current = try Ledger.open(path: path) } catch { throw .integrity(error) }
+        // The full check: the records read once, and replayed with the batch; before it too only
+        // when no index vouches for their rules (see `AppendBase`).
+        let current: AppendBase
+        do {
+            if let index, index.vouchesForTheRules {
+                current = AppendBase(vouchedRecords: try LedgerFile.read(path: path))
+            } else {
+                current = AppendBase(try Ledger.open(path: path))
+            }
+        } catch {
+            throw .integrity(error)
+        }
         let outcome = try plan(bodies, onto: current, expectHead: expectHead, now: now, dryRun: dryRun)
         guard !dryRun, !outcome.stored.isEmpty, let ledger = outcome.ledger else { return outcome }
         try write(outcome.stored, to: file, after: current.head)
@@ -148,6 +158,18 @@ public enum LedgerAppender {
         _ entries: [RecordBatch.Entry], onto current: Ledger, expectHead: String? = nil, now: TransactionTime = .now,
         dryRun: Bool = true
     ) throws(AppendError) -> AppendOutcome {
+        try plan(entries, onto: AppendBase(current), expectHead: expectHead, now: now, dryRun: dryRun)
+    }
+
+    /// Seals a parsed batch onto `current` and validates the result (the whole ledger replayed
+    /// with the batch), touching no file. `current` is replayed on its own only for a dry run's
+    /// answers, or to tell whether a refusal naming an earlier record is the batch's doing.
+    static func plan(
+        _ entries: [RecordBatch.Entry], onto current: AppendBase, expectHead: String?, now: TransactionTime, dryRun: Bool
+    ) throws(AppendError) -> AppendOutcome {
+        // A dry run shows the answers before and after: the replay before is needed anyway, and
+        // made first, so a ledger that breaks a rule is named as `Ledger.open` names it.
+        if dryRun { do { _ = try current.replayed() } catch { throw .integrity(error) } }
         if let expectHead, !(HeadPrefix(expectHead)?.matches(current.head) ?? false) {
             throw .headMoved(expected: expectHead, actual: current.head)
         }
@@ -168,7 +190,7 @@ public enum LedgerAppender {
         }
         let ledger: Ledger
         if stored.isEmpty {
-            ledger = current
+            do { ledger = try current.replayed() } catch { throw .integrity(error) }
         } else {
             var appending: [RecordID: Set<Int>] = [:]
             let storedIDs = Set(stored.map(\.id))
@@ -184,6 +206,9 @@ public enum LedgerAppender {
                     error.element = entry.element
                     if entry.line == nil, entry.element == nil { error.line = nil }
                 } else if let seq = current.record(error.recordID)?.seq {
+                    // Only if the ledger replays without the batch is the batch to blame (read
+                    // in full, a ledger that does not is refused as it is read).
+                    do { _ = try current.replayed() } catch { throw .integrity(error) }
                     // An earlier record no longer replays: a backdated record, a correction or a
                     // retraction in the batch broke it. Name both.
                     let culprits = stored.map { "'\($0.id)'" }.joined(separator: ", ")
@@ -195,12 +220,17 @@ public enum LedgerAppender {
             try checkCorrections(stored, entries: entries, before: current, after: ledger)
         }
         let date = stored.map(\.effectiveDate).max() ?? ValidDate(dayNumber: 0)
+        // Asked of a dry run only, which has replayed `current` already.
         let diff: @Sendable () -> OrgDiff = { [stored] in
-            stored.isEmpty ? .nothing : OrgDiff(from: current.index.snapshot(at: date), at: date, to: ledger.index.snapshot(at: date), at: date)
+            guard !stored.isEmpty, let before = try? current.replayed() else { return .nothing }
+            return OrgDiff(from: before.index.snapshot(at: date), at: date, to: ledger.index.snapshot(at: date), at: date)
         }
-        let latest = current.history.records.last?.effectiveDate.firstDay ?? Int.min
-        let reachesBack = stored.contains { $0.corrects != nil || $0.retracts != nil || $0.effectiveDate.firstDay < latest }
-        let affected: @Sendable () -> AffectedAnswers? = { reachesBack ? AffectedAnswers(before: current, after: ledger) : nil }
+        let affected: @Sendable () -> AffectedAnswers? = { [stored] in
+            guard let before = try? current.replayed() else { return nil }
+            let latest = before.history.records.last?.effectiveDate.firstDay ?? Int.min
+            let reachesBack = stored.contains { $0.corrects != nil || $0.retracts != nil || $0.effectiveDate.firstDay < latest }
+            return reachesBack ? AffectedAnswers(before: before, after: ledger) : nil
+        }
         return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: ledger.head, diff: diff, affected: affected,
                              ledger: ledger, isDryRun: dryRun)
     }
@@ -209,9 +239,12 @@ public enum LedgerAppender {
 extension LedgerAppender {
     /// Holds each correction of the batch to `AuthoringRules.check(correction:withdrawing:)`,
     /// with the records it withdraws that counted before the batch.
-    static func checkCorrections(_ stored: [Record], entries: [RecordBatch.Entry], before: Ledger, after: Ledger) throws(AppendError) {
-        for record in stored where record.corrects != nil && record.changes.isEmpty {
-            let withdrawn = after.history.withdrawn.filter { $0.value == record.id && before.history.withdrawn[$0.key] == nil }
+    static func checkCorrections(_ stored: [Record], entries: [RecordBatch.Entry], before: AppendBase, after: Ledger) throws(AppendError) {
+        let corrections = stored.filter { $0.corrects != nil && $0.changes.isEmpty }
+        guard !corrections.isEmpty else { return }
+        let withdrawnBefore = EffectiveHistory(before.records).withdrawn
+        for record in corrections {
+            let withdrawn = after.history.withdrawn.filter { $0.value == record.id && withdrawnBefore[$0.key] == nil }
                 .keys.compactMap(after.record).sorted { $0.seq < $1.seq }
             do { try AuthoringRules.check(correction: record, withdrawing: withdrawn) } catch {
                 if let entry = entries.first(where: { $0.body.id == record.id }) { throw .refused(error.placed(at: entry)) }

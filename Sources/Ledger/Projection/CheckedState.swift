@@ -13,18 +13,21 @@ struct CheckedState {
     init() {}
 
     /// Starts from `state` as far as it goes: the units, tasks, supervision and offices it holds
-    /// (as the index has them for the entities a batch names). Counts of sub-units and tasks
-    /// cover only what it holds, so a dissolution checked on a partial state may pass where the
-    /// whole ledger would refuse it: callers leave dissolutions to the full check.
-    init(loading state: OrgState) {
+    /// (as the index has them for the entities a batch names), with `counts` of live sub-units
+    /// and held tasks for the units whose counts are known (the index's). Other units' counts
+    /// cover only what `state` holds, so the engine refuses to decide their dissolution
+    /// (`RuleBreak.beyondLoadedState`), and so it does where a refusal would have to name a
+    /// sub-unit or task `state` does not hold: the caller then takes the full check.
+    init(loading state: OrgState, counts: [UnitID: UnitCounts]) {
         self.state = state
         // Every id is numbered first, so the engine is sized once for all of them. The numbers'
         // order is of no consequence: refusals name ids, and sort by them where they list several.
-        var units: [(number: Int32, parent: Int32, dissolved: Bool, establishedBy: Int32)] = []
+        var units: [(number: Int32, parent: Int32, dissolved: Bool, establishedBy: Int32, counts: UnitCounts?)] = []
         for unit in state.units.values {
             let record = names.records.number(unit.establishedBy)
             names.dateOfRecord(record, is: unit.established)
-            units.append((names.units.number(unit.id), unit.parent.map { names.units.number($0) } ?? -1, unit.isDissolved, record))
+            units.append((names.units.number(unit.id), unit.parent.map { names.units.number($0) } ?? -1, unit.isDissolved, record,
+                          counts[unit.id]))
         }
         var tasks: [(number: Int32, holder: Int32)] = []
         for task in state.tasks.values {
@@ -35,9 +38,7 @@ struct CheckedState {
         var appointments: [(key: SIMD4<Int32>, record: Int32)] = []
         for (appointment, record) in state.appointments { appointments.append((names.key(of: appointment), names.records.number(record))) }
         engine.reserve(units: names.units.count, tasks: names.tasks.count)
-        for unit in units {
-            engine.load(unit: unit.number, parent: unit.parent, dissolved: unit.dissolved, establishedBy: unit.establishedBy)
-        }
+        engine.load(units: units)
         for task in tasks { engine.load(task: task.number, holder: task.holder) }
         for (key, record) in supervisions { engine.load(supervision: key, setBy: record) }
         for (key, record) in appointments { engine.load(appointment: key, setBy: record) }

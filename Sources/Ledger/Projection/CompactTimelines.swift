@@ -46,6 +46,9 @@ struct CompactTimelines {
 
         init(entities: Int) { known = Array(repeating: [], count: entities) }
 
+        /// How many entities the steps are of.
+        var entities: Int { known.count }
+
         mutating func grow(to entities: Int) {
             if known.count < entities { known.append(contentsOf: repeatElement([], count: entities - known.count)) }
         }
@@ -189,5 +192,19 @@ struct CompactTimelines {
         supervisionsInvolving = Array(repeating: [], count: unitCount)
         unitChanges = Array(repeating: [], count: unitCount)
         taskChanges = Array(repeating: [], count: taskCount)
+    }
+
+    /// Each unit's live sub-units and held tasks after the last change, by unit number: the counts
+    /// the index keeps (`IndexLayout.UnitRow.liveSubUnits`), from each entity's latest step known
+    /// now (a unit or task only withdrawn records made has none, and counts for nothing).
+    func finalCounts() -> [UnitCounts] {
+        var counts = [UnitCounts](repeating: UnitCounts(liveSubUnits: 0, heldTasks: 0), count: unitSteps.entities)
+        for unit in 0..<Int32(unitSteps.entities) {
+            if let value = unitSteps.latest(unit), value.parent >= 0, !value.dissolved { counts[Int(value.parent)].liveSubUnits += 1 }
+        }
+        for task in 0..<Int32(taskSteps.entities) {
+            if let value = taskSteps.latest(task), value.holder >= 0 { counts[Int(value.holder)].heldTasks += 1 }
+        }
+        return counts
     }
 }

@@ -17,6 +17,12 @@ struct RuleEngine {
     private var parent: [Int32] = []
     private var liveChildren: [Int32] = []
     private var heldTasks: [Int32] = []
+    /// Whether `liveChildren` and `heldTasks` of each unit are its whole counts: always for a unit
+    /// the engine established; for a loaded unit, when the loader gave them.
+    private var countsKnown: [Bool] = []
+    /// Whether the state was loaded (`load(units:)`) rather than built change by change: then a
+    /// dissolution checks that its unit's counts decide it (`checkLoadedCounts`).
+    private var isLoaded = false
     /// The record that established each unit, for "ids are never reused".
     private var establishedBy: [Int32] = []
     private var taskDefined: [Bool] = []
@@ -45,6 +51,7 @@ struct RuleEngine {
             parent += repeatElement(-1, count: more)
             liveChildren += repeatElement(0, count: more)
             heldTasks += repeatElement(0, count: more)
+            countsKnown += repeatElement(false, count: more)
             establishedBy += repeatElement(-1, count: more)
             supervisionsOf += repeatElement([], count: more)
             appointmentsIn += repeatElement([], count: more)
@@ -56,21 +63,35 @@ struct RuleEngine {
         }
     }
 
-    // Loading a state another path built (`CheckedState(loading:)`): each fact as it stands,
-    // the counts following from what is loaded.
+    // Loading a state another path built (`CheckedState(loading:counts:)`): each fact as it
+    // stands. A unit's counts are the ones given (the index's); without them they count what is
+    // loaded, and a dissolution of that unit cannot be decided (`checkLoadedCounts`).
 
-    mutating func load(unit: Int32, parent unitParent: Int32, dissolved: Bool, establishedBy record: Int32) {
-        unitExists[Int(unit)] = true
-        unitDissolved[Int(unit)] = dissolved
-        parent[Int(unit)] = unitParent
-        establishedBy[Int(unit)] = record
-        if unitParent >= 0, !dissolved { liveChildren[Int(unitParent)] += 1 }
+    /// Loads units, each with its counts if known. Loaded before the tasks, so that a task counts
+    /// towards its holder only where the holder's count was not given.
+    mutating func load(units: [(number: Int32, parent: Int32, dissolved: Bool, establishedBy: Int32, counts: UnitCounts?)]) {
+        isLoaded = true
+        for unit in units {
+            let number = Int(unit.number)
+            unitExists[number] = true
+            unitDissolved[number] = unit.dissolved
+            parent[number] = unit.parent
+            establishedBy[number] = unit.establishedBy
+            if let counts = unit.counts {
+                countsKnown[number] = true
+                liveChildren[number] = counts.liveSubUnits
+                heldTasks[number] = counts.heldTasks
+            }
+        }
+        for unit in units where unit.parent >= 0 && !unit.dissolved && !countsKnown[Int(unit.parent)] {
+            liveChildren[Int(unit.parent)] += 1
+        }
     }
 
     mutating func load(task: Int32, holder unit: Int32) {
         taskDefined[Int(task)] = true
         holder[Int(task)] = unit
-        if unit >= 0 { heldTasks[Int(unit)] += 1 }
+        if unit >= 0, !countsKnown[Int(unit)] { heldTasks[Int(unit)] += 1 }
     }
 
     mutating func load(supervision key: SIMD4<Int32>, setBy record: Int32) {
@@ -111,6 +132,7 @@ struct RuleEngine {
             unitExists[Int(a)] = true
             parent[Int(a)] = b
             establishedBy[Int(a)] = record
+            countsKnown[Int(a)] = true
 
         case .renameUnit:
             try requireLive(a, "unit", record, names)
@@ -131,6 +153,7 @@ struct RuleEngine {
 
         case .dissolveUnit:
             try requireLive(a, "unit", record, names)
+            if isLoaded { try checkLoadedCounts(of: a) }
             if liveChildren[Int(a)] > 0,
                let child = parent.indices.filter({ parent[$0] == a && isLive(Int32($0)) }).map({ names.unit(Int32($0)) }).min() {
                 throw RuleBreak("unit '\(names.unit(a))' still has the live sub-unit '\(child)'; move or dissolve it first")
@@ -225,6 +248,21 @@ struct RuleEngine {
                 throw RuleBreak("'\(names.person(a))' does not hold '\(names.role(b))' in '\(unit)' on \(names.effectiveDate(ofRecord: record)); \(there)")
             }
         }
+    }
+
+    /// Throws `RuleBreak.beyondLoadedState` unless the loaded state decides the dissolution of
+    /// `unit` as the whole organisation would: its counts are known and not below what is loaded
+    /// (a count below means the index lies), and where the refusal names a sub-unit (or, with
+    /// none, a task), every one the count says there is is loaded, so the least id named is the
+    /// whole organisation's least. A scan of what is loaded: a few entities for an append; for a
+    /// whole organisation with a dissolving tail, a millisecond or so per dissolution at 10⁶.
+    private func checkLoadedCounts(of unit: Int32) throws(RuleBreak) {
+        guard countsKnown[Int(unit)] else { throw .beyondLoadedState }
+        let children = Int32(parent.indices.count { parent[$0] == unit && isLive(Int32($0)) })
+        let tasks = Int32(holder.count { $0 == unit })
+        let (countedChildren, countedTasks) = (liveChildren[Int(unit)], heldTasks[Int(unit)])
+        guard children <= countedChildren, tasks <= countedTasks else { throw .beyondLoadedState }
+        if countedChildren > 0 ? children < countedChildren : tasks < countedTasks { throw .beyondLoadedState }
     }
 
     private mutating func hand(_ task: Int32, to unit: Int32) {

@@ -250,6 +250,38 @@ final class IndexFuzzTests: LedgerDirectoryTestCase {
         XCTAssertGreaterThan(cycles, 0, "the fixture has no unit with a parent")
     }
 
+    func testForgedCountsAndSupervisionGivenUnderADissolvingTailNeverChangeAnAnswer() throws {
+        // The tail dissolves a unit: answers after it read the unit's counts and the supervision
+        // it gives. A count above the truth makes the dissolution undecidable (damage, the ledger
+        // answers); one below either contradicts what is loaded (damage) or lets pass a
+        // dissolution the tail's append checked already; a row of supervision given that names
+        // another supervisor's key is damage. No answer is ever other than the ledger's.
+        let fixture = try ForgedIndexFixture(in: self, dissolvingInTail: true)
+        let original = fixture.original
+        let dissolved = try XCTUnwrap(fixture.dissolvedRow)
+        var damages: [RowDamage] = []
+        for value: UInt32 in [0, 1, 2, 1_000, .max] { damages += [RowDamage(.unitLiveSubUnits, value), RowDamage(.unitHeldTasks, value)] }
+        damages += [RowDamage(.unitGivenStart, UInt32(original.rowCount(.givenSupervision))), RowDamage(.unitGivenCount, UInt32(0)),
+                    RowDamage(.unitGivenCount, UInt32(original.rowCount(.givenSupervision) + 1))]
+        var random = SplitMix64(seed: 2026_12_03)
+        for damage in damages {
+            let rows = stress ? Array(0..<original.rowCount(damage.field)) : [dissolved, Int.random(in: 0..<original.unitCount, using: &random)]
+            for row in rows {
+                var forgery = original
+                damage.apply(&forgery, row)
+                try fixture.assertLedgerAnswers(forgery, "\(damage) on row \(row)")
+            }
+        }
+        let keys = original.rowCount(.givenSupervision)
+        XCTAssertGreaterThan(keys, 0, "the fixture gives no supervision")
+        for round in 0..<(stress ? 400 : 6) {
+            var forgery = original
+            let row = Int.random(in: 0..<keys, using: &random), key = Int32(Int.random(in: -1...keys, using: &random))
+            forgery.write(key, to: .givenSupervision, row: row)
+            try fixture.assertLedgerAnswers(forgery, "round \(round): supervision given row \(row) set to \(key)")
+        }
+    }
+
     // MARK: Helpers
 
     /// Damages forged one at a time: every answer is the ledger's, and most forgeries were found

@@ -6,59 +6,8 @@ import XCTest
 /// Appends checked against the index (its tail) give exactly the answers of a full replay, and the
 /// tail is never trusted once the file changes in any other way.
 final class IndexTailTests: LedgerDirectoryTestCase {
-    private func ledgerFile(_ bodies: some Sequence<RecordBody>, name: String) throws -> String {
-        let path = try write(LedgerBuilder.from(bodies), name: name)
-        XCTAssertTrue(IndexFile.write(for: try Ledger.open(path: path), ledgerPath: path))
-        return path
-    }
-
-    private func tailExists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: IndexTail.path(forLedger: path))
-    }
-
-    /// The index with its tail answers every question as the reference replay of the whole file.
-    private func assertIndexAgreesWithReplay(_ path: String, at days: [Int], _ context: String,
-                                             file: StaticString = #filePath, line: UInt = #line) throws {
-        let ledger = try Ledger.open(path: path)
-        let index = try XCTUnwrap(IndexFile.open(ledgerPath: path), context, file: file, line: line)
-        XCTAssertEqual(index.head, ledger.head, context, file: file, line: line)
-        XCTAssertEqual(index.lastRecorded, ledger.records.last?.recorded, context, file: file, line: line)
-        let now = TransactionTime.distantFuture
-        for day in days {
-            let date = ValidDate(dayNumber: day)
-            let reference = try ReferenceReplay.state(of: ledger.records, at: date)
-            let where_ = "\(context) at \(date)"
-            // The dates left open are the records' (compared with the ledger read in full below),
-            // the state the replay's.
-            XCTAssertEqual(try index.uncertainties(at: date, knownAt: now), try ledger.uncertainties(at: date), where_, file: file, line: line)
-            var chart = try index.orgChart(at: date, root: nil, knownAt: now)
-            chart.uncertain = []
-            XCTAssertEqual(chart, reference.orgChart(at: date), where_, file: file, line: line)
-            XCTAssertEqual(try index.responsibilities(at: date, unit: nil, knownAt: now), reference.responsibilityMap(), where_, file: file, line: line)
-            XCTAssertEqual(try index.units(at: date, knownAt: now), reference.unitList(), where_, file: file, line: line)
-            for unit in reference.unitList().prefix(4) {
-                XCTAssertEqual(try index.responsibilities(at: date, unit: unit.unit.id, knownAt: now),
-                               reference.responsibilityMap(within: unit.unit.id), "\(where_) within \(unit.unit.id)", file: file, line: line)
-            }
-            for task in try ledger.snapshot(at: ValidDate(dayNumber: 2_900_000)).taskIDs {
-                let answer = try index.responsible(task, at: date, knownAt: now)
-                XCTAssertEqual(answer, try ledger.responsible(task, at: date), "\(where_) \(task)", file: file, line: line)
-                if let expected = reference.responsibility(for: task, at: date) {
-                    // Names are the records' (compared with the ledger above), the state the replay's.
-                    var state = answer
-                    state.uncertain = []
-                    for office in state.offices.indices { state.offices[office].name = nil }
-                    XCTAssertEqual(state, expected, "\(where_) \(task)", file: file, line: line)
-                }
-                XCTAssertEqual(try index.provenance(of: answer, knownAt: now), try ledger.provenance(of: answer), where_, file: file, line: line)
-            }
-        }
-        for record in ledger.records.suffix(3) { XCTAssertEqual(index.record(record.id), record, context, file: file, line: line) }
-        XCTAssertNil(index.loadedLedger, "\(context): the index fell back to the full ledger", file: file, line: line)
-    }
-
     func testRandomAppendsThroughTheIndexAnswerLikeTheReferenceReplay() throws {
-        var throughTheTail = 0, fullChecks = 0
+        var throughTheTail = 0, fullChecks = 0, dissolutionsThroughTheTail = 0
         for seed in 1...40 as ClosedRange<UInt64> {
             var generator = RandomHistory(seed: seed &* 7 &+ 3)
             // Most histories recorded as decided (the appends the tail takes); every fourth
@@ -75,6 +24,7 @@ final class IndexTailTests: LedgerDirectoryTestCase {
                 XCTAssertEqual(outcome.stored.map(\.id), [body.id])
                 if outcome.ledger == nil {
                     throughTheTail += 1
+                    if body.changes.contains(where: { $0.op == "dissolveUnit" }) { dissolutionsThroughTheTail += 1 }
                     XCTAssertTrue(tailExists(path))
                     XCTAssertEqual(IndexFile.open(ledgerPath: path)?.tail.count, tailBefore + 1, "seed \(seed)")
                 } else {
@@ -90,6 +40,7 @@ final class IndexTailTests: LedgerDirectoryTestCase {
         }
         XCTAssertGreaterThan(throughTheTail, 300, "appends checked against the index")
         XCTAssertGreaterThan(fullChecks, 20, "appends that needed the full check")
+        XCTAssertGreaterThan(dissolutionsThroughTheTail, 5, "dissolutions checked against the index")
     }
 
     func testATailAppendIsRefusedWithTheSameMessageAsTheFullCheck() throws {
@@ -145,29 +96,7 @@ final class IndexTailTests: LedgerDirectoryTestCase {
         XCTAssertNotNil(IndexFile.open(ledgerPath: path), "rebuilt")
     }
 
-    /// The tail's predicate is one (`IndexTail.canHold`): `append` never writes a dissolution into
-    /// a tail, and a tail that holds one (written by hand, its checksums made to match) is damage:
-    /// the index is not used, and the answer comes from the ledger.
-    func testATailHoldingADissolutionIsNotTrusted() throws {
-        var builder = LedgerBuilder()
-        builder.record("base", "2010", [Op.establish("gov", "Regierung", .government), Op.establish("amt", "Amt", .authority, in: "gov"),
-                                        Op.define("t1"), Op.assign("t1", to: "gov")])
-        let path = try ledgerFile(builder.bodies, name: "ledger.jsonl")
-        let index = try XCTUnwrap(IndexFile.open(ledgerPath: path))
-        let body = RecordBody(id: "end", date: day("2011"), type: .decision, title: "Auflösung", sources: [LedgerBuilder.source],
-                              changes: [Op.dissolve("amt")])
-        XCTAssertFalse(IndexTail.canHold(body, after: index.lastEffectiveDay))
-        let record = HashChain.seal(body, seq: index.recordCount + 1, recorded: index.lastRecorded, prev: index.head)
-        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data((record.canonicalLine + "\n").utf8))
-        try handle.close()
-        XCTAssertTrue(index.tail(after: [record], ledger: try XCTUnwrap(FileSystem.stamp(path))).write(forLedger: path))
-        XCTAssertNil(IndexFile.open(ledgerPath: path), "a tail that dissolves was trusted")
-        XCTAssertEqual(try LedgerStore.openForQueries(path: path).units(at: day("2012")).map(\.unit.id), ["gov"])
-    }
-
-    func testBackdatedCorrectingAndDissolvingAppendsTakeTheFullCheck() throws {
+    func testBackdatedAndCorrectingAppendsTakeTheFullCheckAndADissolutionDoesNot() throws {
         var builder = LedgerBuilder()
         builder.record("base", "2010", [Op.establish("gov", "Regierung", .government), Op.establish("amt", "Amt", .authority, in: "gov"),
                                         Op.define("t1"), Op.assign("t1", to: "gov")])
@@ -177,7 +106,8 @@ final class IndexTailTests: LedgerDirectoryTestCase {
         XCTAssertNotNil(try LedgerAppender.append([backdated], to: path).ledger)
         let dissolving = RecordBody(id: "end", date: day("2011"), type: .decision, title: "Auflösung", sources: [LedgerBuilder.source],
                                     changes: [Op.dissolve("amt")])
-        XCTAssertNotNil(try LedgerAppender.append([dissolving], to: path).ledger)
+        XCTAssertNil(try LedgerAppender.append([dissolving], to: path).ledger, "a unit the index counts empty is dissolved through it")
+        XCTAssertTrue(tailExists(path))
         let correcting = RecordBody(id: "fix", date: day("2012"), type: .correction, title: "Korrektur", sources: [LedgerBuilder.source],
                                     changes: [Op.define("t9")], corrects: "early")
         XCTAssertNotNil(try LedgerAppender.append([correcting], to: path).ledger)

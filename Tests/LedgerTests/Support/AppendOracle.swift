@@ -32,7 +32,7 @@ enum AppendOracle {
             let ledger = try Ledger(records: current + sealed, appending: renames)
             // A correction that would withdraw changes and give none (an authoring rule of its own).
             if let before = try? Ledger(records: current) {
-                do { try LedgerAppender.checkCorrections(sealed, entries: [], before: before, after: ledger) } catch {
+                do { try LedgerAppender.checkCorrections(sealed, entries: [], before: AppendBase(before), after: ledger) } catch {
                     guard case .refused(var refusal) = error else { return .failure(error) }
                     refusal.line = nil
                     return .failure(.refused(refusal))

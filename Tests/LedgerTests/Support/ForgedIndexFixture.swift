@@ -25,18 +25,40 @@ struct ForgedIndexFixture {
     /// Every unit's id, by its row in the index.
     let unitIDs: [UnitID]
     let original: IndexForgery
+    /// The index row of the unit the tail dissolves, if it does.
+    private(set) var dissolvedRow: Int?
     let questions: QuestionSet
     /// The ledger's answers, read in full.
     let expected: [String: QueryOutcome]
 
-    init(in test: LedgerDirectoryTestCase) throws {
+    /// With `dissolvingInTail`, a unit with no live sub-unit and no task at the end (one that
+    /// gives supervision, if there is one) is dissolved by an append after the index was built,
+    /// which goes into its tail: every answer after it reads the unit's counts and the
+    /// supervision it gives (`dissolvedRow`).
+    init(in test: LedgerDirectoryTestCase, dissolvingInTail: Bool = false) throws {
         var generator = RandomHistory(seed: 6)
         var builder = LedgerBuilder()
         for body in generator.bodies(count: 40) { builder.append(body) }
         path = try test.write(builder)
-        ledgerSize = builder.fileText.utf8.count
-        let ledger = try Ledger.open(path: path)
+        var ledger = try Ledger.open(path: path)
         XCTAssertTrue(IndexFile.build(ledgerPath: path))
+        dissolvedRow = nil
+        if dissolvingInTail {
+            let state = ledger.index.finalState
+            let empty = state.units.values.filter { unit in
+                !unit.isDissolved && !state.units.values.contains { $0.parent == unit.id && !$0.isDissolved }
+                    && !state.tasks.values.contains { $0.holder == unit.id }
+            }.map(\.id).sorted()
+            let unit = try XCTUnwrap(empty.first { id in state.supervisions.keys.contains { $0.supervisor == id } } ?? empty.first,
+                                     "the fixture has no unit to dissolve")
+            let last = ledger.records.map(\.effectiveDate.firstDay).max()!
+            let body = RecordBody(id: "fixture-dissolution", date: ValidDate(dayNumber: last + 1), type: .decision, title: "Auflösung",
+                                  sources: [LedgerBuilder.source], changes: [Op.dissolve(unit)])
+            XCTAssertNil(try LedgerAppender.append([body], to: path).ledger, "the dissolution went into the tail")
+            dissolvedRow = try XCTUnwrap(IndexFile.open(ledgerPath: path)?.unitRow(unit))
+            ledger = try Ledger.open(path: path)
+        }
+        ledgerSize = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         original = try IndexForgery(indexOf: path)
         let days = ledger.records.map(\.effectiveDate.firstDay).sorted()
         let final = try ledger.snapshot(at: ValidDate(dayNumber: days.last! + 1))

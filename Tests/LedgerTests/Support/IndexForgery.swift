@@ -141,6 +141,11 @@ extension IndexForgery.Field {
     static let unitSupervisionCount = Self(IndexLayout.UnitRow.supervisionCount, "unit's supervision key count")
     static let unitAppointmentStart = Self(IndexLayout.UnitRow.appointmentStart, "unit's first appointment key")
     static let unitAppointmentCount = Self(IndexLayout.UnitRow.appointmentCount, "unit's appointment key count")
+    static let unitLiveSubUnits = Self(IndexLayout.UnitRow.liveSubUnits, "unit's count of live sub-units")
+    static let unitHeldTasks = Self(IndexLayout.UnitRow.heldTasks, "unit's count of held tasks")
+    static let unitGivenStart = Self(IndexLayout.UnitRow.givenStart, "unit's first supervision given")
+    static let unitGivenCount = Self(IndexLayout.UnitRow.givenCount, "unit's count of supervision given")
+    static let givenSupervision = Self(IndexLayout.SupervisionBySupervisor.key, "supervision key by supervisor")
 
     static let unitStepDay = Self(IndexLayout.UnitStep.day, "unit step day")
     static let unitStepParent = Self(IndexLayout.UnitStep.parent, "unit step parent")

@@ -15,6 +15,7 @@ private typealias OpenDate = IndexLayout.OpenDate
 private typealias PersonRow = IndexLayout.PersonRow
 private typealias MentionKey = IndexLayout.MentionKey
 private typealias Mention = IndexLayout.Mention
+private typealias SupervisionBySupervisor = IndexLayout.SupervisionBySupervisor
 
 /// The index of a ledger laid out by a writer of its own from the timelines the ledger in memory
 /// replays (`TimelineIndex`, the String path), once for every prefix of its records, so each step
@@ -84,6 +85,19 @@ enum ReferenceIndex {
         var supervisionCount: UInt32 = 0, appointmentCount: UInt32 = 0
         var stepCount: UInt32 = 0, taskStepCount: UInt32 = 0, supervisionStepCount: UInt32 = 0, appointmentStepCount: UInt32 = 0
 
+        // The counts a dissolution's rule needs, from the final state the String replay ends with,
+        // and the supervision keys' rows by supervisor.
+        // (The replay of the whole ledger: the state known now.)
+        let final = ledger.index.finalState
+        func liveSubUnits(of id: UnitID) -> Int { final.units.values.count { $0.parent == id && !$0.isDissolved } }
+        func heldTasks(of id: UnitID) -> Int { final.tasks.values.count { $0.holder == id } }
+        let keysByUnit = Dictionary(grouping: known.supervisions.keys, by: \.unit)
+        let keyRows = unitIDs.flatMap { (keysByUnit[$0] ?? []).sorted(by: bySupervisor) }
+        var givenRows: [UnitID: [Int32]] = [:]
+        for (row, key) in keyRows.enumerated() { givenRows[key.supervisor, default: []].append(Int32(row)) }
+        var supervisionsBySupervisor = ByteWriter()
+        var givenCount: UInt32 = 0
+
         for id in unitIDs {
             let steps = known.units.steps(of: id)
             let supervisions = known.supervisions.keys.filter { $0.unit == id }.sorted(by: bySupervisor)
@@ -98,6 +112,14 @@ enum ReferenceIndex {
                 row.set(UnitRow.appointmentStart, appointmentCount)
                 row.set(UnitRow.appointmentCount, UInt32(appointments.count))
                 row.set(UnitRow.idPrefix, bytes: id.utf8)
+                row.set(UnitRow.liveSubUnits, UInt32(liveSubUnits(of: id)))
+                row.set(UnitRow.heldTasks, UInt32(heldTasks(of: id)))
+                row.set(UnitRow.givenStart, givenCount)
+                row.set(UnitRow.givenCount, UInt32(givenRows[id]?.count ?? 0))
+            }
+            for key in givenRows[id] ?? [] {
+                supervisionsBySupervisor.appendRow(SupervisionBySupervisor.self) { row in row.set(SupervisionBySupervisor.key, key) }
+                givenCount += 1
             }
             for step in steps {
                 guard let unit = step.value else { throw IndexDamage("unit '\(id)' has an empty step") }
@@ -270,7 +292,7 @@ enum ReferenceIndex {
 
         let sections = [blob.bytes, units.bytes, unitSteps.bytes, tasks.bytes, taskSteps.bytes, supervisionKeys.bytes,
                         supervisionSteps.bytes, appointmentKeys.bytes, appointmentSteps.bytes, records.bytes, recordsByID.bytes,
-                        openDates.bytes, persons.bytes, mentionKeys.bytes, mentions.bytes]
+                        openDates.bytes, persons.bytes, mentionKeys.bytes, mentions.bytes, supervisionsBySupervisor.bytes]
         let facts = IndexFileWriter.Facts(
             stamp: stamp, recordCount: ledger.records.count, head: ledger.head,
             lastRecorded: ledger.records.last?.recorded.nanoseconds ?? Int64.min, units: unitIDs.count, tasks: taskIDs.count,
