@@ -91,12 +91,7 @@ extension HistoryPlanner {
             guard let unit = pickUnit(in: state, [(.ministry, 2), (.authority, 3), (.department, 3), (.division, 3), (.team, 1)]),
                   organisation.units[unit].establishedOn < day, organisation.units[unit].renamedOn < day
             else { continue }
-            let old = name(unit)
-            let (new, abbreviation) = newName(organisation.units[unit].level, state: state)
-            var draft = Draft(word: "umbenennung", title: "Umbenennung: \(old) heißt künftig \(new)", state: state,
-                              actor: id(government(of: state)))
-            draft.changes.append(organisation.rename(unit, to: new, abbreviation: abbreviation))
-            return draft
+            return renaming(unit, in: state)
         }
         return nil
     }

@@ -141,6 +141,12 @@ extension HistoryPlanner {
         let state = pickState()
         guard let unit = pickUnit(in: state, [(.ministry, 2), (.authority, 3), (.department, 3), (.division, 3), (.team, 1)])
         else { return nil }
+        return renaming(unit, in: state)
+    }
+
+    /// The draft that gives `unit` of `state` a new name (the same for a rename on time and one
+    /// recorded late).
+    mutating func renaming(_ unit: Int, in state: Int) -> Draft {
         let old = name(unit)
         let (new, abbreviation) = newName(organisation.units[unit].level, state: state)
         var draft = Draft(word: "umbenennung", title: "Umbenennung: \(old) heißt künftig \(new)", state: state,
