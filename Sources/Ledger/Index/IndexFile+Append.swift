@@ -42,7 +42,8 @@ extension IndexFile {
             stored.append(record)
         }
         guard !stored.isEmpty else {
-            return AppendOutcome(stored: [], alreadyPresent: alreadyPresent, head: head, diff: { .nothing }, ledger: nil, isDryRun: dryRun)
+            return AppendOutcome(stored: [], alreadyPresent: alreadyPresent, head: head, diff: { .nothing }, ledger: nil, isDryRun: dryRun,
+                                 check: .index)
         }
 
         // One state for the tail and the batch: the final state of everything they name, as the
@@ -73,7 +74,8 @@ extension IndexFile {
         }
         let date = stored.map(\.effectiveDate).max()!
         return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: previous,
-                             diff: { [state] in OrgDiff(from: before, at: date, to: state, at: date) }, ledger: nil, isDryRun: dryRun)
+                             diff: { [state] in OrgDiff(from: before, at: date, to: state, at: date) }, ledger: nil, isDryRun: dryRun,
+                             check: .index)
     }
 
     /// The final state, as the index has it, of everything the tail and `batch` name (the units

@@ -52,13 +52,21 @@ extension IndexFile {
         return write(consume ledger, fileSize: file.bytes.count, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch)
     }
 
+    /// Writes the index of `ledger`, whose rules were checked already: a ledger read compactly
+    /// with an append's batch joined to it (`CompactAppend`), once the batch is written and the
+    /// file is `fileSize` bytes with `stamp`.
+    static func write(checked ledger: consuming CompactLedger, fileSize: Int, stamp: FileSystem.FileStamp, ledgerPath: String) -> Bool {
+        write(ledger, fileSize: fileSize, stamp: stamp, ledgerPath: ledgerPath, scratch: nil, rulesChecked: true)
+    }
+
     /// The one index writer: every rule is checked again over the records in the order they take
-    /// effect, the timelines are built in the order they were recorded (`CompactTimelines`), and
-    /// the index is streamed to disk (`CompactIndexLayout`). False when
-    /// the rules refuse the ledger or the index could not be written.
+    /// effect (unless the caller did: `rulesChecked`), the timelines are built in the order they
+    /// were recorded (`CompactTimelines`), and the index is streamed to disk
+    /// (`CompactIndexLayout`). False when the rules refuse the ledger or the index could not be
+    /// written.
     private static func write(_ ledger: consuming CompactLedger, fileSize: Int, stamp: FileSystem.FileStamp, ledgerPath: String,
-                              scratch: String?) -> Bool {
-        guard !ledger.records.isEmpty, ledger.checkRules() else { return false }
+                              scratch: String?, rulesChecked: Bool = false) -> Bool {
+        guard !ledger.records.isEmpty, rulesChecked || ledger.checkRules() else { return false }
         let timelines = CompactTimelines(recording: copy ledger)
         // Records with a date the sources leave open, withdrawn ones too: an answer as known
         // earlier may rest on them. Each has a change.

@@ -96,6 +96,19 @@ struct CompactLedger {
         return ledger
     }
 
+    /// Adds `lines`, whole lines that are to follow the ledger's bytes from byte `offset` on, as
+    /// records after those read, each checked as `read` checks every line of the file (the plain
+    /// canonical form, its hash, the rules about a record on its own, the link to the line before,
+    /// an id not seen before); false if one is not. For a ledger read keeping texts: a batch about
+    /// to be appended joins the ledger it continues, so its rules are checked and its index built
+    /// from the one reading of the file.
+    mutating func append(lines: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard lines.last == 0x0A, var share = Share(lines, from: 0, to: lines.count, keepingTexts: true, expectHead: nil, file: nil)
+        else { return false }
+        share.tables.lineStarts = share.tables.lineStarts.map { $0 + offset }
+        return join(share, expectHead: nil)
+    }
+
     /// One core's lines, checked and reduced.
     private struct Share {
         var tables: CompactTables
@@ -106,7 +119,7 @@ struct CompactLedger {
         var expectedHeadAt: Int?
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, keepingTexts: Bool, expectHead: String?,
-              file: FileSystem.MappedFile) {
+              file: FileSystem.MappedFile?) {
             tables = CompactTables(keepingTexts: keepingTexts)
             var lineStart = start
             var released = start
@@ -140,7 +153,7 @@ struct CompactLedger {
                 lineStart = newline + 1
                 // Done lines leave memory: a ledger larger than memory still verifies.
                 if lineStart - released >= 1 << 24 {
-                    file.release(from: released, to: max(released, (previous?.line ?? released)))
+                    file?.release(from: released, to: max(released, (previous?.line ?? released)))
                     released = max(released, previous?.line ?? released)
                 }
             }
@@ -291,9 +304,10 @@ struct CompactLedger {
 
     /// Runs every rule of the change table (`RuleEngine`) over the records in the order they take
     /// effect, then checks each record's `actor` and `about` against the final state. False if any
-    /// rule breaks; the full check then names it.
-    func checkRules() -> Bool {
-        guard let state = replay(first: records.count) else { return false }
+    /// rule breaks; the full check then names it. With `batch`, its records are also held to the
+    /// authoring rules that need the state, as the full check holds a batch being appended.
+    func checkRules(appending batch: AuthoredBatch? = nil) -> Bool {
+        guard let state = replay(first: records.count, appending: batch) else { return false }
         for record in records {
             if record.actor >= 0, !state.isUnit(record.actor) { return false }
             for id in record.about ?? [] {
@@ -305,22 +319,26 @@ struct CompactLedger {
 
     /// The rule engine after every change of the first `count` records, as the ledger knew them
     /// when it held no more (their own corrections and retractions decide), in the order they
-    /// take effect; nil if a rule breaks.
-    func replay(first count: Int) -> RuleEngine? {
+    /// take effect; nil if a rule breaks, or one of `batch`'s authoring rules.
+    func replay(first count: Int, appending batch: AuthoredBatch? = nil) -> RuleEngine? {
         guard let order = CompactRecord.effectiveOrder(of: records[..<count], position: recordPosition) else { return nil }
         var state = RuleEngine(units: unitCount, tasks: taskCount)
+        var batch = batch
+        batch?.follow(units: unitCount)
         for index in order {
-            guard apply(record: index, to: &state) else { return nil }
+            guard apply(record: index, to: &state, appending: &batch) else { return nil }
         }
         return state
     }
 
     /// Applies the changes of record `position` to `state`; false if a rule breaks.
-    func apply(record position: Int32, to state: inout RuleEngine) -> Bool {
+    private func apply(record position: Int32, to state: inout RuleEngine, appending batch: inout AuthoredBatch?) -> Bool {
         let record = records[Int(position)]
         let names = UnnamedRules()
         for change in Int(record.changeStart)..<Int(record.changeStart + record.changeCount) {
+            guard batch?.allows(change: change, of: position, in: self) ?? true else { return false }
             do { try state.apply(changes[change], record: position, names: names) } catch { return false }
+            batch?.applied(changes[change], at: change)
         }
         return true
     }

@@ -21,12 +21,22 @@ public struct AppendOutcome: Sendable {
     public var affected: AffectedAnswers? { makeAffected() }
     private let makeAffected: @Sendable () -> AffectedAnswers?
     /// The whole ledger after the append (for a dry run: as it would be), when the append read
-    /// and replayed all of it; nil when the batch was checked against the index alone.
+    /// and replayed all of it as records; nil when the batch was checked against the index, or
+    /// against the ledger read compactly.
     public var ledger: Ledger?
     public var isDryRun: Bool
+    /// How the batch was checked.
+    var check: Check
+
+    /// How a batch is checked: against the index and its tail (`IndexFile.planAppend`), against
+    /// the ledger read compactly (`CompactAppend`), or against the ledger read and replayed as
+    /// records (`LedgerAppender.plan`), which is also the check that words every refusal.
+    enum Check: Sendable {
+        case index, compactReading, fullReplay
+    }
 
     init(stored: [Record], alreadyPresent: [RecordID], head: String, diff: @escaping @Sendable () -> OrgDiff,
-         affected: @escaping @Sendable () -> AffectedAnswers? = { nil }, ledger: Ledger?, isDryRun: Bool) {
+         affected: @escaping @Sendable () -> AffectedAnswers? = { nil }, ledger: Ledger?, isDryRun: Bool, check: Check) {
         self.stored = stored
         self.alreadyPresent = alreadyPresent
         self.head = head
@@ -34,6 +44,7 @@ public struct AppendOutcome: Sendable {
         self.makeAffected = affected
         self.ledger = ledger
         self.isDryRun = isDryRun
+        self.check = check
     }
 }
 
@@ -96,6 +107,16 @@ public enum LedgerAppender {
             if let stamp = try? FileSystem.stamp(file) { _ = index.tail(after: outcome.stored, ledger: stamp).write(forLedger: path) }
             return outcome
         }
+        // A batch that reaches back, checked against the ledger read compactly, and indexed from
+        // that same reading (see `CompactAppend`). A dry run shows answers before and after, which
+        // only the replay as records gives.
+        if !dryRun, let compact = try CompactAppend(bodies, of: file, expectHead: expectHead, now: now) {
+            try write(compact.stored, to: file, after: compact.headBefore)
+            let outcome = compactOutcome(compact, of: bodies, ledgerPath: path, now: now)
+            // Still under the lock, and with the file's stamp after the write: the index describes it.
+            if let stamp = try? FileSystem.stamp(file) { _ = (consume compact).writeIndex(ledgerPath: path, stamp: stamp) }
+            return outcome
+        }
         // The full check: the records read once, and replayed with the batch; before it too only
         // when no index vouches for their rules (see `AppendBase`).
         let current: AppendBase
@@ -114,6 +135,21 @@ public enum LedgerAppender {
         // Still under the lock: index the new state so the next query need not read it all.
         IndexFile.write(for: ledger, ledgerPath: path)
         return outcome
+    }
+
+    /// What an append checked compactly stored. Its difference and affected answers, should a
+    /// caller ask, are worked out then by the full check, from the file's records up to the batch.
+    private static func compactOutcome(_ compact: borrowing CompactAppend, of entries: [RecordBatch.Entry], ledgerPath: String,
+                                       now: TransactionTime) -> AppendOutcome {
+        let (stored, count) = (compact.stored, compact.stored[0].seq - 1)
+        let replanned: @Sendable () -> AppendOutcome? = {
+            guard let records = try? LedgerFile.read(path: ledgerPath), records.count >= count + stored.count,
+                  Array(records[count..<(count + stored.count)]) == stored
+            else { return nil }
+            return try? plan(entries, onto: AppendBase(vouchedRecords: Array(records.prefix(count))), expectHead: nil, now: now, dryRun: false)
+        }
+        return AppendOutcome(stored: stored, alreadyPresent: [], head: compact.head, diff: { replanned()?.diff ?? .nothing },
+                             affected: { replanned()?.affected }, ledger: nil, isDryRun: false, check: .compactReading)
     }
 
     /// Writes the sealed records as one batch: the journal first, made durable; then the records
@@ -232,7 +268,7 @@ public enum LedgerAppender {
             return reachesBack ? AffectedAnswers(before: before, after: ledger) : nil
         }
         return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: ledger.head, diff: diff, affected: affected,
-                             ledger: ledger, isDryRun: dryRun)
+                             ledger: ledger, isDryRun: dryRun, check: .fullReplay)
     }
 }
 

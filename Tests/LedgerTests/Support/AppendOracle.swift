@@ -39,7 +39,7 @@ enum AppendOracle {
                 }
             }
             return .success(AppendOutcome(stored: sealed, alreadyPresent: present, head: ledger.head, diff: { .nothing }, ledger: ledger,
-                                          isDryRun: false))
+                                          isDryRun: false, check: .fullReplay))
         } catch {
             var refusal = error
             refusal.line = nil
