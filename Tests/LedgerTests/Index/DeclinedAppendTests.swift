@@ -25,7 +25,7 @@ final class DeclinedAppendTests: LedgerDirectoryTestCase {
     func testAnIndexWithACheckedTailVouchesForTheRulesAndOneWithABrokenRecordDoesNot() throws {
         let path = try ledgerFile(base, name: "ledger.jsonl")
         XCTAssertTrue(try XCTUnwrap(IndexFile.open(ledgerPath: path)).vouchesForTheRules, "no tail")
-        XCTAssertNil(try LedgerAppender.append([decision("forward", "2013", [Op.define("t3")])], to: path, now: now).ledger)
+        XCTAssertEqual(try LedgerAppender.append([decision("forward", "2013", [Op.define("t3")])], to: path, now: now).check, .index)
         let index = try XCTUnwrap(IndexFile.open(ledgerPath: path))
         XCTAssertTrue(index.vouchesForTheRules, "a tail append wrote")
 

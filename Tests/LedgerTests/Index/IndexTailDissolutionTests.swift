@@ -37,12 +37,12 @@ final class IndexTailDissolutionTests: LedgerDirectoryTestCase {
         XCTAssertNil(dryRun.ledger, "checked against the index")
         XCTAssertEqual(dryRun.diff, full.diff, "the dry run's difference through the index")
         XCTAssertFalse(dryRun.diff.supervisionEnded.isEmpty)
-        XCTAssertNil(try LedgerAppender.append([first], to: path, now: now).ledger)
+        XCTAssertEqual(try LedgerAppender.append([first], to: path, now: now).check, .index)
 
         // The authority, once its Referat and its task have gone elsewhere, in one record.
         let second = decision("aufloesung-amt", "2012", [Op.move("referat", to: "gov"), Op.transfer("t2", from: "amt", to: "gov"),
                                                           Op.dissolve("amt")])
-        XCTAssertNil(try LedgerAppender.append([second], to: path, now: now).ledger)
+        XCTAssertEqual(try LedgerAppender.append([second], to: path, now: now).check, .index)
         XCTAssertEqual(IndexFile.open(ledgerPath: path)?.tail.count, 2)
         let days = ["2009", "2010", "2011-02-28", "2011-03-01", "2011-12-31", "2012", "2020"].map { day($0).firstDay }
         try assertIndexAgreesWithReplay(path, at: days, "a tail of two dissolutions")
@@ -107,7 +107,7 @@ final class IndexTailDissolutionTests: LedgerDirectoryTestCase {
             let path = try ledgerFile(base, name: "tail\(forged).jsonl")
             let tail = decision("aufloesung-amt", "2012", [Op.move("referat", to: "gov"), Op.transfer("t2", from: "amt", to: "gov"),
                                                             Op.dissolve("amt")])
-            XCTAssertNil(try LedgerAppender.append([tail], to: path, now: now).ledger)
+            XCTAssertEqual(try LedgerAppender.append([tail], to: path, now: now).check, .index)
             try forge(path, unit: "amt", .unitLiveSubUnits, to: forged)
             let index = try XCTUnwrap(IndexFile.open(ledgerPath: path), "the forgery passes the checksums")
             let ledger = try Ledger.open(path: path)

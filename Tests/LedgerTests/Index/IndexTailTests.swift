@@ -69,7 +69,7 @@ final class IndexTailTests: LedgerDirectoryTestCase {
         let next = RecordBody(id: "next", date: day("2001"), type: .decision, title: "Neues Amt", sources: [LedgerBuilder.source],
                               changes: [Op.establish("amt", "Amt", .authority, in: "gov"), Op.transfer("t1", from: "gov", to: "amt")])
         let outcome = try LedgerAppender.append([next], to: path)
-        XCTAssertNil(outcome.ledger, "checked against the index")
+        XCTAssertEqual(outcome.check, .index, "checked against the index")
         XCTAssertEqual(try IndexFile.open(ledgerPath: path)?.responsible("t1", at: day("2001")).unit?.id, "amt")
 
         // The appended line edited in place, same length: the stamp changes, the tail is void, and
@@ -96,21 +96,21 @@ final class IndexTailTests: LedgerDirectoryTestCase {
         XCTAssertNotNil(IndexFile.open(ledgerPath: path), "rebuilt")
     }
 
-    func testBackdatedAndCorrectingAppendsTakeTheFullCheckAndADissolutionDoesNot() throws {
+    func testBackdatedAndCorrectingAppendsReadTheLedgerAndADissolutionDoesNot() throws {
         var builder = LedgerBuilder()
         builder.record("base", "2010", [Op.establish("gov", "Regierung", .government), Op.establish("amt", "Amt", .authority, in: "gov"),
                                         Op.define("t1"), Op.assign("t1", to: "gov")])
         let path = try ledgerFile(builder.bodies, name: "ledger.jsonl")
         let backdated = RecordBody(id: "early", date: day("2005"), type: .decision, title: "Früher", sources: [LedgerBuilder.source],
                                    changes: [Op.define("t0")])
-        XCTAssertNotNil(try LedgerAppender.append([backdated], to: path).ledger)
+        XCTAssertEqual(try LedgerAppender.append([backdated], to: path).check, .compactReading)
         let dissolving = RecordBody(id: "end", date: day("2011"), type: .decision, title: "Auflösung", sources: [LedgerBuilder.source],
                                     changes: [Op.dissolve("amt")])
-        XCTAssertNil(try LedgerAppender.append([dissolving], to: path).ledger, "a unit the index counts empty is dissolved through it")
+        XCTAssertEqual(try LedgerAppender.append([dissolving], to: path).check, .index, "a unit the index counts empty is dissolved through it")
         XCTAssertTrue(tailExists(path))
         let correcting = RecordBody(id: "fix", date: day("2012"), type: .correction, title: "Korrektur", sources: [LedgerBuilder.source],
                                     changes: [Op.define("t9")], corrects: "early")
-        XCTAssertNotNil(try LedgerAppender.append([correcting], to: path).ledger)
+        XCTAssertEqual(try LedgerAppender.append([correcting], to: path).check, .compactReading)
         XCTAssertFalse(tailExists(path))
     }
 }
