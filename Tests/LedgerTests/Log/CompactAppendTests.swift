@@ -168,6 +168,49 @@ final class CompactAppendTests: LedgerDirectoryTestCase {
         XCTAssertGreaterThan(refusals, 5, "refusals")
     }
 
+    func testOnARealisticLedgerReadOnSeveralCoresTheIndexIsTheOneBuiltFromScratch() throws {
+        // Over a megabyte: the compact reading splits the file among cores and joins their shares,
+        // and the batch joins as one more.
+        let records = Array(HistoryGenerator(records: 1_400, seed: 3, shape: .realistic))
+        let original = try write(LedgerBuilder.from(records.map(\.body)), name: "realistic.jsonl")
+        // The generator's own transaction times, which `LedgerBuilder` does not keep.
+        try Data(records.map { $0.canonicalLine + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: original))
+        XCTAssertGreaterThan(try Data(contentsOf: URL(fileURLWithPath: original)).count, 1 << 20)
+        let withChanges = records.filter { !$0.changes.isEmpty && $0.corrects == nil }
+        var batches: [RecordBody] = []
+        for (number, target) in [withChanges.count / 3, withChanges.count * 3 / 4].map({ withChanges[$0] }).enumerated() {
+            batches.append(RecordBody(id: "weg-\(number)", date: target.date, type: .retraction, title: "Zurückgenommen",
+                                      sources: [LedgerBuilder.source], retracts: target.id))
+            batches.append(RecordBody(id: "fix-\(number)", date: target.date, effective: target.effective, type: .correction,
+                                      title: "Berichtigt", sources: [LedgerBuilder.source], changes: target.changes, corrects: target.id))
+            batches.append(RecordBody(id: "spaet-\(number)", date: target.effectiveDate, type: .decision, title: "Nachgetragen",
+                                      sources: [LedgerBuilder.source], changes: [Op.define("nachgetragen-\(number)")]))
+        }
+        var compactly = 0
+        for (number, body) in batches.enumerated() {
+            let path = directory.appendingPathComponent("realistic-\(number).jsonl").path
+            try FileManager.default.copyItem(atPath: original, toPath: path)
+            XCTAssertTrue(IndexFile.build(ledgerPath: path))
+            let entries = [RecordBatch.Entry(meaning: body)]
+            let before = try Ledger.open(path: path)
+            let full = Result { () throws(AppendError) in try LedgerAppender.plan(entries, onto: before, now: now) }
+            let appended = Result { () throws(AppendError) in try LedgerAppender.append(entries, to: path, now: now) }
+            switch (full, appended) {
+            case let (.success(expected), .success(outcome)):
+                XCTAssertEqual(outcome.check, .compactReading, body.id)
+                compactly += 1
+                XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8),
+                               try XCTUnwrap(expected.ledger).records.map { $0.canonicalLine + "\n" }.joined(), body.id)
+                XCTAssertEqual(try indexBytes(path), try indexBuiltFromScratch(path), body.id)
+            case let (.failure(expected), .failure(error)):
+                XCTAssertEqual("\(error)", "\(expected)", body.id)
+            default:
+                XCTFail("\(body.id): \(full) against \(appended)")
+            }
+        }
+        XCTAssertGreaterThan(compactly, batches.count / 2, "appends through the compact check")
+    }
+
     private func indexBytes(_ path: String) throws -> Data {
         try Data(contentsOf: URL(fileURLWithPath: IndexFile.path(forLedger: path)))
     }
