@@ -63,7 +63,9 @@ struct IndexTail: Equatable {
     /// predicate: `append` asks it before it writes a tail, and a tail read back that breaks it
     /// is damage.
     static func canHold(_ body: RecordBody, after day: Int) -> Bool {
-        body.corrects == nil && body.retracts == nil && body.effectiveDate.isExact && body.effectiveDate.firstDay >= day
+        body.effectiveDate.isExact
+            && !EffectiveOrder.reachesBack(withdrawing: body.corrects != nil || body.retracts != nil,
+                                           day: body.effectiveDate.firstDay, latestDay: day)
     }
 
     /// The tail file beside `ledgerPath`, if there is one, it is intact and it is trustworthy

@@ -264,7 +264,10 @@ public enum LedgerAppender {
         let affected: @Sendable () -> AffectedAnswers? = { [stored] in
             guard let before = try? current.replayed() else { return nil }
             let latest = before.history.records.last?.effectiveDate.firstDay ?? Int.min
-            let reachesBack = stored.contains { $0.corrects != nil || $0.retracts != nil || $0.effectiveDate.firstDay < latest }
+            let reachesBack = stored.contains {
+                EffectiveOrder.reachesBack(withdrawing: $0.corrects != nil || $0.retracts != nil, day: $0.effectiveDate.firstDay,
+                                           latestDay: latest)
+            }
             return reachesBack ? AffectedAnswers(before: before, after: ledger) : nil
         }
         return AppendOutcome(stored: stored, alreadyPresent: alreadyPresent, head: ledger.head, diff: diff, affected: affected,

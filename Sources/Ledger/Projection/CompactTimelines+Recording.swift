@@ -23,9 +23,9 @@ extension CompactTimelines {
             for change in Int(record.changeStart)..<Int(record.changeStart + record.changeCount) { changeRecord[change] = Int32(position) }
         }
         let reachingBack = Self.reachingBack(in: ledger)
-        var decider: [Int32: Int32] = [:]
+        var withdrawals = EffectiveOrder.Withdrawals()
         for position in ledger.records.indices {
-            record(Int32(position), reachingBack: reachingBack[position], in: ledger, decider: &decider)
+            record(Int32(position), reachingBack: reachingBack[position], in: ledger, withdrawals: &withdrawals)
         }
     }
 
@@ -35,29 +35,24 @@ extension CompactTimelines {
     static func reachingBack(in ledger: CompactLedger) -> [Bool] {
         var latestDay = Int32.min
         return ledger.records.map { record in
-            let back = record.corrects != nil || record.retracts != nil || record.effectiveDay < latestDay
+            let back = EffectiveOrder.reachesBack(withdrawing: record.corrects != nil || record.retracts != nil,
+                                                  day: Int(record.effectiveDay), latestDay: Int(latestDay))
             if record.changeCount > 0 { latestDay = max(latestDay, record.effectiveDay) }
             return back
         }
     }
 
     /// Records the record at `position`, which reaches back or takes effect after everything before it.
-    private mutating func record(_ position: Int32, reachingBack: Bool, in ledger: CompactLedger, decider: inout [Int32: Int32]) {
+    private mutating func record(_ position: Int32, reachingBack: Bool, in ledger: CompactLedger,
+                                 withdrawals: inout EffectiveOrder.Withdrawals) {
         let record = ledger.records[Int(position)], seq = UInt32(position + 1)
         var withdrawn: [Int32] = []
         if let id = record.corrects ?? record.retracts, let target = ledger.recordPosition(id) {
-            // `EffectiveOrder`'s rule met in recorded order: the latest correction or retraction of
-            // a record decides; the target and every other correction of it are withdrawn, for good.
-            if withdrawnAt[Int(target)] == IndexLayout.stillKnown {
-                withdrawnAt[Int(target)] = seq
-                withdrawn.append(target)
+            let withdrawing: EffectiveOrder.Target = record.corrects != nil ? .corrects(Int(target)) : .retracts(Int(target))
+            for other in withdrawals.add(Int(position), withdrawing) {
+                withdrawnAt[other] = seq
+                withdrawn.append(Int32(other))
             }
-            if let previous = decider[target], ledger.records[Int(previous)].corrects != nil,
-               withdrawnAt[Int(previous)] == IndexLayout.stillKnown {
-                withdrawnAt[Int(previous)] = seq
-                withdrawn.append(previous)
-            }
-            decider[target] = position
         }
         let changes = Int(record.changeStart)..<Int(record.changeStart + record.changeCount)
         for index in changes { register(index, in: ledger) }
