@@ -348,7 +348,7 @@ struct CompactIndexLayout {
     }
 
     /// Supervision and offices share one step shape: the day and the record in force (-1: none).
-    private func writeSteps(of keys: [Int32], _ grouped: Grouped, _ all: [CompactTimelines.Step<Int32>], rows: inout ByteWriter,
+    private func writeSteps(of keys: [Int32], _ grouped: Grouped, _ all: ChunkedArray<CompactTimelines.Step<Int32>>, rows: inout ByteWriter,
                             to writer: inout IndexFileWriter) throws(IOFailure) {
         for key in keys.map(Int.init) {
             for index in Self.steps(of: key, in: grouped) {

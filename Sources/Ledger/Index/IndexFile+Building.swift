@@ -67,7 +67,12 @@ extension IndexFile {
     private static func write(_ ledger: consuming CompactLedger, fileSize: Int, stamp: FileSystem.FileStamp, ledgerPath: String,
                               scratch: String?, rulesChecked: Bool = false) -> Bool {
         guard !ledger.records.isEmpty, rulesChecked || ledger.checkRules() else { return false }
-        let timelines = CompactTimelines(recording: copy ledger)
+        // Every lookup by id is made before the timelines grow, and the lookup tables then leave
+        // memory: at 10⁶ records they are some 140 MB.
+        let mentions = CompactMentions(copy ledger)
+        let targets = ledger.withdrawalTargets()
+        ledger.forgetIDLookups()
+        let timelines = CompactTimelines(recording: copy ledger, targets: targets)
         // Records with a date the sources leave open, withdrawn ones too: an answer as known
         // earlier may rest on them. Each has a change.
         let openDates = ledger.records.indices.filter {
@@ -83,7 +88,6 @@ extension IndexFile {
             (title: ledger.records[$0].title, dateDay: ledger.records[$0].dateDay, recorded: ledger.records[$0].recorded,
              withdrawnAt: timelines.withdrawnAt[$0])
         }
-        let mentions = CompactMentions(copy ledger)
         (ledger.records, ledger.changes, ledger.changeTexts) = ([], [], [])
         let layout = CompactIndexLayout(ledger: ledger, timelines: timelines, fileSize: fileSize, stamp: stamp,
                                         lastEffectiveDay: lastEffectiveDay, openDates: openDates, persons: personRows,

@@ -120,9 +120,15 @@ struct ByteInterner {
         return text.withUTF8 { probe($0, hash: ByteInterner.hash($0)).found }
     }
 
+    /// Lets go of the table that finds a key's number, keeping the keys: what the index writer
+    /// needs once every id is numbered (at 10⁶ records the tables are over 100 MB). Looking a key
+    /// up or adding one afterwards is a programming error.
+    mutating func forgetLookups() { slots = [] }
+
     /// The number of `bytes` if known, else the free slot (first word) where it belongs.
     @inline(__always)
     private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (found: Int32?, slot: Int) {
+        precondition(!slots.isEmpty, "a key looked up after forgetLookups()")
         let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = slots.count / 2 - 1
         var slot = Int(truncatingIfNeeded: hash) & mask

@@ -302,6 +302,20 @@ struct CompactLedger {
         recordIDs.lookup(id) ?? laterShares.lazy.compactMap { share in share.recordIDs.lookup(id).map { Int32(share.firstRecord) + $0 } }.first
     }
 
+    /// For each record, the position of the record it corrects or retracts; -1 for none (or one
+    /// the ledger does not hold, which the rules refuse).
+    func withdrawalTargets() -> [Int32] {
+        records.map { record in (record.corrects ?? record.retracts).flatMap(recordPosition) ?? -1 }
+    }
+
+    /// Lets go of the tables that find an id's number, keeping the ids (`ByteInterner.forgetLookups`):
+    /// once the rules are checked and ids resolved, the index writer only writes ids out. After
+    /// it, `unitNumber`, `taskNumber` and `recordPosition` must not be asked.
+    mutating func forgetIDLookups() {
+        for table in [\CompactLedger.units, \.tasks, \.people, \.roles, \.recordIDs, \.texts] { self[keyPath: table].forgetLookups() }
+        laterShares = []
+    }
+
     /// Runs every rule of the change table (`RuleEngine`) over the records in the order they take
     /// effect, then checks each record's `actor` and `about` against the final state. False if any
     /// rule breaks; the full check then names it. With `batch`, its records are also held to the

@@ -14,8 +14,9 @@ extension CompactTimelines {
     }
 
     /// The timelines of every record of `ledger`, which has passed the rules
-    /// (`CompactLedger.checkRules`), so every `corrects` and `retracts` names an earlier record.
-    init(recording ledger: CompactLedger) {
+    /// (`CompactLedger.checkRules`), so every `corrects` and `retracts` names an earlier record:
+    /// the one at `targets[position]` (`CompactLedger.withdrawalTargets`).
+    init(recording ledger: CompactLedger, targets: [Int32]) {
         self.init(units: ledger.units.count, tasks: ledger.tasks.count)
         withdrawnAt = Array(repeating: IndexLayout.stillKnown, count: ledger.records.count)
         changeRecord = [Int32](repeating: 0, count: ledger.changes.count)
@@ -25,7 +26,7 @@ extension CompactTimelines {
         let reachingBack = Self.reachingBack(in: ledger)
         var withdrawals = EffectiveOrder.Withdrawals()
         for position in ledger.records.indices {
-            record(Int32(position), reachingBack: reachingBack[position], in: ledger, withdrawals: &withdrawals)
+            record(Int32(position), reachingBack: reachingBack[position], target: targets[position], in: ledger, withdrawals: &withdrawals)
         }
     }
 
@@ -42,12 +43,13 @@ extension CompactTimelines {
         }
     }
 
-    /// Records the record at `position`, which reaches back or takes effect after everything before it.
-    private mutating func record(_ position: Int32, reachingBack: Bool, in ledger: CompactLedger,
+    /// Records the record at `position`, which reaches back or takes effect after everything before
+    /// it, and corrects or retracts the record at `target` (-1: neither).
+    private mutating func record(_ position: Int32, reachingBack: Bool, target: Int32, in ledger: CompactLedger,
                                  withdrawals: inout EffectiveOrder.Withdrawals) {
         let record = ledger.records[Int(position)], seq = UInt32(position + 1)
         var withdrawn: [Int32] = []
-        if let id = record.corrects ?? record.retracts, let target = ledger.recordPosition(id) {
+        if target >= 0 {
             let withdrawing: EffectiveOrder.Target = record.corrects != nil ? .corrects(Int(target)) : .retracts(Int(target))
             for other in withdrawals.add(Int(position), withdrawing) {
                 withdrawnAt[other] = seq

@@ -36,48 +36,66 @@ struct CompactTimelines {
         var value: Value
         var knownFrom: UInt32
         var knownUntil: UInt32 = IndexLayout.stillKnown
+        /// While the step is known: the entity's step known before it by day (-1: none).
+        var earlierKnown: Int32 = -1
     }
 
     /// Steps of one kind of entity, in the order made, with each entity's steps known now.
     struct Steps<Value: Equatable> {
-        private(set) var steps: [Step<Value>] = []
-        /// Each entity's steps known now: indexes into `steps`, in day order.
-        private var known: [[Int32]]
+        private(set) var steps = ChunkedArray<Step<Value>>()
+        /// Each entity's latest step known now (an index into `steps`; -1: none), the others
+        /// linked from it by `earlierKnown`: millions of entities have a step or two, and a list
+        /// each cost more than the steps.
+        private var lastKnown: [Int32]
 
-        init(entities: Int) { known = Array(repeating: [], count: entities) }
+        init(entities: Int) { lastKnown = Array(repeating: -1, count: entities) }
 
         /// How many entities the steps are of.
-        var entities: Int { known.count }
+        var entities: Int { lastKnown.count }
 
         mutating func grow(to entities: Int) {
-            if known.count < entities { known.append(contentsOf: repeatElement([], count: entities - known.count)) }
+            if lastKnown.count < entities { lastKnown.append(contentsOf: repeatElement(-1, count: entities - lastKnown.count)) }
         }
 
         /// The value known now on the entity's latest day; nil before its first step.
-        func latest(_ entity: Int32) -> Value? { known[Int(entity)].last.map { steps[Int($0)].value } }
+        func latest(_ entity: Int32) -> Value? {
+            let last = lastKnown[Int(entity)]
+            return last < 0 ? nil : steps[Int(last)].value
+        }
+
+        /// The entity's steps known now, in day order.
+        private func known(_ entity: Int32) -> [Int32] {
+            var known: [Int32] = []
+            var step = lastKnown[Int(entity)]
+            while step >= 0 {
+                known.append(step)
+                step = steps[Int(step)].earlierKnown
+            }
+            return known.reversed()
+        }
 
         /// From `day` on, which is no earlier than any step known, `entity` has `value`, as record
         /// `seq` says: a step of its own on the same day is replaced, an earlier record's closed.
         mutating func set(_ entity: Int32, _ value: Value, on day: Int32, by seq: UInt32) {
             let e = Int(entity)
-            if let last = known[e].last, steps[Int(last)].day == day {
-                if steps[Int(last)].knownFrom == seq {
-                    steps[Int(last)].value = value
+            var earlier = lastKnown[e]
+            if earlier >= 0, steps[Int(earlier)].day == day {
+                if steps[Int(earlier)].knownFrom == seq {
+                    steps[Int(earlier)].value = value
                     return
                 }
-                steps[Int(last)].knownUntil = seq
-                known[e].removeLast()
+                steps[Int(earlier)].knownUntil = seq
+                earlier = steps[Int(earlier)].earlierKnown
             }
-            known[e].append(Int32(steps.count))
-            steps.append(Step(entity: entity, day: day, value: value, knownFrom: seq))
+            lastKnown[e] = Int32(steps.count)
+            steps.append(Step(entity: entity, day: day, value: value, knownFrom: seq, earlierKnown: earlier))
         }
 
         /// `entity`'s timeline as record `seq` leaves it (one value per day, in day order): the
         /// steps known that it still has stay as they are; the others are closed and the new ones
         /// added.
         mutating func replace(_ entity: Int32, with timeline: [(day: Int32, value: Value)], by seq: UInt32) {
-            let e = Int(entity)
-            let old = known[e]
+            let old = known(entity)
             var now: [Int32] = []
             now.reserveCapacity(timeline.count)
             var next = 0
@@ -98,7 +116,12 @@ struct CompactTimelines {
                 steps.append(Step(entity: entity, day: day, value: value, knownFrom: seq))
             }
             for index in old[next...] { steps[Int(index)].knownUntil = seq }
-            known[e] = now
+            var earlier: Int32 = -1
+            for index in now {
+                steps[Int(index)].earlierKnown = earlier
+                earlier = index
+            }
+            lastKnown[Int(entity)] = earlier
         }
 
         /// For each entity, its steps (indexes into `steps`, by day, then by when they became
