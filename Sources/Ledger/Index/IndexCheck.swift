@@ -61,6 +61,10 @@ extension IndexFile {
         guard FileSystem.status(indexPath, followingLinks: false) != nil else { return .absent }
         guard FileSystem.openTrusted(indexPath, ledgerOwner: committed.owner) != nil else { return .untrusted }
         guard let index = open(committed), (try? index.rows.sections.checkEveryBlock()) != nil else { return .notCurrent }
+        // Checking every block brought the whole index in (400 MB at 10⁶ records): its pages leave
+        // this process's memory again, so `verify` stays within what a build needs.
+        let mine = index.rows.sections.file
+        mine.release(from: 0, to: mine.bytes.count)
         guard rebuilding else { return .current(indexedRecords: index.recordCount, tailRecords: index.tail.count) }
         guard let covered = FileSystem.map(committed.file, length: Int(index.indexedLedgerSize)) else { return .notCurrent }
         let scratch = indexPath + ".verify-\(getpid())"
@@ -69,7 +73,7 @@ extension IndexFile {
               let (rebuiltFile, info) = FileSystem.openTrusted(scratch, ledgerOwner: committed.owner),
               let rebuilt = FileSystem.map(rebuiltFile, length: Int(info.st_size))
         else { return .notCurrent }
-        guard let difference = index.firstDifference(from: rebuilt.bytes) else {
+        guard let difference = index.firstDifference(from: rebuilt) else {
             return .matches(indexedRecords: index.recordCount, tailRecords: index.tail.count)
         }
         guard rename(scratch, indexPath) == 0 else { return .notCurrent }
@@ -89,12 +93,12 @@ extension IndexFile {
     /// Where this index first differs from `other` (an index file's bytes), in words; nil if
     /// they are equal. The payload is compared first: a changed row also changes its block's
     /// checksum in the header, and the row is what a reader wants named.
-    func firstDifference(from other: UnsafeRawBufferPointer) -> String? {
+    func firstDifference(from other: FileSystem.MappedFile) -> String? {
         let sections = rows.sections
-        let mine = sections.file.bytes
-        guard other.count == mine.count else { return "the length (\(mine.count) bytes, rebuilt \(other.count))" }
+        let mine = sections.file
+        guard other.bytes.count == mine.bytes.count else { return "the length (\(mine.bytes.count) bytes, rebuilt \(other.bytes.count))" }
         let start = sections.payloadStart
-        if let offset = Self.firstDifference(mine, other, in: start..<mine.count) {
+        if let offset = Self.firstDifference(mine, other, in: start..<mine.bytes.count) {
             let (section, within) = sections.place(ofPayloadOffset: offset - start)
             if let row = section.rowSize { return "section '\(section)', row \(within / row)" }
             return "section '\(section)', byte \(within)"
@@ -103,16 +107,23 @@ extension IndexFile {
         return nil
     }
 
-    /// The first offset in `range` where `a` and `b` differ: compared a block at a time with
-    /// `memcmp`, then byte by byte inside the block that differs.
-    private static func firstDifference(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, in range: Range<Int>) -> Int? {
-        var block = range.lowerBound
+    /// The first offset in `range` where files `a` and `b` differ: compared a block at a time
+    /// with `memcmp`, then byte by byte inside the block that differs. Pages compared leave
+    /// memory as it goes, as the compact reading lets go of the ledger's.
+    private static func firstDifference(_ a: FileSystem.MappedFile, _ b: FileSystem.MappedFile, in range: Range<Int>) -> Int? {
+        let (x, y) = (a.bytes, b.bytes)
+        var block = range.lowerBound, released = range.lowerBound
         while block < range.upperBound {
             let end = min(block + IndexLayout.blockSize, range.upperBound)
-            if memcmp(a.baseAddress! + block, b.baseAddress! + block, end - block) != 0 {
-                return (block..<end).first { a[$0] != b[$0] }
+            if memcmp(x.baseAddress! + block, y.baseAddress! + block, end - block) != 0 {
+                return (block..<end).first { x[$0] != y[$0] }
             }
             block = end
+            if block - released >= 1 << 24 {
+                a.release(from: released, to: block)
+                b.release(from: released, to: block)
+                released = block
+            }
         }
         return nil
     }

@@ -56,7 +56,7 @@ extension IndexFile {
     /// with an append's batch joined to it (`CompactAppend`), once the batch is written and the
     /// file is `fileSize` bytes with `stamp`.
     static func write(checked ledger: consuming CompactLedger, fileSize: Int, stamp: FileSystem.FileStamp, ledgerPath: String) -> Bool {
-        write(ledger, fileSize: fileSize, stamp: stamp, ledgerPath: ledgerPath, scratch: nil, rulesChecked: true)
+        write(consume ledger, fileSize: fileSize, stamp: stamp, ledgerPath: ledgerPath, scratch: nil, rulesChecked: true)
     }
 
     /// The one index writer: every rule is checked again over the records in the order they take

@@ -58,8 +58,11 @@ struct CompactAppend {
 
     /// Lays out the index of the ledger with the batch, once it is written and the file at
     /// `ledgerPath` has `stamp` (`IndexFile.store` keeps it only if the file still has it).
-    /// Consumes the reading: at 10⁶ records its tables are hundreds of MB.
-    consuming func writeIndex(ledgerPath: String, stamp: FileSystem.FileStamp) -> Bool {
-        IndexFile.write(checked: ledger, fileSize: sizeAfter, stamp: stamp, ledgerPath: ledgerPath)
+    /// Hands the reading over, leaving none here: the writer frees its tables as it goes (hundreds
+    /// of MB at 10⁶ records), which it cannot while a second reference holds them.
+    mutating func writeIndex(ledgerPath: String, stamp: FileSystem.FileStamp) -> Bool {
+        var reading = CompactLedger()
+        swap(&reading, &ledger)
+        return IndexFile.write(checked: consume reading, fileSize: sizeAfter, stamp: stamp, ledgerPath: ledgerPath)
     }
 }

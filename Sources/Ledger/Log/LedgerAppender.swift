@@ -110,11 +110,11 @@ public enum LedgerAppender {
         // A batch that reaches back, checked against the ledger read compactly, and indexed from
         // that same reading (see `CompactAppend`). A dry run shows answers before and after, which
         // only the replay as records gives.
-        if !dryRun, let compact = try CompactAppend(bodies, of: file, expectHead: expectHead, now: now) {
+        if !dryRun, var compact = try CompactAppend(bodies, of: file, expectHead: expectHead, now: now) {
             try write(compact.stored, to: file, after: compact.headBefore)
             let outcome = compactOutcome(compact, of: bodies, ledgerPath: path, now: now)
             // Still under the lock, and with the file's stamp after the write: the index describes it.
-            if let stamp = try? FileSystem.stamp(file) { _ = (consume compact).writeIndex(ledgerPath: path, stamp: stamp) }
+            if let stamp = try? FileSystem.stamp(file) { _ = compact.writeIndex(ledgerPath: path, stamp: stamp) }
             return outcome
         }
         // The full check: the records read once, and replayed with the batch; before it too only
