@@ -88,10 +88,10 @@ struct CompactLedger {
         guard shares.allSatisfy({ $0 != nil }) else { return nil }
         var ledger = CompactLedger()
         for index in shares.indices {
-            guard let share = shares[index] else { continue }
-            // Each share leaves memory once joined: at 10⁶ records they are hundreds of MB.
+            guard var share = shares[index] else { continue }
+            // Each share leaves memory as it is joined: at 10⁶ records they are hundreds of MB.
             shares[index] = nil
-            guard share.tables.records.isEmpty || ledger.join(share, expectHead: expectHead) else { return nil }
+            guard share.tables.records.isEmpty || ledger.join(&share, expectHead: expectHead) else { return nil }
         }
         return ledger
     }
@@ -106,7 +106,7 @@ struct CompactLedger {
         guard lines.last == 0x0A, var share = Share(lines, from: 0, to: lines.count, keepingTexts: true, expectHead: nil, file: nil)
         else { return false }
         share.tables.lineStarts = share.tables.lineStarts.map { $0 + offset }
-        return join(share, expectHead: nil)
+        return join(&share, expectHead: nil)
     }
 
     /// One core's lines, checked and reduced.
@@ -164,9 +164,12 @@ struct CompactLedger {
         }
     }
 
-    /// Adds a share's records after those already joined; false if the share does not continue them.
-    private mutating func join(_ share: Share, expectHead: String?) -> Bool {
-        let local = share.tables
+    /// Adds a share's records after those already joined, taking its tables (each part leaves
+    /// memory once added, before the next grows the ledger's); false if the share does not
+    /// continue them.
+    private mutating func join(_ share: inout Share, expectHead: String?) -> Bool {
+        var local = CompactTables(keepingTexts: false)
+        swap(&local, &share.tables)
         // The link between shares: what the first line of each expects of the one before.
         guard share.firstSeq == records.count + 1, share.firstPrev == head, lastRecorded.map({ share.firstRecorded >= $0 }) ?? true
         else { return false }
@@ -178,6 +181,8 @@ struct CompactLedger {
             return true
         }
         guard let maps = local.keepsTexts ? merge(local) : number(local) else { return false }
+        (local.units, local.tasks, local.people, local.roles, local.recordIDs, local.texts) =
+            (ByteInterner(), ByteInterner(), ByteInterner(), ByteInterner(), ByteInterner(), ByteInterner())
         func mapped(_ id: Int32, _ map: [Int32]) -> Int32 { id < 0 ? -1 : map[Int(id)] }
         let changeBase = Int32(changes.count)
         changes.reserveCapacity(changes.count + local.changes.count)
@@ -195,11 +200,15 @@ struct CompactLedger {
             (change.a, change.b, change.c) = (mapped(change.a, kinds.a), mapped(change.b, kinds.b), mapped(change.c, kinds.c))
             changes.append(change)
         }
+        local.changes = []
+        changeTexts.reserveCapacity(changeTexts.count + local.changeTexts.count)
         for var text in local.changeTexts {
             (text.name, text.detail, text.kind) = (mapped(text.name, maps.texts), mapped(text.detail, maps.texts), mapped(text.kind, maps.texts))
             changeTexts.append(text)
         }
+        local.changeTexts = []
         lineStarts.append(contentsOf: local.lineStarts)
+        local.lineStarts = []
         records.reserveCapacity(records.count + local.records.count)
         for (offset, var record) in local.records.enumerated() {
             record.changeStart += changeBase
