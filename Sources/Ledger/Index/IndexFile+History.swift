@@ -20,30 +20,35 @@ extension IndexFile {
         let inTail = tailIntroduces(id) || tail.contains { $0.id == id || $0.changes.contains { $0.personID == id } }
         guard isEntity || recordRow != nil || !personRows.isEmpty || inTail else { return nil }
 
-        // Seqs of candidate records, read once each; those naming a record are looked up by its id.
-        var gathered: [Int: Record] = [:]
-        var pending = try mentionRows(of: id, kind: .unit) + mentionRows(of: id, kind: .task) + personRows
+        var candidates = try mentionRows(of: id, kind: .unit) + mentionRows(of: id, kind: .task) + personRows
             + mentionRows(of: id, kind: .record)
-        if let recordRow { pending.append(recordRow) }
-        while let seq = pending.popLast() {
-            guard gathered[seq] == nil else { continue }
-            let record = try recordAt(seq)
-            gathered[seq] = record
-            // Its corrections and retractions, and the other records withdrawing what it corrects
-            // or retracts (which decide whether it still counts).
-            pending += try mentionRows(of: record.id, kind: .record)
-            if let target = record.corrects ?? record.retracts {
-                pending += try mentionRows(of: target, kind: .record)
-            }
-        }
-        let records = gathered.keys.sorted().map { gathered[$0]! } + tail
+        if let recordRow { candidates.append(recordRow) }
+        let records = try recordsWithTheirWithdrawals(candidates) + tail
         let knownRecords = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }
         let effective = EffectiveHistory(records, knownAt: knownAt)
         return EntityHistory(log: knownRecords, subject: id, from: from, to: to, withdrawal: effective.withdrawal(of:))
     }
 
+    /// The records on rows `seqs`, with every record that can withdraw one of them: its
+    /// corrections and retractions, and the other records withdrawing what it corrects or
+    /// retracts (which decide whether it still counts), in ledger order. Each is read once.
+    func recordsWithTheirWithdrawals(_ seqs: [Int]) throws(IndexDamage) -> [Record] {
+        var gathered: [Int: Record] = [:]
+        var pending = seqs
+        while let seq = pending.popLast() {
+            guard gathered[seq] == nil else { continue }
+            let record = try recordAt(seq)
+            gathered[seq] = record
+            pending += try mentionRows(of: record.id, kind: .record)
+            if let target = record.corrects ?? record.retracts {
+                pending += try mentionRows(of: target, kind: .record)
+            }
+        }
+        return gathered.keys.sorted().map { gathered[$0]! }
+    }
+
     /// The record rows (seqs) naming `id` as a `kind`, from `mentions`; none if no key.
-    private func mentionRows(of id: String, kind: CompactMentions.Kind) throws(IndexDamage) -> [Int] {
+    func mentionRows(of id: String, kind: CompactMentions.Kind) throws(IndexDamage) -> [Int] {
         let count = rows.sections.rowCount(of: .mentionKeys)
         let target = Array(id.utf8)
         var low = 0, high = count

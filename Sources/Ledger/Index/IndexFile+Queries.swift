@@ -149,8 +149,7 @@ extension IndexFile: LedgerQuerying {
         return diff.attributing(record: record) { applyingRecords(makingAnyOf: OrgDiff.opsNamedOnlyInRecords, knownAt: knownAt) }
     }
 
-    // The index holds timelines by day, not the records themselves: a record's timeline and the
-    // sources are answered from the ledger read in full, as `Ledger` answers them.
+    // The sources are answered from the ledger read in full, as `Ledger` answers them.
 
     /// The records concerning `id` from the index (`indexedHistory`), at any transaction time;
     /// the whole ledger's history (no id) from the ledger read in full.
@@ -164,8 +163,13 @@ extension IndexFile: LedgerQuerying {
         return found
     }
 
+    /// From the index (`indexedTimeline`) unless appends wait in its tail.
     public func timeline(of id: String, knownAt: TransactionTime) throws(QueryError) -> EntityTimeline {
-        try fullLedger().timeline(of: id, knownAt: knownAt)
+        guard tail.isEmpty else { return try fullLedger().timeline(of: id, knownAt: knownAt) }
+        let found = try answer(knownAt: knownAt, { (known) throws(IndexDamage) in try indexedTimeline(of: id, known: known, knownAt: knownAt) },
+                               full: { ledger throws(QueryError) in try ledger.timeline(of: id, knownAt: knownAt) })
+        guard let found else { throw .notTaskOrUnit(id) }
+        return found
     }
 
     public func sources(_ filter: SourceFilter, knownAt: TransactionTime) throws(QueryError) -> SourceCitations {

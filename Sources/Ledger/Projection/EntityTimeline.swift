@@ -59,20 +59,47 @@ extension Ledger {
     public func timeline(of id: String, knownAt: TransactionTime) throws(QueryError) -> EntityTimeline {
         let index = try index(knownAt: knownAt)
         let applying = knownAt < (records.last?.recorded ?? .distantFuture) ? EffectiveHistory(records, knownAt: knownAt).records : history.records
+        let facts = EntityTimeline.Facts<TimelineIndex.Snapshot, Never>(
+            snapshot: { day in index.snapshot(at: ValidDate(dayNumber: day)) },
+            unitDays: { unit in index.unitTimelines[unit]?.days ?? [] },
+            applying: { days, _ in applying.filter { days.contains($0.effectiveDate.firstDay) } })
         if let task = index.taskTimelines[id] {
-            let title = task.last?.title ?? id
-            return EntityTimeline(subject: .task(id, title: title), periods: Self.periods(
-                startingDays: task.days, index: index, applying: applying, concerning: { $0.taskIDs.contains(id) }
-            ) { snapshot in
-                let holder = snapshot.task(id)?.holder
-                let path = holder.map { snapshot.path(from: $0) } ?? []
-                return (EntityTimeline.Period(from: ValidDate(dayNumber: 0), unit: path.first?.unit, isDissolved: false, path: path),
-                        path.map(\.unit.id))
-            })
+            return EntityTimeline.of(task: id, title: task.last?.title ?? id, days: task.days, facts: facts)
         }
-        guard index.unitTimelines[id] != nil else { throw .notTaskOrUnit(id) }
-        return EntityTimeline(subject: .unit(id), periods: Self.periods(
-            startingDays: index.unitTimelines[id]!.days, index: index, applying: applying, concerning: { _ in false }
+        guard let unit = index.unitTimelines[id] else { throw .notTaskOrUnit(id) }
+        return EntityTimeline.of(unit: id, days: unit.days, facts: facts)
+    }
+}
+
+extension EntityTimeline {
+    /// What a timeline is made of, from the ledger in memory (`TimelineIndex`) or from the index
+    /// file, so that one function makes it from either.
+    struct Facts<Snapshot: OrgSnapshot, Failure: Error> {
+        /// The organisation on a day: at least the subject and every unit above it.
+        var snapshot: (Int) throws(Failure) -> Snapshot
+        /// The days a unit's state changed.
+        var unitDays: (UnitID) throws(Failure) -> [Int]
+        /// The records that apply and take effect on one of `days`, in effective order: at least
+        /// every one naming the subject or one of `units`.
+        var applying: (_ days: Set<Int>, _ units: Set<UnitID>) throws(Failure) -> [Record]
+    }
+
+    /// The timeline of task `id`, whose state changed on `days`.
+    static func of<S, F>(task id: TaskID, title: String, days: [Int], facts: Facts<S, F>) throws(F) -> EntityTimeline {
+        EntityTimeline(subject: .task(id, title: title), periods: try periods(
+            startingDays: days, facts: facts, concerning: { $0.taskIDs.contains(id) }
+        ) { snapshot in
+            let holder = snapshot.task(id)?.holder
+            let path = holder.map { snapshot.path(from: $0) } ?? []
+            return (EntityTimeline.Period(from: ValidDate(dayNumber: 0), unit: path.first?.unit, isDissolved: false, path: path),
+                    path.map(\.unit.id))
+        })
+    }
+
+    /// The timeline of unit `id`, whose state changed on `days`.
+    static func of<S, F>(unit id: UnitID, days: [Int], facts: Facts<S, F>) throws(F) -> EntityTimeline {
+        EntityTimeline(subject: .unit(id), periods: try periods(
+            startingDays: days, facts: facts, concerning: { _ in false }
         ) { snapshot in
             let unit = snapshot.unit(id)
             let path = snapshot.path(from: id)
@@ -86,9 +113,8 @@ extension Ledger {
     /// The periods of a subject: `state` says how it stood on a snapshot and which units it then
     /// depended on; every day one of those units (or the subject, `startingDays`) changed is
     /// looked at, until no new unit turns up, and equal neighbours are merged.
-    private static func periods(startingDays: [Int], index: TimelineIndex, applying: [Record],
-                                concerning: (Change) -> Bool,
-                                state: (TimelineIndex.Snapshot) -> (EntityTimeline.Period, [UnitID])) -> [EntityTimeline.Period] {
+    private static func periods<S, F>(startingDays: [Int], facts: Facts<S, F>, concerning: (Change) -> Bool,
+                                      state: (S) -> (EntityTimeline.Period, [UnitID])) throws(F) -> [EntityTimeline.Period] {
         guard let first = startingDays.first else { return [] }
         var days = Set(startingDays)
         var units = Set<UnitID>()
@@ -97,9 +123,9 @@ extension Ledger {
             var grew = false
             for day in days.subtracting(looked).sorted() {
                 looked.insert(day)
-                for unit in state(index.snapshot(at: ValidDate(dayNumber: day))).1 where units.insert(unit).inserted {
+                for unit in state(try facts.snapshot(day)).1 where units.insert(unit).inserted {
                     grew = true
-                    for step in index.unitTimelines[unit]?.days ?? [] where step > first { days.insert(step) }
+                    for step in try facts.unitDays(unit) where step > first { days.insert(step) }
                 }
             }
             if !grew, looked == days { break }
@@ -108,10 +134,10 @@ extension Ledger {
         // subject or the name or place of a unit its path passed through; failing that, the latest
         // naming one of them (a new team under the holder names it, but changes nothing above it).
         var byDay: [Int: [Record]] = [:]
-        for record in applying where days.contains(record.effectiveDate.firstDay) { byDay[record.effectiveDate.firstDay, default: []].append(record) }
+        for record in try facts.applying(days, units) { byDay[record.effectiveDate.firstDay, default: []].append(record) }
         var periods: [EntityTimeline.Period] = []
         for day in days.sorted() {
-            var period = state(index.snapshot(at: ValidDate(dayNumber: day))).0
+            var period = state(try facts.snapshot(day)).0
             if let last = periods.last, last.unit == period.unit, last.parent == period.parent, last.relation == period.relation,
                last.isDissolved == period.isDissolved, last.path == period.path {
                 continue

@@ -2,12 +2,13 @@ import Foundation
 @testable import Ledger
 import XCTest
 
-/// `history ID` through the index (`mentionKeys`, `mentions`) reads only the records concerning the
-/// id, and must give exactly the full read's history, at every transaction time, without reading
-/// the ledger in full.
+/// `history ID` and `timeline ID` through the index (`mentionKeys`, `mentions`, the steps) read only
+/// the records concerning the id, and must give exactly the full read's answers, at every
+/// transaction time, without reading the ledger in full.
 final class IndexHistoryTests: LedgerDirectoryTestCase {
     /// Every id the ledger names (and one it does not), asked of the index and of the full read at
-    /// every record's transaction time and now, over the whole time and over a window.
+    /// every record's transaction time and now: its history over the whole time and over a
+    /// window, and its timeline.
     private func assertHistoriesAgree(_ path: String, _ context: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let ledger = try Ledger.open(path: path)
         let index = try XCTUnwrap(IndexFile.openOrBuild(ledgerPath: path), context, file: file, line: line)
@@ -25,23 +26,34 @@ final class IndexHistoryTests: LedgerDirectoryTestCase {
         let times = ledger.records.map(\.recorded) + [.distantFuture]
         let days = ledger.records.map(\.date.firstDay).sorted()
         let window = (ValidDate(dayNumber: days[days.count / 3]), ValidDate(dayNumber: days[2 * days.count / 3]))
+        func assertSame<T: Equatable>(_ expected: Result<T, QueryError>, _ answered: Result<T, QueryError>, _ what: String) {
+            switch (expected, answered) {
+            case let (.success(expected), .success(answered)):
+                XCTAssertEqual(answered, expected, "\(context): \(what)", file: file, line: line)
+            case let (.failure(expected), .failure(answered)):
+                XCTAssertEqual("\(answered)", "\(expected)", "\(context): \(what)", file: file, line: line)
+            default:
+                XCTFail("\(context): \(what): \(answered) where the full read gives \(expected)", file: file, line: line)
+            }
+        }
         for id in ids.sorted() {
             for knownAt in times {
                 for (from, to) in [(nil, nil), (window.0, window.1)] as [(ValidDate?, ValidDate?)] {
-                    let expected = Result { try ledger.history(of: id, from: from, to: to, knownAt: knownAt) }
-                    let answered = Result { try index.history(of: id, from: from, to: to, knownAt: knownAt) }
-                    switch (expected, answered) {
-                    case let (.success(expected), .success(answered)):
-                        XCTAssertEqual(answered, expected, "\(context): \(id) known at \(knownAt)", file: file, line: line)
-                    case let (.failure(expected), .failure(answered)):
-                        XCTAssertEqual("\(answered)", "\(expected)", "\(context): \(id)", file: file, line: line)
-                    default:
-                        XCTFail("\(context): \(id) known at \(knownAt): \(answered) where the full read gives \(expected)", file: file, line: line)
-                    }
+                    assertSame(Result { () throws(QueryError) in try ledger.history(of: id, from: from, to: to, knownAt: knownAt) },
+                               Result { () throws(QueryError) in try index.history(of: id, from: from, to: to, knownAt: knownAt) },
+                               "history of \(id) known at \(knownAt)")
                 }
             }
         }
         XCTAssertNil(index.loadedLedger, "\(context): the index read the ledger in full", file: file, line: line)
+        // With appends waiting in the tail, the timeline comes from the ledger read in full.
+        for id in ids.sorted() {
+            for knownAt in times {
+                assertSame(Result { () throws(QueryError) in try ledger.timeline(of: id, knownAt: knownAt) },
+                           Result { () throws(QueryError) in try index.timeline(of: id, knownAt: knownAt) }, "timeline of \(id) known at \(knownAt)")
+            }
+        }
+        if index.tail.isEmpty { XCTAssertNil(index.loadedLedger, "\(context): the timelines read the ledger in full", file: file, line: line) }
     }
 
     func testTheThuringianHistoryOfEveryIdComesFromTheIndexAsFromTheFullRead() throws {
@@ -80,6 +92,38 @@ final class IndexHistoryTests: LedgerDirectoryTestCase {
             }
             try assertHistoriesAgree(try write(builder, name: "random-\(seed).jsonl"), "seed \(seed)")
         }
+    }
+
+    /// Deeper hierarchies than the random histories, with corrections, retractions and backdated
+    /// records: every unit's and task's timeline at two transaction times and now, against the
+    /// replay of the records recorded by then (`Ledger.asKnown`).
+    func testARealisticLedgersTimelinesComeFromTheIndexAsFromTheReplayOfTheRecordsKnownThen() throws {
+        let records = Array(HistoryGenerator(records: 200, seed: 5, shape: .realistic))
+        let path = directory.appendingPathComponent("realistic.jsonl").path
+        try Data(records.map { $0.canonicalLine + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: path))
+        let ledger = try Ledger.open(path: path)
+        let index = try XCTUnwrap(IndexFile.openOrBuild(ledgerPath: path))
+        let ids = Set(records.flatMap { $0.changes.flatMap { $0.unitIDs + $0.taskIDs } }).sorted()
+        let times = [records[records.count / 3].recorded, records[2 * records.count / 3].recorded, .distantFuture]
+        var compared = 0
+        for knownAt in times {
+            let known = try ledger.asKnown(at: knownAt)
+            for id in ids {
+                let expected = Result { () throws(QueryError) in try known.timeline(of: id) }
+                let answered = Result { () throws(QueryError) in try index.timeline(of: id, knownAt: knownAt) }
+                switch (expected, answered) {
+                case let (.success(expected), .success(answered)):
+                    XCTAssertEqual(answered, expected, "\(id) known at \(knownAt)")
+                    compared += 1
+                case let (.failure(expected), .failure(answered)):
+                    XCTAssertEqual("\(answered)", "\(expected)", "\(id) known at \(knownAt)")
+                default:
+                    XCTFail("\(id) known at \(knownAt): \(answered) where the replay gives \(expected)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(compared, 400)
+        XCTAssertNil(index.loadedLedger, "the index read the ledger in full")
     }
 
     func testRecordsAppendedThroughTheIndexAreInTheHistoryOfWhatTheyName() throws {
