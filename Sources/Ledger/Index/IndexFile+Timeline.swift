@@ -6,8 +6,9 @@ private typealias TaskStep = IndexLayout.TaskStep
 /// `timeline ID` from the index: the subject's days are its steps as the records known then saw
 /// them, the organisation on each day is the subject with the units above it (as `responsible`
 /// loads it), and the records behind each period are found through the mention lists, as
-/// `history ID` finds them. `EntityTimeline.of` then makes the periods, as for a full read; the
-/// cost follows the subject and the units above it, not the ledger.
+/// `history ID` finds them. `EntityTimeline.of` then makes the periods, as for a full read. The
+/// cost follows the records naming the subject and the units above it, not the ledger; those
+/// naming a government's unit are many, and only glanced at (1.0 s for a task at 10⁶ records).
 extension IndexFile {
     /// The timeline of the task or unit `id` (a task if both have the id) as the records `known`
     /// (those recorded by `knownAt`) said; nil if neither is known then. Only for an index with
