@@ -50,6 +50,9 @@ public final class IndexFile: Sendable {
     let recordRows = Locked<[RecordID: Int]>([:])
     /// The last partial state built: `responsible` and its provenance ask for the same one.
     let lastPartialState = Locked<PartialState?>(nil)
+    /// The index built anew with the tail's records in its rows, once a question needed them
+    /// there (`foldingTail()`).
+    let foldedIndex = Locked<IndexFile?>(nil)
 
     /// A partial state (`partialState(forTask:on:known:unitRecords:)`) and what it was built for.
     struct PartialState: Sendable {
