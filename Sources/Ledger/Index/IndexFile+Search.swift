@@ -21,14 +21,20 @@ extension IndexFile {
         let full = { (ledger: Ledger) throws(QueryError) in try ledger.search(query, at: date, limit: limit, knownAt: knownAt) }
         // The rows are searched as known now; earlier knowledge is the full ledger's.
         guard knownAt >= lastRecorded else { return try full(try fullLedger()) }
+        // Records appended through the tail are not in the rows: the index built anew with them
+        // answers (`foldingTail()`).
+        if !tail.isEmpty, loadedLedger == nil, let folded = foldingTail() {
+            return try folded.search(query, at: date, limit: limit, knownAt: knownAt)
+        }
         return try answer(knownAt: knownAt, { (_) throws(IndexDamage) in
             try indexedSearch(query, matcher: matcher, on: date?.firstDay, limit: limit)
         }, full: full)
     }
 
     /// The search over the index's rows: names, titles and ids are matched on their bytes, and
-    /// only hits become strings. Records appended through the tail are not in the rows: then the
-    /// index is given up (as damage is), rebuilt, and the full ledger answers this once.
+    /// only hits become strings. Records appended through the tail are not in the rows: if the
+    /// index could not be built anew with them, it is given up (as damage is), rebuilt from the
+    /// records, and the full ledger answers this once.
     private func indexedSearch(_ query: String, matcher: SearchMatcher, on day: Int?, limit: Int) throws(IndexDamage) -> SearchResults {
         guard tail.isEmpty else { throw IndexDamage("search with a tail") }
         var matcher = matcher

@@ -73,4 +73,20 @@ final class SearchTests: LedgerDirectoryTestCase {
             XCTAssertNil(index.loadedLedger, "answered from the index")
         }
     }
+
+    func testAfterAnAppendThroughTheIndexTheIndexBuiltAnewFindsTheNewRecord() throws {
+        var b = LedgerBuilder()
+        b.record("base", "2000", [Op.establish("gov", "Regierung", .government), Op.establish("a", "Amt A", .authority, in: "gov")])
+        let path = try write(b)
+        XCTAssertTrue(IndexFile.build(ledgerPath: path))
+        var c = LedgerBuilder()
+        c.record("later", "2005", [Op.establish("c", "Zentralstelle", .authority, in: "gov")])
+        _ = try LedgerAppender.append([try XCTUnwrap(c.bodies.first)], to: path)
+        let index = try XCTUnwrap(IndexFile.open(ledgerPath: path))
+        XCTAssertFalse(index.tail.isEmpty, "the append went through the index")
+        XCTAssertEqual(try index.search("zentral"), try Ledger.open(path: path).search("zentral"))
+        XCTAssertEqual(try index.search("zentral").hits.map(\.id), ["c"])
+        XCTAssertNil(index.loadedLedger, "the records were not read in full")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: IndexTail.path(forLedger: path)), "the tail is in the new index")
+    }
 }
