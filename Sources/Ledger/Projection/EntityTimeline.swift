@@ -118,17 +118,20 @@ extension EntityTimeline {
         guard let first = startingDays.first else { return [] }
         var days = Set(startingDays)
         var units = Set<UnitID>()
-        var looked = Set<Int>()
+        // Each day's period as its snapshot gives it, kept: every day is looked at once here, and
+        // a snapshot from the index file is a partial state read from its rows.
+        var looked: [Int: EntityTimeline.Period] = [:]
         while true {
             var grew = false
-            for day in days.subtracting(looked).sorted() {
-                looked.insert(day)
-                for unit in state(try facts.snapshot(day)).1 where units.insert(unit).inserted {
+            for day in days.subtracting(looked.keys).sorted() {
+                let (period, dependsOn) = state(try facts.snapshot(day))
+                looked[day] = period
+                for unit in dependsOn where units.insert(unit).inserted {
                     grew = true
                     for step in try facts.unitDays(unit) where step > first { days.insert(step) }
                 }
             }
-            if !grew, looked == days { break }
+            if !grew, looked.count == days.count { break }
         }
         // The record behind a day's change: the latest applying record that day that changes the
         // subject or the name or place of a unit its path passed through; failing that, the latest
@@ -137,7 +140,7 @@ extension EntityTimeline {
         for record in try facts.applying(days, units) { byDay[record.effectiveDate.firstDay, default: []].append(record) }
         var periods: [EntityTimeline.Period] = []
         for day in days.sorted() {
-            var period = state(try facts.snapshot(day)).0
+            guard var period = looked[day] else { continue }
             if let last = periods.last, last.unit == period.unit, last.parent == period.parent, last.relation == period.relation,
                last.isDissolved == period.isDissolved, last.path == period.path {
                 continue
