@@ -101,17 +101,17 @@ extension IndexFile {
                          count: try rows.u32(TaskRow.stepCount, at: row))
     }
 
-    /// The first and the last step of an entity known now (in day order), without an array per
-    /// entity: search asks it of every task row.
-    func boundsOfStepsKnownNow<Row: IndexStepRow>(_ kind: Row.Type, in section: IndexLayout.Section, start: Int,
-                                                   count: Int) throws(IndexDamage) -> (first: Int, last: Int)? {
+    /// The first and the last step of an entity the records `known` saw (in day order), without an
+    /// array per entity: search asks it of every task row.
+    func boundsOfSteps<Row: IndexStepRow>(known: KnownRecords, _ kind: Row.Type, in section: IndexLayout.Section, start: Int,
+                                          count: Int) throws(IndexDamage) -> (first: Int, last: Int)? {
         let steps = try rows.range(kind, in: section, start: start, count: count)
-        func known(_ step: Int) throws(IndexDamage) -> Bool {
-            KnownRecords.now.sees(from: try rows.u32(Row.knownFrom, at: step, in: section), until: try rows.u32(Row.knownUntil, at: step, in: section))
+        func seen(_ step: Int) throws(IndexDamage) -> Bool {
+            known.sees(from: try rows.u32(Row.knownFrom, at: step, in: section), until: try rows.u32(Row.knownUntil, at: step, in: section))
         }
         var first = steps.lowerBound, last = steps.upperBound - 1
-        while first <= last, try !known(first) { first += 1 }
-        while last >= first, try !known(last) { last -= 1 }
+        while first <= last, try !seen(first) { first += 1 }
+        while last >= first, try !seen(last) { last -= 1 }
         return first <= last ? (first, last) : nil
     }
 

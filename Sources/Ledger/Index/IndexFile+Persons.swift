@@ -69,16 +69,16 @@ extension IndexFile {
     }
 
     public func persons(knownAt: TransactionTime) throws(QueryError) -> [Person] {
-        try answer(knownAt: knownAt, { (known) throws(IndexDamage) in try indexedPersons(known: known) },
+        try answer(knownAt: knownAt, { (index, known) throws(IndexDamage) in try index.indexedPersons(known: known) },
                    full: { $0.persons(knownAt: knownAt) })
     }
 
     public func offices(at date: ValidDate, filter: OfficeFilter, knownAt: TransactionTime) throws(QueryError) -> [OfficeHolding] {
         if let unit = filter.unit, try !knowsUnit(unit) { throw .unknownUnit(unit) }
-        return try answer(knownAt: knownAt, { (known) throws(IndexDamage) in
-            let persons = Dictionary(uniqueKeysWithValues: try indexedPersons(known: known).map { ($0.id, $0) })
-            return try wholeOrganisation(on: date.firstDay, known: known, relations: true) { (units, _) throws(IndexDamage) in
-                units.offices(filter, person: { persons[$0] }, record: { self.record($0) })
+        return try answer(knownAt: knownAt, { (index, known) throws(IndexDamage) in
+            let persons = Dictionary(uniqueKeysWithValues: try index.indexedPersons(known: known).map { ($0.id, $0) })
+            return try index.wholeOrganisation(on: date.firstDay, known: known, relations: true) { (units, _) throws(IndexDamage) in
+                units.offices(filter, person: { persons[$0] }, record: { index.record($0) })
             }
         }, full: { ledger throws(QueryError) in try ledger.offices(at: date, filter: filter, knownAt: knownAt) })
     }

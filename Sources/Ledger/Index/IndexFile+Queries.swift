@@ -16,14 +16,16 @@ extension IndexFile: LedgerQuerying {
     /// The ledger read in full, if a question has needed it: then every later one is answered from it.
     var loadedLedger: Ledger? { fullLedgerCache.withLock { $0 } }
 
-    /// Runs `indexed` on the index with the records known at `knownAt`, or `full` on the whole
-    /// ledger when the index cannot count them (`knownRecords(at:)`), or is damaged (and is then
-    /// rebuilt).
-    func answer<T>(knownAt: TransactionTime, _ indexed: (KnownRecords) throws(IndexDamage) -> T,
+    /// Runs `indexed` on an index with the records known at `knownAt`: this one, or, for an
+    /// earlier time while appends wait in its tail (which `knownRecords(at:)` cannot count), the
+    /// index built anew with them (`foldingTail()`). `full` answers from the whole ledger when
+    /// neither can, or when the index is damaged (and is then rebuilt).
+    func answer<T>(knownAt: TransactionTime, _ indexed: (IndexFile, KnownRecords) throws(IndexDamage) -> T,
                    full: (Ledger) throws(QueryError) -> T) throws(QueryError) -> T {
         if loadedLedger == nil {
             do {
-                if let known = try knownRecords(at: knownAt) { return try indexed(known) }
+                if let known = try knownRecords(at: knownAt) { return try indexed(self, known) }
+                if let folded = foldingTail(), let known = try folded.knownRecords(at: knownAt) { return try indexed(folded, known) }
             } catch {
                 return try full(try ledgerAfterDamage())
             }
@@ -40,11 +42,11 @@ extension IndexFile: LedgerQuerying {
     }
 
     public func responsible(_ task: TaskID, at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> Responsibility {
-        let found = try answer(knownAt: knownAt, { (known) throws(IndexDamage) -> Responsibility? in
-            guard let state = try partialState(forTask: task, on: date.firstDay, known: known, unitRecords: false) else { return nil }
-            if let answer = state.responsibility(for: task, at: date) { return try naming(answer, known: known) }
+        let found = try answer(knownAt: knownAt, { (index, known) throws(IndexDamage) -> Responsibility? in
+            guard let state = try index.partialState(forTask: task, on: date.firstDay, known: known, unitRecords: false) else { return nil }
+            if let answer = state.responsibility(for: task, at: date) { return try index.naming(answer, known: known) }
             // A task not defined then is named as the ledger knows it now, if it does (as `Ledger` answers).
-            guard let title = try title(of: task) else { return nil }
+            guard let title = try index.title(of: task) else { return nil }
             return Responsibility(task: task, title: title, at: date, unit: nil, path: [], supervision: [],
                                   offices: [], since: nil, record: nil, isDefined: false)
         }, full: { ledger throws(QueryError) in try ledger.responsible(task, at: date, knownAt: knownAt) })
@@ -54,22 +56,25 @@ extension IndexFile: LedgerQuerying {
     }
 
     public func uncertainties(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [DateUncertainty] {
-        try answer(knownAt: knownAt, { (known) throws(IndexDamage) in
-            let day = date.firstDay
-            var found: [DateUncertainty] = []
-            for row in 0..<rows.sections.rowCount(of: .openDates) {
-                guard try rows.i32(OpenDate.earliest, at: row) <= day, day <= (try rows.i32(OpenDate.latest, at: row)) else { continue }
-                let position = try rows.i32(OpenDate.record, at: row)
-                guard position >= 0, position < recordCount else { throw IndexDamage("open date row \(row)") }
-                guard try applies(recordRow: position, known) else { continue }
-                guard let record = (try? recordAt(position)) ?? nil,
-                      let uncertainty = DateUncertainty(record, on: day)
-                else { throw IndexDamage("open date row \(row)") }
-                recordRows.withLock { $0[record.id] = position }
-                found.append(uncertainty)
-            }
-            return found
-        }, full: { ledger throws(QueryError) in try ledger.uncertainties(at: date, knownAt: knownAt) })
+        try answer(knownAt: knownAt, { (index, known) throws(IndexDamage) in try index.indexedUncertainties(on: date.firstDay, known: known) },
+                   full: { ledger throws(QueryError) in try ledger.uncertainties(at: date, knownAt: knownAt) })
+    }
+
+    /// The records whose dates leave `day` open, from the open-date rows.
+    private func indexedUncertainties(on day: Int, known: KnownRecords) throws(IndexDamage) -> [DateUncertainty] {
+        var found: [DateUncertainty] = []
+        for row in 0..<rows.sections.rowCount(of: .openDates) {
+            guard try rows.i32(OpenDate.earliest, at: row) <= day, day <= (try rows.i32(OpenDate.latest, at: row)) else { continue }
+            let position = try rows.i32(OpenDate.record, at: row)
+            guard position >= 0, position < recordCount else { throw IndexDamage("open date row \(row)") }
+            guard try applies(recordRow: position, known) else { continue }
+            guard let record = (try? recordAt(position)) ?? nil,
+                  let uncertainty = DateUncertainty(record, on: day)
+            else { throw IndexDamage("open date row \(row)") }
+            recordRows.withLock { $0[record.id] = position }
+            found.append(uncertainty)
+        }
+        return found
     }
 
     /// A task's title as known now (tasks are never renamed), from the index or the tail; nil if
@@ -86,26 +91,26 @@ extension IndexFile: LedgerQuerying {
     /// only has rows for earlier knowledge). A damaged index cannot say "no": the full ledger
     /// answers instead (and the index is written anew).
     func knowsUnit(_ id: UnitID) throws(QueryError) -> Bool {
-        try answer(knownAt: .distantFuture, { (known) throws(IndexDamage) in
-            try unitRow(id).map { (row) throws(IndexDamage) in try isKnown(unitRow: row, known) } == true || tailIntroduces(id)
+        try answer(knownAt: .distantFuture, { (index, known) throws(IndexDamage) in
+            try index.unitRow(id).map { (row) throws(IndexDamage) in try index.isKnown(unitRow: row, known) } == true || index.tailIntroduces(id)
         },
                    full: { ledger in ledger.index.unitTimelines[id] != nil })
     }
 
     public func provenance(of answer: Responsibility, knownAt: TransactionTime) throws(QueryError) -> [Provenance] {
-        let entries = try self.answer(knownAt: knownAt, { (known) throws(IndexDamage) -> [Provenance]? in
-            guard let state = try partialState(forTask: answer.task, on: answer.at.firstDay, known: known, unitRecords: true) else { return nil }
+        let entries = try self.answer(knownAt: knownAt, { (index, known) throws(IndexDamage) -> [Provenance]? in
+            guard let state = try index.partialState(forTask: answer.task, on: answer.at.firstDay, known: known, unitRecords: true) else { return nil }
             // Records read through the index, so a damaged row behind one is found here and the
             // whole answer comes from the ledger, rather than leaving that record out.
-            return try Provenance.collect(for: answer, in: state) { (id) throws(IndexDamage) in try indexedRecord(id) }
+            return try Provenance.collect(for: answer, in: state) { (id) throws(IndexDamage) in try index.indexedRecord(id) }
         }, full: { ledger throws(QueryError) in try ledger.provenance(of: answer, knownAt: knownAt) })
         if let entries { return entries }
         return try fullLedger().provenance(of: answer, knownAt: knownAt)
     }
 
     public func orgChart(at date: ValidDate, root: UnitID?, knownAt: TransactionTime) throws(QueryError) -> OrgChart {
-        let chart = try answer(knownAt: knownAt, { (known) throws(IndexDamage) in
-            try wholeOrganisation(on: date.firstDay, known: known, relations: true) { (units, tasks) throws(IndexDamage) in
+        let chart = try answer(knownAt: knownAt, { (index, known) throws(IndexDamage) in
+            try index.wholeOrganisation(on: date.firstDay, known: known, relations: true) { (units, tasks) throws(IndexDamage) in
                 // The chart is drawn down from `root`, which would never end if `root` were its own ancestor.
                 if let root { try units.checkNoCycle(above: root) }
                 return try units.orgChart(at: date, root: root, tasks: tasks)
@@ -121,16 +126,16 @@ extension IndexFile: LedgerQuerying {
 
     public func responsibilities(at date: ValidDate, unit: UnitID?, knownAt: TransactionTime) throws(QueryError) -> [TaskAssignment] {
         if let unit, try !knowsUnit(unit) { throw .unknownUnit(unit) }
-        return try answer(knownAt: knownAt, { (known) throws(IndexDamage) in
-            try wholeOrganisation(on: date.firstDay, known: known, relations: false) { (units, tasks) throws(IndexDamage) in
-                try units.responsibilityMap(within: unit, expectedCount: taskCount, tasks: tasks)
+        return try answer(knownAt: knownAt, { (index, known) throws(IndexDamage) in
+            try index.wholeOrganisation(on: date.firstDay, known: known, relations: false) { (units, tasks) throws(IndexDamage) in
+                try units.responsibilityMap(within: unit, expectedCount: index.taskCount, tasks: tasks)
             }
         }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).responsibilityMap(within: unit) })
     }
 
     public func units(at date: ValidDate, knownAt: TransactionTime) throws(QueryError) -> [UnitListing] {
-        try answer(knownAt: knownAt, { (known) throws(IndexDamage) in
-            try wholeOrganisation(on: date.firstDay, known: known, relations: false) { (units, _) throws(IndexDamage) in units.unitList() }
+        try answer(knownAt: knownAt, { (index, known) throws(IndexDamage) in
+            try index.wholeOrganisation(on: date.firstDay, known: known, relations: false) { (units, _) throws(IndexDamage) in units.unitList() }
         }, full: { ledger throws(QueryError) in try ledger.snapshot(at: date, knownAt: knownAt).unitList() })
     }
 
@@ -140,7 +145,7 @@ extension IndexFile: LedgerQuerying {
 
     public func diff(from: ValidDate, to: ValidDate, knownAt: TransactionTime) throws(QueryError) -> OrgDiff {
         var fromLedger = false
-        let diff = try answer(knownAt: knownAt, { (known) throws(IndexDamage) in try organisationDiff(from: from, to: to, known: known) },
+        let diff = try answer(knownAt: knownAt, { (index, known) throws(IndexDamage) in try index.organisationDiff(from: from, to: to, known: known) },
                               full: { ledger throws(QueryError) in
                                   fromLedger = true // which names the records behind it itself
                                   return try ledger.diff(from: from, to: to, knownAt: knownAt)
@@ -168,7 +173,7 @@ extension IndexFile: LedgerQuerying {
     public func timeline(of id: String, knownAt: TransactionTime) throws(QueryError) -> EntityTimeline {
         if !tail.isEmpty, loadedLedger == nil, let folded = foldingTail() { return try folded.timeline(of: id, knownAt: knownAt) }
         guard tail.isEmpty else { return try fullLedger().timeline(of: id, knownAt: knownAt) }
-        let found = try answer(knownAt: knownAt, { (known) throws(IndexDamage) in try indexedTimeline(of: id, known: known, knownAt: knownAt) },
+        let found = try answer(knownAt: knownAt, { (index, known) throws(IndexDamage) in try index.indexedTimeline(of: id, known: known, knownAt: knownAt) },
                                full: { ledger throws(QueryError) in try ledger.timeline(of: id, knownAt: knownAt) })
         guard let found else { throw .notTaskOrUnit(id) }
         return found

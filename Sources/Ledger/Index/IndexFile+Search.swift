@@ -18,37 +18,35 @@ extension IndexFile {
 
     public func search(_ query: String, at date: ValidDate?, limit: Int, knownAt: TransactionTime) throws(QueryError) -> SearchResults {
         guard let matcher = SearchMatcher(query) else { throw .emptySearch(query) }
-        let full = { (ledger: Ledger) throws(QueryError) in try ledger.search(query, at: date, limit: limit, knownAt: knownAt) }
-        // The rows are searched as known now; earlier knowledge is the full ledger's.
-        guard knownAt >= lastRecorded else { return try full(try fullLedger()) }
         // Records appended through the tail are not in the rows: the index built anew with them
         // answers (`foldingTail()`).
         if !tail.isEmpty, loadedLedger == nil, let folded = foldingTail() {
             return try folded.search(query, at: date, limit: limit, knownAt: knownAt)
         }
-        return try answer(knownAt: knownAt, { (_) throws(IndexDamage) in
-            try indexedSearch(query, matcher: matcher, on: date?.firstDay, limit: limit)
-        }, full: full)
+        return try answer(knownAt: knownAt, { (index, known) throws(IndexDamage) in
+            try index.indexedSearch(query, matcher: matcher, on: date?.firstDay, limit: limit, known: known)
+        }, full: { ledger throws(QueryError) in try ledger.search(query, at: date, limit: limit, knownAt: knownAt) })
     }
 
-    /// The search over the index's rows: names, titles and ids are matched on their bytes, and
-    /// only hits become strings. Records appended through the tail are not in the rows: if the
-    /// index could not be built anew with them, it is given up (as damage is), rebuilt from the
-    /// records, and the full ledger answers this once.
-    private func indexedSearch(_ query: String, matcher: SearchMatcher, on day: Int?, limit: Int) throws(IndexDamage) -> SearchResults {
+    /// The search over the index's rows as the records `known` saw them: names, titles and ids
+    /// are matched on their bytes, and only hits become strings. Records appended through the
+    /// tail are not in the rows: if the index could not be built anew with them, it is given up
+    /// (as damage is), rebuilt from the records, and the full ledger answers this once.
+    private func indexedSearch(_ query: String, matcher: SearchMatcher, on day: Int?, limit: Int,
+                               known: KnownRecords) throws(IndexDamage) -> SearchResults {
         guard tail.isEmpty else { throw IndexDamage("search with a tail") }
         var matcher = matcher
         var hits: [SearchResults.Hit] = []
         var unitRows: [String: Int] = [:]
         for row in 0..<unitCount {
-            if let hit = try unitHit(row: row, matcher: &matcher, on: day) {
+            if let hit = try unitHit(row: row, matcher: &matcher, on: day, known: known) {
                 hits.append(hit)
                 unitRows[hit.id] = row
             }
         }
         for row in 0..<taskCount {
-            guard let (first, last) = try boundsOfStepsKnownNow(TaskStep.self, in: .taskSteps, start: try rows.u32(TaskRow.stepStart, at: row),
-                                                                count: try rows.u32(TaskRow.stepCount, at: row))
+            guard let (first, last) = try boundsOfSteps(known: known, TaskStep.self, in: .taskSteps, start: try rows.u32(TaskRow.stepStart, at: row),
+                                                        count: try rows.u32(TaskRow.stepCount, at: row))
             else { continue }
             let firstDay = try rows.i32(TaskStep.day, at: first)
             if let day, firstDay > day { continue }
@@ -61,9 +59,10 @@ extension IndexFile {
                                           matched: (byTitle ?? 0) >= score ? nil : String(decoding: id, as: UTF8.self), score: score,
                                           from: ValidDate(dayNumber: firstDay), until: nil))
         }
-        hits += try personHits(&matcher, on: day)
+        hits += try personHits(&matcher, on: day, known: known)
         var recordHits: [(hit: SearchResults.Hit, row: Int)] = []
-        for row in 0..<recordCount {
+        // Every record recorded by then, withdrawn or not, as a full read lists them.
+        for row in 0..<min(recordCount, Int(known.count)) {
             if let day, try rows.i32(RecordRow.dateDay, at: row) > day { continue }
             guard let title = try rows.stringBytes(RecordRow.title, at: row), let id = try rows.stringBytes(RecordRow.id, at: row) else {
                 throw IndexDamage("record row \(row)")
@@ -79,7 +78,7 @@ extension IndexFile {
         // When a unit existed: from its steps, for the hits shown only.
         for index in results.hits.indices where results.hits[index].kind == .unit {
             guard let row = unitRows[results.hits[index].id] else { continue }
-            (results.hits[index].from, results.hits[index].until) = try existence(ofUnitRow: row)
+            (results.hits[index].from, results.hits[index].until) = try existence(ofUnitRow: row, known: known)
         }
         // A record's date, with its precision, is in its line: read for the hits shown only.
         let rows = Dictionary(recordHits.map { ($0.hit.id, $0.row) }, uniquingKeysWith: { first, _ in first })
@@ -93,12 +92,12 @@ extension IndexFile {
     /// The unit on `row` as `SearchMatcher.unitHit` finds it, read from its rows' bytes, without
     /// when it existed (`existence`, for the hits shown): the same texts in the same order, the
     /// same label and the same matched text.
-    private func unitHit(row: Int, matcher: inout SearchMatcher, on day: Int?) throws(IndexDamage) -> SearchResults.Hit? {
+    private func unitHit(row: Int, matcher: inout SearchMatcher, on day: Int?, known: KnownRecords) throws(IndexDamage) -> SearchResults.Hit? {
         let start = try rows.u32(UnitRow.stepStart, at: row), count = try rows.u32(UnitRow.stepCount, at: row)
-        let steps = try seenSteps(UnitStep.self, in: .unitSteps, start: start, count: count)
+        let steps = try seenSteps(UnitStep.self, in: .unitSteps, start: start, count: count, known: known)
         guard var current = steps.last, let id = try rows.stringBytes(UnitRow.id, at: row) else { return nil }
         if let day {
-            guard let then = try rows.lastStep(onOrBefore: day, known: .now, UnitStep.self, in: .unitSteps, start: start, count: count),
+            guard let then = try rows.lastStep(onOrBefore: day, known: known, UnitStep.self, in: .unitSteps, start: start, count: count),
                   try rows.u8(UnitStep.dissolved, at: then) == 0
             else { return nil }
             current = then
@@ -120,12 +119,12 @@ extension IndexFile {
     }
 
     /// When the unit on `row` existed: its establishment, and the first day it was dissolved.
-    private func existence(ofUnitRow row: Int) throws(IndexDamage) -> (ValidDate?, ValidDate?) {
+    private func existence(ofUnitRow row: Int, known: KnownRecords) throws(IndexDamage) -> (ValidDate?, ValidDate?) {
         let steps = try seenSteps(UnitStep.self, in: .unitSteps, start: try rows.u32(UnitRow.stepStart, at: row),
-                                  count: try rows.u32(UnitRow.stepCount, at: row))
+                                  count: try rows.u32(UnitRow.stepCount, at: row), known: known)
         guard let first = steps.first else { return (nil, nil) }
         let firstDay = try rows.i32(UnitStep.day, at: first)
-        let established = try unit(row: row, on: firstDay, known: .now, records: false)?.established
+        let established = try unit(row: row, on: firstDay, known: known, records: false)?.established
         for step in steps where try rows.u8(UnitStep.dissolved, at: step) == 1 {
             return (established, ValidDate(dayNumber: try rows.i32(UnitStep.day, at: step)))
         }
@@ -133,8 +132,8 @@ extension IndexFile {
     }
 
     /// The persons matching, with the runs of their offices from the appointment rows.
-    private func personHits(_ matcher: inout SearchMatcher, on day: Int?) throws(IndexDamage) -> [SearchResults.Hit] {
-        let persons = try indexedPersons(known: .now).filter { matcher.best(of: [$0.displayName, $0.id]) != nil }
+    private func personHits(_ matcher: inout SearchMatcher, on day: Int?, known: KnownRecords) throws(IndexDamage) -> [SearchResults.Hit] {
+        let persons = try indexedPersons(known: known).filter { matcher.best(of: [$0.displayName, $0.id]) != nil }
         guard !persons.isEmpty else { return [] }
         let wanted = Set(persons.map(\.id))
         var offices: [PersonID: [[(day: Int, inForce: Bool)]]] = [:]
@@ -142,7 +141,7 @@ extension IndexFile {
             guard let person = try rows.string(AppointmentKey.person, at: key), wanted.contains(person) else { continue }
             let start = try rows.u32(AppointmentKey.stepStart, at: key), count = try rows.u32(AppointmentKey.stepCount, at: key)
             var steps: [(day: Int, inForce: Bool)] = []
-            for step in try seenSteps(Step.self, in: .appointmentSteps, start: start, count: count) {
+            for step in try seenSteps(Step.self, in: .appointmentSteps, start: start, count: count, known: known) {
                 steps.append((try rows.i32(Step.day, at: step, in: .appointmentSteps), try rows.i32(Step.record, at: step, in: .appointmentSteps) >= 0))
             }
             offices[person, default: []].append(steps)

@@ -34,6 +34,34 @@ final class BitemporalIndexTests: LedgerDirectoryTestCase {
         XCTAssertGreaterThan(reachingBack, Int(histories), "the histories correct and retract too little")
     }
 
+    /// After a forward append (which waits in the index's tail, not in its rows), an earlier time
+    /// is answered from the index built anew with the tail, not from the ledger read in full: the
+    /// same answers as the replay of the records recorded by then.
+    func testAsKnownEarlierWhileAppendsWaitInTheTailComesFromTheIndexBuiltAnew() throws {
+        for seed in 1...UInt64(10) {
+            var random = SplitMix64(seed: seed &* 0x9E37_79B9)
+            let builder = Self.history(seed: seed, random: &random)
+            let path = try write(builder, name: "tail-\(seed).jsonl")
+            XCTAssertTrue(IndexFile.build(ledgerPath: path), "seed \(seed)")
+            let last = try XCTUnwrap(builder.bodies.map(\.effectiveDate.firstDay).max())
+            let late = RecordBody(id: "late-\(seed)", date: ValidDate(dayNumber: last + 1), type: .decision, title: "Spätere Gründung",
+                                  sources: [LedgerBuilder.source], changes: [Op.establish("late-gov-\(seed)", "Spätere Regierung", .government)])
+            _ = try LedgerAppender.append([late], to: path)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: IndexTail.path(forLedger: path)), "seed \(seed): the append went to the tail")
+            let records = try Ledger.open(path: path).records
+            let full = try Ledger(records: records)
+            let indexed = try XCTUnwrap(try LedgerStore.openForQueries(path: path) as? IndexFile, "seed \(seed)")
+            XCTAssertFalse(indexed.tail.isEmpty, "seed \(seed)")
+            for count in [0, records.count / 2, records.count - 1, records.count] {
+                let knownAt = count == 0 ? TransactionTime(nanosecondsSinceEpoch: records[0].recorded.nanoseconds - 1) : records[count - 1].recorded
+                let then = try Ledger(records: records.filter { $0.recorded <= knownAt })
+                let dates = [ValidDate(dayNumber: last - 200), ValidDate(dayNumber: last + 1)]
+                try assertAnswersAlike(indexed, then: then, full: full, knownAt: knownAt, dates: dates, "seed \(seed), \(count) records known")
+            }
+            XCTAssertNil(indexed.loadedLedger, "seed \(seed): a question as known earlier read the whole ledger")
+        }
+    }
+
     /// Every answer through the index as known at `knownAt` against the replay of the records known
     /// then (`then`) and the full read (`full`).
     private func assertAnswersAlike(_ indexed: IndexFile, then: Ledger, full: Ledger, knownAt: TransactionTime, dates: [ValidDate],
@@ -65,6 +93,13 @@ final class BitemporalIndexTests: LedgerDirectoryTestCase {
             }
         }
         XCTAssertEqual(try indexed.persons(knownAt: knownAt), then.persons(), what)
+        for query in ["unit", "renamed", "task 1", "muller", "correction", "record 1"] {
+            XCTAssertEqual(try indexed.search(query, at: nil, limit: 50, knownAt: knownAt), try then.search(query, limit: 50), "\(what), search \(query)")
+            if let date = dates.first {
+                XCTAssertEqual(try indexed.search(query, at: date, limit: 50, knownAt: knownAt), try then.search(query, at: date, limit: 50),
+                               "\(what), search \(query) on \(date)")
+            }
+        }
         if let from = dates.min(), let to = dates.max() {
             XCTAssertEqual(try indexed.diff(from: from, to: to, knownAt: knownAt), try then.diff(from: from, to: to), what)
         }
