@@ -1,5 +1,6 @@
 private typealias MentionKey = IndexLayout.MentionKey
 private typealias Mention = IndexLayout.Mention
+private typealias RecordRow = IndexLayout.RecordRow
 
 /// `history ID` from the index: the records naming the id (`mentionKeys`, `mentions`), the
 /// corrections and retractions of those, and the records that can withdraw any of them, read from
@@ -23,7 +24,31 @@ extension IndexFile {
         var candidates = try mentionRows(of: id, kind: .unit) + mentionRows(of: id, kind: .task) + personRows
             + mentionRows(of: id, kind: .record)
         if let recordRow { candidates.append(recordRow) }
-        let records = try recordsWithTheirWithdrawals(candidates) + tail
+        return try history(of: id, amongRows: candidates, from: from, to: to, knownAt: knownAt)
+    }
+
+    /// The whole ledger's history between `from` and `to` as known at `knownAt`: the record rows
+    /// dated within them and recorded by then (by their `dateDay` and `recorded`), read with what
+    /// can withdraw them, so that a window reads only its records.
+    func indexedHistory(from: ValidDate?, to: ValidDate?, knownAt: TransactionTime) throws(IndexDamage) -> EntityHistory {
+        try checkRowCounts()
+        var rowsWithin: [Int] = []
+        for row in 0..<recordCount {
+            let day = Int(try rows.i32(RecordRow.dateDay, at: row))
+            if let from, day < from.firstDay { continue }
+            if let to, day > to.firstDay { continue }
+            guard Int64(bitPattern: try rows.u64(RecordRow.recorded, at: row)) <= knownAt.nanoseconds else { break }
+            rowsWithin.append(row)
+        }
+        return try history(of: nil, amongRows: rowsWithin, from: from, to: to, knownAt: knownAt)
+    }
+
+    /// The history of `id` (nil: of every record) among the records on `seqs` and the tail's, as
+    /// `EntityHistory` makes it from the records known at `knownAt`, those that can withdraw them
+    /// deciding which were withdrawn (`EffectiveHistory`).
+    private func history(of id: String?, amongRows seqs: [Int], from: ValidDate?, to: ValidDate?,
+                         knownAt: TransactionTime) throws(IndexDamage) -> EntityHistory {
+        let records = try recordsWithTheirWithdrawals(seqs) + tail
         let knownRecords = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }
         let effective = EffectiveHistory(records, knownAt: knownAt)
         return EntityHistory(log: knownRecords, subject: id, from: from, to: to, withdrawal: effective.withdrawal(of:))

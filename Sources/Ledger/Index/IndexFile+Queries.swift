@@ -154,17 +154,19 @@ extension IndexFile: LedgerQuerying {
         return diff.attributing(record: record) { applyingRecords(makingAnyOf: OrgDiff.opsNamedOnlyInRecords, knownAt: knownAt) }
     }
 
-    // The sources are answered from the ledger read in full, as `Ledger` answers them.
-
-    /// The records concerning `id` from the index (`indexedHistory`), at any transaction time;
-    /// the whole ledger's history (no id) from the ledger read in full.
+    /// The records concerning `id`, or every record, from the index (`indexedHistory`), at any
+    /// transaction time.
     public func history(of id: String?, from: ValidDate?, to: ValidDate?, knownAt: TransactionTime) throws(QueryError) -> EntityHistory {
-        guard let id, loadedLedger == nil else { return try fullLedger().history(of: id, from: from, to: to, knownAt: knownAt) }
+        guard loadedLedger == nil else { return try fullLedger().history(of: id, from: from, to: to, knownAt: knownAt) }
         let found: EntityHistory?
-        do { found = try indexedHistory(of: id, from: from, to: to, knownAt: knownAt) } catch {
+        do {
+            if let id { found = try indexedHistory(of: id, from: from, to: to, knownAt: knownAt) } else {
+                found = try indexedHistory(from: from, to: to, knownAt: knownAt)
+            }
+        } catch {
             return try ledgerAfterDamage().history(of: id, from: from, to: to, knownAt: knownAt)
         }
-        guard let found else { throw .unknownID(id) }
+        guard let found else { throw .unknownID(id ?? "") }
         return found
     }
 
@@ -177,10 +179,6 @@ extension IndexFile: LedgerQuerying {
                                full: { ledger throws(QueryError) in try ledger.timeline(of: id, knownAt: knownAt) })
         guard let found else { throw .notTaskOrUnit(id) }
         return found
-    }
-
-    public func sources(_ filter: SourceFilter, knownAt: TransactionTime) throws(QueryError) -> SourceCitations {
-        try fullLedger().sources(filter, knownAt: knownAt)
     }
 
     /// The index of the ledger as it is now, built anew (once) so that the records of the tail

@@ -62,6 +62,47 @@ public struct SourceFilter: Hashable, Sendable {
     }
 }
 
+extension SourceCitations {
+    /// Gathers the citations of records handed over in ledger order, then marks the withdrawn
+    /// ones and sorts them: one way to make the answer, whether the records come from memory
+    /// (`Ledger`) or are read one line at a time (`IndexFile`).
+    struct Gathering {
+        let filter: SourceFilter
+        private var order: [Source] = []
+        private var citations: [Source: [Citation]] = [:]
+
+        init(_ filter: SourceFilter) { self.filter = filter }
+
+        /// Adds `record`'s citations of the sources the filter admits.
+        mutating func add(_ record: Record) {
+            let admitted = Set(record.sources).filter(filter.admits)
+            guard !admitted.isEmpty else { return }
+            let concerns = Array(Set(record.changes.flatMap(\.subjects) + (record.about ?? []))).sorted()
+            for source in admitted {
+                if citations[source] == nil { order.append(source) }
+                citations[source, default: []].append(Citation(record: record.id, type: record.type, title: record.title,
+                                                               date: record.date, concerns: concerns))
+            }
+        }
+
+        /// The sources by title, URL and seed, each one's citations by date (ledger order within a
+        /// date), withdrawn records marked as `withdrawal` says.
+        func answer(withdrawal: (RecordID) -> RecordWithdrawal?) -> SourceCitations {
+            let entries = order.sorted { ($0.title, $0.url ?? "", $0.seed ?? "") < ($1.title, $1.url ?? "", $1.seed ?? "") }.map { source in
+                SourceCitations.Entry(source: source, citations: citations[source]!.enumerated().sorted { a, b in
+                    a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
+                }.map { _, citation in
+                    var citation = citation
+                    let withdrawn = withdrawal(citation.record)
+                    (citation.withdrawnBy, citation.withdrawal) = (withdrawn?.by, withdrawn?.kind)
+                    return citation
+                })
+            }
+            return SourceCitations(entries: entries)
+        }
+    }
+}
+
 extension Ledger {
     /// Every source cited by the records known at `knownAt`, with the records citing it (withdrawn
     /// ones marked), narrowed by `filter`.
@@ -73,23 +114,8 @@ extension Ledger {
     public func sources(_ filter: SourceFilter = SourceFilter(), knownAt: TransactionTime = .distantFuture) -> SourceCitations {
         let known = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }
         let effective = knownAt == .distantFuture ? history : EffectiveHistory(records, knownAt: knownAt)
-        var order: [Source] = []
-        var citations: [Source: [SourceCitations.Citation]] = [:]
-        for record in known {
-            let withdrawn = effective.withdrawal(of: record.id)
-            let concerns = Array(Set(record.changes.flatMap(\.subjects) + (record.about ?? []))).sorted()
-            for source in Set(record.sources) where filter.admits(source) {
-                if citations[source] == nil { order.append(source) }
-                citations[source, default: []].append(SourceCitations.Citation(
-                    record: record.id, type: record.type, title: record.title, date: record.date, concerns: concerns,
-                    withdrawnBy: withdrawn?.by, withdrawal: withdrawn?.kind))
-            }
-        }
-        let entries = order.sorted { ($0.title, $0.url ?? "", $0.seed ?? "") < ($1.title, $1.url ?? "", $1.seed ?? "") }.map { source in
-            SourceCitations.Entry(source: source, citations: citations[source]!.enumerated().sorted { a, b in
-                a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
-            }.map(\.element))
-        }
-        return SourceCitations(entries: entries)
+        var gathering = SourceCitations.Gathering(filter)
+        for record in known { gathering.add(record) }
+        return gathering.answer(withdrawal: effective.withdrawal(of:))
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 import XCTest
 
 /// `history ID` and `timeline ID` through the index (`mentionKeys`, `mentions`, the steps) read only
-/// the records concerning the id, and must give exactly the full read's answers, at every
-/// transaction time, without reading the ledger in full.
+/// the records concerning the id, and `sources` only the lines citing what it asks about (and the
+/// withdrawals); all must give exactly the full read's answers, at every transaction time, without
+/// reading the ledger in full.
 final class IndexHistoryTests: LedgerDirectoryTestCase {
     /// Every id the ledger names (and one it does not), asked of the index and of the full read at
     /// every record's transaction time and now: its history over the whole time and over a
@@ -45,7 +46,26 @@ final class IndexHistoryTests: LedgerDirectoryTestCase {
                 }
             }
         }
+        // The whole ledger's history, over all time and a window.
+        for knownAt in times {
+            for (from, to) in [(nil, nil), (window.0, window.1), (window.0, nil), (nil, window.0)] as [(ValidDate?, ValidDate?)] {
+                assertSame(Result { () throws(QueryError) in try ledger.history(of: nil, from: from, to: to, knownAt: knownAt) },
+                           Result { () throws(QueryError) in try index.history(of: nil, from: from, to: to, knownAt: knownAt) },
+                           "whole history from \(String(describing: from)) to \(String(describing: to)) known at \(knownAt)")
+            }
+        }
         XCTAssertNil(index.loadedLedger, "\(context): the index read the ledger in full", file: file, line: line)
+        let sources = Set(ledger.records.flatMap(\.sources))
+        let filters = [SourceFilter(), SourceFilter(url: "https://example.org/none"), SourceFilter(seed: "ä")]
+            + sources.compactMap(\.url).sorted().map { SourceFilter(url: $0) }
+            + Set(sources.compactMap { $0.seed.map { String($0.prefix(3)) } }).sorted().map { SourceFilter(seed: $0) }
+        for filter in filters {
+            for knownAt in times {
+                XCTAssertEqual(try index.sources(filter, knownAt: knownAt), ledger.sources(filter, knownAt: knownAt),
+                               "\(context): sources \(filter) known at \(knownAt)", file: file, line: line)
+            }
+        }
+        XCTAssertNil(index.loadedLedger, "\(context): the sources read the ledger in full", file: file, line: line)
         // With appends waiting in the tail, the timeline comes from the index built anew with them.
         for id in ids.sorted() {
             for knownAt in times {
@@ -123,6 +143,27 @@ final class IndexHistoryTests: LedgerDirectoryTestCase {
             }
         }
         XCTAssertGreaterThan(compared, 400)
+        XCTAssertNil(index.loadedLedger, "the index read the ledger in full")
+    }
+
+    /// A window of the whole ledger's history reads only the records dated within it, and still
+    /// marks one that a later-dated correction withdrew (found through the mention lists).
+    func testAWindowOfTheWholeHistoryMarksARecordCorrectedByALaterDatedOne() throws {
+        var b = LedgerBuilder()
+        b.record("base", "2000", [Op.establish("gov", "Regierung", .government), Op.establish("a", "Amt A", .authority, in: "gov")])
+        b.record("rename-a", "2001", [Op.rename("a", "Amt Eins")])
+        b.record("fix-a", "2005", corrects: "rename-a", [Op.rename("a", "Amt Erstens")])
+        let path = try write(b)
+        let ledger = try Ledger.open(path: path)
+        let index = try XCTUnwrap(IndexFile.openOrBuild(ledgerPath: path))
+        let (from, to) = (try ValidDate(parsing: "2000"), try ValidDate(parsing: "2002"))
+        for knownAt in ledger.records.map(\.recorded) + [.distantFuture] {
+            XCTAssertEqual(try index.history(of: nil, from: from, to: to, knownAt: knownAt),
+                           try ledger.history(of: nil, from: from, to: to, knownAt: knownAt), "known at \(knownAt)")
+        }
+        let now = try index.history(of: nil, from: from, to: to)
+        XCTAssertEqual(now.entries.map(\.record.id), ["base", "rename-a"])
+        XCTAssertEqual(now.entries.last?.withdrawnBy, "fix-a")
         XCTAssertNil(index.loadedLedger, "the index read the ledger in full")
     }
 
