@@ -57,19 +57,3 @@ extension IndexFile {
         return found
     }
 }
-
-extension UnsafeBufferPointer<UInt8> {
-    /// Whether `needle` occurs in the bytes.
-    func contains(_ needle: [UInt8]) -> Bool { firstIndex(of: needle) != nil }
-
-    /// Where `needle` first occurs in the bytes.
-    func firstIndex(of needle: [UInt8]) -> Int? {
-        guard let first = needle.first, needle.count <= count else { return nil }
-        var index = 0
-        while index + needle.count <= count {
-            if self[index] == first, self[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
-    }
-}
