@@ -280,7 +280,12 @@ extension Commands {
             let which = filter.url.map { "with URL '\($0)'" } ?? "with seed '\(filter.seed ?? "")'"
             throw CommandFailure(message: "Error: no record cites a source \(which); 'ledger sources' lists them", code: ExitCode.badInput)
         }
-        format == "json" ? print(json: cited.json) : Output.out(TextOutput.sources(cited))
+        guard format == "json" else {
+            return Output.text { (output) throws(IOFailure) in try TextOutput.writeSources(cited, to: &output) }
+        }
+        Output.json { (writer) throws(IOFailure) in
+            try writer.object([], streaming: "sources") { (writer) throws(IOFailure) in try writer.array(cited.entries, \.json) }
+        }
     }
 
     func offices() throws(CommandFailure) {

@@ -240,20 +240,19 @@ enum TextOutput {
         return lines.joined(by: "\n")
     }
 
-    /// Every source with the records citing it.
-    static func sources(_ cited: SourceCitations) -> String {
-        guard !cited.entries.isEmpty else { return "No sources." }
-        var lines: [String] = []
-        for entry in cited.entries {
-            if !lines.isEmpty { lines.append("") }
-            lines.append(sourceLine(entry.source))
-            lines.append(table(entry.citations.map { citation in
+    /// Every source with the records citing it, written source by source: at a million records
+    /// the text is hundreds of MB.
+    static func writeSources(_ cited: SourceCitations, to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
+        guard !cited.entries.isEmpty else { return try output.append("No sources.") }
+        for (index, entry) in cited.entries.enumerated() {
+            if index > 0 { try output.append("\n\n") }
+            try output.append(sourceLine(entry.source) + "\n")
+            try output.append(table(entry.citations.map { citation in
                 var cells = [citation.record, "(\(citation.type), \(citation.date.wording))", citation.title]
                 if let by = citation.withdrawnBy { cells[2] = "[\(citation.withdrawal == .retracted ? "retracted" : "corrected") by \(by)] " + cells[2] }
                 return cells
             }))
         }
-        return lines.joined(by: "\n")
     }
 
     static func provenance(_ entries: [Provenance]) -> String {
