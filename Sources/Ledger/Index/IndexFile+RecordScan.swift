@@ -48,7 +48,7 @@ extension IndexFile {
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if needles.contains(where: { line.contains($0) }), let record = try? Record(json: JSONParser.parse(line)) {
+            if needles.contains(where: { line.contains($0) }), let record = Self.record(line: line) {
                 found.append(record)
             }
             start = end + 1

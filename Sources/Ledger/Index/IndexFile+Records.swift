@@ -38,9 +38,16 @@ extension IndexFile {
     func recordAt(_ row: Int) throws(IndexDamage) -> Record {
         let (offset, length) = try lineRange(row)
         guard let line = FileSystem.readRange(ledgerPath, offset: offset, count: length),
-              let record = try? Record(json: JSONParser.parse(bytes: line))
+              let record = line.withUnsafeBufferPointer(Self.record(line:))
         else { throw IndexDamage("record row \(row): no record in the \(length) bytes at \(offset)") }
         return record
+    }
+
+    /// The record a line of the ledger holds, nil if none: decoded straight from the bytes in the
+    /// plain canonical form (`CanonicalRecordDecoder`, no JSON tree), by the general parser
+    /// otherwise (a line with an escape), which decodes the same record.
+    static func record(line: UnsafeBufferPointer<UInt8>) -> Record? {
+        CanonicalRecordDecoder.decode(line) ?? (try? Record(json: JSONParser.parse(line)))
     }
 
     /// Where record row `record`'s line lies in the ledger file: its offset and its length without

@@ -32,7 +32,7 @@ extension IndexFile {
             let line = UnsafeBufferPointer(rebasing: bytes[Int(offset)..<(Int(offset) + length)])
             let cites = needle.map { line.contains($0) } ?? true
             guard cites || line.contains(Self.correctsMember) || line.contains(Self.retractsMember) else { continue }
-            guard let record = try? Record(json: JSONParser.parse(line)), record.seq == row + 1 else {
+            guard let record = Self.record(line: line), record.seq == row + 1 else {
                 throw IndexDamage("record row \(row): no record in the \(length) bytes at \(offset)")
             }
             take(record, cites: cites)
