@@ -213,9 +213,14 @@ struct Commands {
         let (id, from, to, known) = (invocation.argument("id"), try date("from"), try date("to"), try knownAt)
         let history = try ask(ledger) { () throws(QueryError) in try ledger.history(of: id, from: from, to: to, knownAt: known) }
         switch format {
-        case "json": print(json: history.json)
+        case "json":
+            Output.json { (writer) throws(IOFailure) in
+                try writer.object([("subject", history.subject.map(JSONValue.string) ?? .null)], streaming: "records") { (writer) throws(IOFailure) in
+                    try writer.array(history.entries, \.json)
+                }
+            }
         case "csv": Output.out(CSV.history(history))
-        default: Output.out(TextOutput.history(history))
+        default: Output.text { (output) throws(IOFailure) in try TextOutput.writeHistory(history, to: &output) }
         }
     }
 

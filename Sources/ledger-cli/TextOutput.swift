@@ -270,13 +270,23 @@ enum TextOutput {
         return lines.joined(by: "\n")
     }
 
-    static func history(_ history: EntityHistory) -> String {
+    /// The records of a history, written record by record: the whole ledger's is hundreds of MB.
+    static func writeHistory(_ history: EntityHistory, to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
         guard !history.entries.isEmpty else {
-            return "No records" + (history.subject.map { " concern \($0)" } ?? "") + "."
+            return try output.append("No records" + (history.subject.map { " concern \($0)" } ?? "") + ".")
         }
+        if let subject = history.subject { try output.append("History of \(subject):") }
+        for (index, entry) in history.entries.enumerated() {
+            if index > 0 || history.subject != nil { try output.append("\n") }
+            try output.append(historyLines(of: entry).joined(by: "\n"))
+        }
+    }
+
+    /// One record of a history: its head, what it corrects or retracts, its withdrawal, title,
+    /// changes, sources and note.
+    private static func historyLines(of entry: EntityHistory.Entry) -> [String] {
         var lines: [String] = []
-        if let subject = history.subject { lines.append("History of \(subject):") }
-        for entry in history.entries {
+        do {
             let record = entry.record
             var head = "\(record.date.wording)  \(record.id)  (\(record.type))"
             if let effective = record.effective, effective != record.date { head += "  effective \(effective.wording)" }
@@ -292,7 +302,7 @@ enum TextOutput {
             for source in record.sources { lines.append("    source: \(sourceLine(source))") }
             if let note = record.note { lines.append(noted(note, indent: "    ")) }
         }
-        return lines.joined(by: "\n")
+        return lines
     }
 
     /// How a record stopped counting, as `history` and `show` say it.

@@ -180,17 +180,17 @@ extension Record {
 
 extension EntityHistory {
     /// The answer of `history --format json`: `{subject, records: [record + withdrawnBy]}`.
+    public var json: JSONValue { .object([("subject", .optional(subject)), ("records", .array(entries.map(\.json)))]) }
+}
+
+extension EntityHistory.Entry {
+    /// One record of `EntityHistory.json`: what the command line writes one at a time.
     public var json: JSONValue {
-        .object([
-            ("subject", .optional(subject)),
-            ("records", .array(entries.map { entry in
-                let withdrawal = entry.withdrawnBy.flatMap { by in entry.withdrawal.map { RecordWithdrawal(by: by, kind: $0) } }
-                guard case .object(var members) = entry.record.json(withdrawal: withdrawal) else { preconditionFailure() }
-                members.append(("dateBounds", entry.record.date.boundsJSON))
-                members.append(("effectiveBounds", entry.record.effective.boundsJSON))
-                return .object(members)
-            })),
-        ])
+        let withdrawal = withdrawnBy.flatMap { by in self.withdrawal.map { RecordWithdrawal(by: by, kind: $0) } }
+        guard case .object(var members) = record.json(withdrawal: withdrawal) else { preconditionFailure() }
+        members.append(("dateBounds", record.date.boundsJSON))
+        members.append(("effectiveBounds", record.effective.boundsJSON))
+        return .object(members)
     }
 }
 
