@@ -56,10 +56,10 @@ final class IndexFileSharingTests: LedgerDirectoryTestCase {
         }
     }
 
-    /// The whole history (which the index does not hold) reads the ledger in full, once, while other
-    /// threads are in the middle of answers from the index, some as known earlier; from then on
-    /// every question is answered from the ledger.
-    func testTheWholeHistoryReadsTheLedgerOnceWhileOthersAnswerFromTheIndex() throws {
+    /// The whole ledger (what the exports read) is read in full, once, while other threads are in
+    /// the middle of answers from the index, some as known earlier and some the whole history
+    /// (which the index answers); from then on every question is answered from the ledger.
+    func testTheWholeLedgerIsReadOnceWhileOthersAnswerFromTheIndex() throws {
         let (path, questions, answers, ledger) = try fixture()
         nonisolated(unsafe) let expected = answers
         let earlier = ledger.records[ledger.records.count / 2].recorded
@@ -74,6 +74,10 @@ final class IndexFileSharingTests: LedgerDirectoryTestCase {
                 if (try? answer.get()) != before { mismatches.withLock { $0.append("thread \(thread): \(task) as known at \(earlier)") } }
             }
             if thread.isMultiple(of: 3) {
+                let answer = Result { () throws(QueryError) in try index.wholeLedger().history(of: nil, knownAt: earlier) }
+                if (try? answer.get()) != history { mismatches.withLock { $0.append("thread \(thread): the whole ledger's history") } }
+            }
+            if thread.isMultiple(of: 5) {
                 let answer = Result { () throws(QueryError) in try index.history(of: nil, knownAt: earlier) }
                 if (try? answer.get()) != history { mismatches.withLock { $0.append("thread \(thread): history") } }
             }
