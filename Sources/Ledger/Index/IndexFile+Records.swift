@@ -50,6 +50,27 @@ extension IndexFile {
         CanonicalRecordDecoder.decode(line) ?? (try? Record(json: JSONParser.parse(line)))
     }
 
+    /// Hands `body` the line of each record row in `rows` (ascending), read from the ledger file
+    /// mapped once, in file order, letting go of the pages behind as it goes: a scan of a million
+    /// lines never holds the file resident. False, without a call, if the file cannot be mapped.
+    func forEachLine(ofRows rows: some Sequence<Int>,
+                     _ body: (_ row: Int, _ line: UnsafeBufferPointer<UInt8>) throws(IndexDamage) -> Void) throws(IndexDamage) -> Bool {
+        guard let committed = try? CommittedLedger.open(ledgerPath), let mapped = committed.map() else { return false }
+        let bytes = mapped.bytes.bindMemory(to: UInt8.self)
+        var released = 0
+        for row in rows {
+            let (offset, length) = try lineRange(row)
+            guard Int(offset) + length <= bytes.count else { throw IndexDamage("record row \(row): line past the ledger's end") }
+            if Int(offset) - released >= 1 << 24 {
+                mapped.release(from: released, to: Int(offset))
+                released = Int(offset)
+            }
+            try body(row, UnsafeBufferPointer(rebasing: bytes[Int(offset)..<(Int(offset) + length)]))
+        }
+        withExtendedLifetime(mapped) {}
+        return true
+    }
+
     /// Where record row `record`'s line lies in the ledger file: its offset and its length without
     /// the newline, which must both fit within the part of the ledger the index covers.
     func lineRange(_ record: Int) throws(IndexDamage) -> (UInt64, Int) {

@@ -9,10 +9,6 @@ extension IndexFile {
     }
 
     private func indexedSources(_ filter: SourceFilter, known: KnownRecords, knownAt: TransactionTime) throws(IndexDamage) -> SourceCitations {
-        guard let committed = try? CommittedLedger.open(ledgerPath), let mapped = committed.map() else {
-            throw IndexDamage("the ledger file could not be read")
-        }
-        let bytes = mapped.bytes.bindMemory(to: UInt8.self)
         let needle = Self.needle(for: filter)
         var gathering = SourceCitations.Gathering(filter)
         // Every correction and retraction known, so that the withdrawn records are known.
@@ -21,23 +17,15 @@ extension IndexFile {
             if cites { gathering.add(record) }
             if record.corrects != nil || record.retracts != nil { withdrawing.append(record) }
         }
-        var released = 0
-        for row in 0..<min(recordCount, Int(known.count)) {
-            let (offset, length) = try lineRange(row)
-            guard Int(offset) + length <= bytes.count else { throw IndexDamage("record row \(row): line past the ledger's end") }
-            if Int(offset) - released >= 1 << 24 {
-                mapped.release(from: released, to: Int(offset))
-                released = Int(offset)
-            }
-            let line = UnsafeBufferPointer(rebasing: bytes[Int(offset)..<(Int(offset) + length)])
+        let read = try forEachLine(ofRows: 0..<min(recordCount, Int(known.count))) { (row, line) throws(IndexDamage) in
             let cites = needle.map { line.contains($0) } ?? true
-            guard cites || line.contains(Self.correctsMember) || line.contains(Self.retractsMember) else { continue }
+            guard cites || line.contains(Self.correctsMember) || line.contains(Self.retractsMember) else { return }
             guard let record = Self.record(line: line), record.seq == row + 1 else {
-                throw IndexDamage("record row \(row): no record in the \(length) bytes at \(offset)")
+                throw IndexDamage("record row \(row): no record in its \(line.count) bytes")
             }
             take(record, cites: cites)
         }
-        withExtendedLifetime(mapped) {}
+        guard read else { throw IndexDamage("the ledger file could not be read") }
         // The tail's records are known only now (an earlier time with a tail is the folded index's).
         if known == .now {
             for record in tail { take(record, cites: true) }

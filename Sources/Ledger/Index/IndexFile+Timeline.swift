@@ -33,22 +33,10 @@ extension IndexFile {
                 // taking effect on one of the days are read (with what can withdraw them).
                 // Their lines are read in file order, and let go of as it goes, as the compact
                 // reading does.
-                if let committed = try? CommittedLedger.open(self.ledgerPath), let mapped = committed.map() {
-                    let bytes = mapped.bytes.bindMemory(to: UInt8.self)
-                    var onDays: [Int] = [], released = 0
-                    for seq in Set(candidates).sorted() {
-                        let (offset, length) = try self.lineRange(seq)
-                        guard Int(offset) + length <= bytes.count else {
-                            onDays.append(seq)
-                            continue
-                        }
-                        if Int(offset) - released >= 1 << 24 {
-                            mapped.release(from: released, to: Int(offset))
-                            released = Int(offset)
-                        }
-                        let line = UnsafeBufferPointer(rebasing: bytes[Int(offset)..<(Int(offset) + length)])
-                        if Self.effectiveDay(of: line).map(days.contains) ?? true { onDays.append(seq) }
-                    }
+                var onDays: [Int] = []
+                if try self.forEachLine(ofRows: Set(candidates).sorted(), { (seq, line) throws(IndexDamage) in
+                    if Self.effectiveDay(of: line).map(days.contains) ?? true { onDays.append(seq) }
+                }) {
                     candidates = onDays
                 }
                 let found = try self.recordsWithTheirWithdrawals(candidates)
