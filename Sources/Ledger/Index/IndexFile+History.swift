@@ -59,15 +59,24 @@ extension IndexFile {
     /// retracts (which decide whether it still counts), in ledger order. Each is read once.
     func recordsWithTheirWithdrawals(_ seqs: [Int]) throws(IndexDamage) -> [Record] {
         var gathered: [Int: Record] = [:]
-        var pending = seqs
-        while let seq = pending.popLast() {
-            guard gathered[seq] == nil else { continue }
-            let record = try recordAt(seq)
+        var pending: [Int] = []
+        func gather(_ seq: Int, _ record: Record) throws(IndexDamage) {
             gathered[seq] = record
             pending += try mentionRows(of: record.id, kind: .record)
             if let target = record.corrects ?? record.retracts {
                 pending += try mentionRows(of: target, kind: .record)
             }
+        }
+        // The rows asked for in file order, from the file mapped once (the whole ledger's history
+        // asks for all of them); then what can withdraw them, few, line by line.
+        let read = try forEachLine(ofRows: Set(seqs).sorted()) { (seq, line) throws(IndexDamage) in
+            guard let record = Self.record(line: line) else { throw IndexDamage("record row \(seq): no record in its \(line.count) bytes") }
+            try gather(seq, record)
+        }
+        if !read { pending = seqs }
+        while let seq = pending.popLast() {
+            guard gathered[seq] == nil else { continue }
+            try gather(seq, try recordAt(seq))
         }
         return gathered.keys.sorted().map { gathered[$0]! }
     }

@@ -62,9 +62,10 @@ public struct EntityHistory: Hashable, Sendable {
             let withdrawn = withdrawal(record.id)
             entries.append(Entry(record: record, changes: changes, withdrawnBy: withdrawn?.by, withdrawal: withdrawn?.kind))
         }
-        self.entries = entries.enumerated().sorted { a, b in
-            let (l, r) = (a.element.record.date, b.element.record.date)
-            return l != r ? l < r : a.offset < b.offset
-        }.map(\.element)
+        // Places sorted, not entries: moving an entry is a whole record's worth of reference counting.
+        self.entries = entries.indices.sorted { a, b in
+            let (l, r) = (entries[a].record.date, entries[b].record.date)
+            return l != r ? l < r : a < b
+        }.map { entries[$0] }
     }
 }
