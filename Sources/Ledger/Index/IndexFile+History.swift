@@ -48,10 +48,13 @@ extension IndexFile {
     /// deciding which were withdrawn (`EffectiveHistory`).
     private func history(of id: String?, amongRows seqs: [Int], from: ValidDate?, to: ValidDate?,
                          knownAt: TransactionTime) throws(IndexDamage) -> EntityHistory {
-        let records = try recordsWithTheirWithdrawals(seqs) + tail
-        let knownRecords = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }
-        let effective = EffectiveHistory(records, knownAt: knownAt)
-        return EntityHistory(log: knownRecords, subject: id, from: from, to: to, withdrawal: effective.withdrawal(of:))
+        var records = try recordsWithTheirWithdrawals(seqs)
+        records += tail
+        if knownAt != .distantFuture { records.removeAll { $0.recorded > knownAt } }
+        // Only the corrections and retractions decide what was withdrawn (in their ledger order),
+        // so only they are ordered: the whole ledger's history has a million records besides.
+        let effective = EffectiveHistory(records.filter { $0.corrects != nil || $0.retracts != nil }, knownAt: knownAt)
+        return EntityHistory(log: records, subject: id, from: from, to: to, withdrawal: effective.withdrawal(of:))
     }
 
     /// The records on rows `seqs`, with every record that can withdraw one of them: its
