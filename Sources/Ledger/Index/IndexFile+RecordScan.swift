@@ -6,7 +6,7 @@ extension IndexFile {
     /// such an op, or correct or retract a record, are decoded: the ledger is canonical, so
     /// `"op":"dissolveUnit"` is spelt exactly so.
     func applyingRecords(makingAnyOf ops: [String], knownAt: TransactionTime = .distantFuture) -> [Record] {
-        let needles = ops.map { Array(#""op":"\#($0)""#.utf8) } + [Array(#""corrects":""#.utf8), Array(#""retracts":""#.utf8)]
+        let needles = ops.map { Array(#""op":"\#($0)""#.utf8) } + [Self.correctsMember, Self.retractsMember]
         let found = scanRecords(containingAnyOf: needles)
         // Every correction and retraction is among them, so the withdrawn ones are known.
         return EffectiveHistory(found, knownAt: knownAt).records
@@ -31,6 +31,11 @@ extension IndexFile {
         if !found.contains(where: { $0.id == id }) { found.insert(record, at: 0) }
         return EffectiveHistory(found).withdrawal(of: id)
     }
+
+    /// What the line of a correction or a retraction holds, and no other line: its member with
+    /// the start of the target's id (a quote inside a string is escaped).
+    static let correctsMember = Array(#""corrects":""#.utf8)
+    static let retractsMember = Array(#""retracts":""#.utf8)
 
     /// The committed records whose lines contain one of `needles`, in ledger order; from the
     /// line at byte `offset` on (a line's start; earlier records may be among them too).

@@ -49,7 +49,4 @@ extension IndexFile {
         }
         return nil
     }
-
-    private static let correctsMember = Array(#""corrects":""#.utf8)
-    private static let retractsMember = Array(#""retracts":""#.utf8)
 }
