@@ -54,9 +54,10 @@ extension IndexFile {
 
     /// Writes the index of `ledger`, whose rules were checked already: a ledger read compactly
     /// with an append's batch joined to it (`CompactAppend`), once the batch is written and the
-    /// file is `fileSize` bytes with `stamp`.
-    static func write(checked ledger: consuming CompactLedger, fileSize: Int, stamp: FileSystem.FileStamp, ledgerPath: String) -> Bool {
-        write(consume ledger, fileSize: fileSize, stamp: stamp, ledgerPath: ledgerPath, scratch: nil, rulesChecked: true)
+    /// file is `fileSize` bytes with `stamp`; or, for a dry run, into `scratch`.
+    static func write(checked ledger: consuming CompactLedger, fileSize: Int, stamp: FileSystem.FileStamp, ledgerPath: String,
+                      scratch: String? = nil) -> Bool {
+        write(consume ledger, fileSize: fileSize, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch, rulesChecked: true)
     }
 
     /// The one index writer: every rule is checked again over the records in the order they take

@@ -219,11 +219,26 @@ extension IndexFile {
                                           count: try rows.u32(AppointmentKey.stepCount, at: key))
             else { continue }
             guard let record = try recordID(orNone: try rows.i32(Step.record, at: step, in: .appointmentSteps), memo: memo) else { continue }
-            guard let person = try rows.string(AppointmentKey.person, at: key), let role = try rows.string(AppointmentKey.role, at: key) else {
-                throw IndexDamage("appointment key \(key) without a person or a role")
-            }
-            state.put(Appointment(person: person, role: role, unit: try unitID(try rows.i32(AppointmentKey.unit, at: key))), setBy: record)
+            state.put(try appointment(keyRow: key), setBy: record)
         }
+    }
+
+    /// The office the appointment key on row `key` stands for.
+    func appointment(keyRow key: Int) throws(IndexDamage) -> Appointment {
+        guard let person = try rows.string(AppointmentKey.person, at: key), let role = try rows.string(AppointmentKey.role, at: key) else {
+            throw IndexDamage("appointment key \(key) without a person or a role")
+        }
+        return Appointment(person: person, role: role, unit: try unitID(try rows.i32(AppointmentKey.unit, at: key)))
+    }
+
+    /// The supervision the supervision key on row `key` stands for.
+    func supervision(keyRow key: Int) throws(IndexDamage) -> Supervision {
+        let kinds = SupervisionKind.allCases
+        let kindCode = Int(try rows.u8(SupervisionKey.kind, at: key))
+        guard kindCode < kinds.count else { throw IndexDamage("supervision key \(key): kind code \(kindCode)") }
+        return Supervision(supervisor: try unitID(try rows.i32(SupervisionKey.supervisor, at: key)),
+                           unit: try unitID(try rows.i32(SupervisionKey.unit, at: key)),
+                           kind: kinds[kindCode], task: try taskID(orNone: try rows.i32(SupervisionKey.task, at: key)))
     }
 
     /// Adds to `state` the supervision the unit at `row` gives on `day`, with the supervised units
@@ -251,13 +266,7 @@ extension IndexFile {
                                            count: try rows.u32(SupervisionKey.stepCount, at: key))
         else { return }
         guard let record = try recordID(orNone: try rows.i32(Step.record, at: step, in: .supervisionSteps), memo: memo) else { return }
-        let task = try rows.i32(SupervisionKey.task, at: key)
-        let kinds = SupervisionKind.allCases
-        let kindCode = Int(try rows.u8(SupervisionKey.kind, at: key))
-        guard kindCode < kinds.count else { throw IndexDamage("supervision key \(key): kind code \(kindCode)") }
-        let supervision = Supervision(supervisor: try unitID(try rows.i32(SupervisionKey.supervisor, at: key)),
-                                      unit: try unitID(try rows.i32(SupervisionKey.unit, at: key)),
-                                      kind: kinds[kindCode], task: try taskID(orNone: task))
+        let supervision = try supervision(keyRow: key)
         // A unit dissolved by a tail record (loaded before this one) supervises nobody and is
         // supervised by nobody.
         if state.units[supervision.supervisor]?.isDissolved == true || state.units[supervision.unit]?.isDissolved == true { return }

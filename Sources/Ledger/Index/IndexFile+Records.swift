@@ -37,7 +37,7 @@ extension IndexFile {
     /// cannot be read or is not a record means the row points elsewhere than at a record: damage.
     func recordAt(_ row: Int) throws(IndexDamage) -> Record {
         let (offset, length) = try lineRange(row)
-        guard let line = FileSystem.readRange(ledgerPath, offset: offset, count: length),
+        guard let line = ledgerBytes(offset: offset, count: length),
               let record = line.withUnsafeBufferPointer(Self.record(line:))
         else { throw IndexDamage("record row \(row): no record in the \(length) bytes at \(offset)") }
         return record

@@ -53,6 +53,15 @@ public final class IndexFile: Sendable {
     /// The index built anew with the tail's records in its rows, once a question needed them
     /// there (`foldingTail()`).
     let foldedIndex = Locked<IndexFile?>(nil)
+    /// For the index a dry run lays out (`LedgerAppender`): the batch's lines, which its rows place
+    /// after the ledger file's end, where the file has not got them.
+    let pendingLines: PendingLines?
+
+    /// Lines the index covers that are not in the ledger file: they start at its end.
+    struct PendingLines: Sendable {
+        var start: UInt64
+        var bytes: [UInt8]
+    }
 
     /// A partial state (`partialState(forTask:on:known:unitRecords:)`) and what it was built for.
     struct PartialState: Sendable {
@@ -81,7 +90,9 @@ public final class IndexFile: Sendable {
         return try? IndexFile(file: file, ledgerPath: ledgerPath, ledgerStamp: committed.stamp, ledgerOwner: committed.owner)
     }
 
-    init(file: FileSystem.MappedFile, ledgerPath: String, ledgerStamp: FileSystem.FileStamp, ledgerOwner: uid_t) throws(IndexDamage) {
+    init(file: FileSystem.MappedFile, ledgerPath: String, ledgerStamp: FileSystem.FileStamp, ledgerOwner: uid_t,
+         pendingLines: PendingLines? = nil) throws(IndexDamage) {
+        self.pendingLines = pendingLines
         let header = try IndexHeader(file.bytes)
         let stored = header.stamp
         // Appends since the index was written are vouched for by the tail file, if it describes the
@@ -143,6 +154,15 @@ public final class IndexFile: Sendable {
         return verifier.records
     }
 
+    /// The `count` bytes at `offset` of the ledger the index covers: from the file, or from the
+    /// pending lines past its end; nil if it has not got them all.
+    func ledgerBytes(offset: UInt64, count: Int) -> [UInt8]? {
+        guard let pendingLines, offset >= pendingLines.start else { return FileSystem.readRange(ledgerPath, offset: offset, count: count) }
+        let start = Int(offset - pendingLines.start)
+        guard count <= pendingLines.bytes.count - start else { return nil }
+        return Array(pendingLines.bytes[start..<(start + count)])
+    }
+
     /// The last line the index covers must be where the index says, complete, and carry its head hash.
     private func checkLastRecord(ledgerSize: UInt64) throws(IndexDamage) {
         guard recordCount > 0 else {
@@ -151,7 +171,7 @@ public final class IndexFile: Sendable {
         }
         let (offset, length) = try lineRange(recordCount - 1)
         guard offset + UInt64(length) + 1 == ledgerSize,
-              let line = FileSystem.readRange(ledgerPath, offset: offset, count: length + 1), line.last == 0x0A
+              let line = ledgerBytes(offset: offset, count: length + 1), line.last == 0x0A
         else { throw IndexDamage("last record") }
         let stored = line.dropLast().withUnsafeBufferPointer { HashChain.storedHash(inCanonicalLine: $0) }
         guard stored == baseHead else { throw IndexDamage("head") }

@@ -20,6 +20,8 @@ struct CompactAppend {
     /// The ledger's head before the batch, and its size after.
     let headBefore: String
     let sizeAfter: Int
+    /// The batch's lines, as they are (or, for a dry run, would be) written after the ledger's.
+    let lines: [UInt8]
 
     /// Seals `entries` onto the ledger in `file` (committed, held under the append's lock) and
     /// checks them; nil when the full check must decide. Throws only when the head is not the
@@ -50,19 +52,46 @@ struct CompactAppend {
         let joined = lines.withUnsafeBufferPointer { ledger.append(lines: $0, at: Int(size)) }
         guard joined, ledger.checkRules(appending: AuthoredBatch(first: count, removesAbbreviation: entries.map(\.removesAbbreviation)))
         else { return nil }
-        (self.ledger, self.stored, headBefore, sizeAfter) = (ledger, stored, head, Int(size) + lines.count)
+        (self.ledger, self.stored, headBefore, sizeAfter, self.lines) = (ledger, stored, head, Int(size) + lines.count, lines)
     }
 
     /// The head after the batch.
     var head: String { stored.last?.hash ?? headBefore }
 
     /// Lays out the index of the ledger with the batch, once it is written and the file at
-    /// `ledgerPath` has `stamp` (`IndexFile.store` keeps it only if the file still has it).
-    /// Hands the reading over, leaving none here: the writer frees its tables as it goes (hundreds
-    /// of MB at 10⁶ records), which it cannot while a second reference holds them.
-    mutating func writeIndex(ledgerPath: String, stamp: FileSystem.FileStamp) -> Bool {
+    /// `ledgerPath` has `stamp` (`IndexFile.store` keeps it only if the file still has it); for a
+    /// dry run, into `scratch`, as if the batch were written. Hands the reading over, leaving none
+    /// here: the writer frees its tables as it goes (hundreds of MB at 10⁶ records), which it
+    /// cannot while a second reference holds them.
+    mutating func writeIndex(ledgerPath: String, stamp: FileSystem.FileStamp, scratch: String? = nil) -> Bool {
         var reading = CompactLedger()
         swap(&reading, &ledger)
-        return IndexFile.write(checked: consume reading, fileSize: sizeAfter, stamp: stamp, ledgerPath: ledgerPath)
+        return IndexFile.write(checked: consume reading, fileSize: sizeAfter, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch)
+    }
+
+    /// How far back the batch reaches, as the full check's dry run works it out from the replays
+    /// before and after (`LedgerAppender.plan`): whether a record of it withdraws one or takes
+    /// effect before the latest record that counted, and the earliest effective day of the records
+    /// that count on one side only (nil: the same count on both, so no answer can differ). Asked
+    /// before `writeIndex`, which takes the reading.
+    var reach: (reachesBack: Bool, from: Int?) {
+        let count = Int(stored[0].seq) - 1
+        let targets = ledger.withdrawalTargets()
+        var withdrawals = EffectiveOrder.Withdrawals()
+        for (position, record) in ledger.records.enumerated() where targets[position] >= 0 {
+            let target = Int(targets[position])
+            _ = withdrawals.add(position, record.corrects != nil ? .corrects(target) : .retracts(target))
+        }
+        var latestBefore = Int.min, from: Int?
+        for (position, record) in ledger.records.enumerated() {
+            let day = Int(record.effectiveDay), withdrawer = withdrawals.firstWithdrawnBy[position]
+            let countedBefore = position < count && (withdrawer ?? count) >= count, countedAfter = withdrawer == nil
+            if countedBefore { latestBefore = max(latestBefore, day) }
+            if countedBefore != countedAfter { from = min(from ?? day, day) }
+        }
+        let reachesBack = stored.contains {
+            EffectiveOrder.reachesBack(withdrawing: $0.corrects != nil || $0.retracts != nil, day: $0.effectiveDate.firstDay, latestDay: latestBefore)
+        }
+        return (reachesBack, from)
     }
 }

@@ -107,9 +107,14 @@ public enum LedgerAppender {
             if let stamp = try? FileSystem.stamp(file) { _ = index.tail(after: outcome.stored, ledger: stamp).write(forLedger: path) }
             return outcome
         }
+        // A dry run of such a batch: checked the same way, and answered from the index it would
+        // leave, which knows the ledger before the batch and with it (`IndexFile.dryRun`).
+        if dryRun, var compact = try CompactAppend(bodies, of: file, expectHead: expectHead, now: now),
+           let outcome = compactDryRun(&compact, of: bodies, ledger: file, now: now) {
+            return outcome
+        }
         // A batch that reaches back, checked against the ledger read compactly, and indexed from
-        // that same reading (see `CompactAppend`). A dry run shows answers before and after, which
-        // only the replay as records gives.
+        // that same reading (see `CompactAppend`).
         if !dryRun, var compact = try CompactAppend(bodies, of: file, expectHead: expectHead, now: now) {
             try write(compact.stored, to: file, after: compact.headBefore)
             let outcome = compactOutcome(compact, of: bodies, ledgerPath: path, now: now)
@@ -150,6 +155,31 @@ public enum LedgerAppender {
         }
         return AppendOutcome(stored: stored, alreadyPresent: [], head: compact.head, diff: { replanned()?.diff ?? .nothing },
                              affected: { replanned()?.affected }, ledger: nil, isDryRun: false, check: .compactReading)
+    }
+
+    /// A dry run checked compactly. Its difference and affected answers are worked out when asked
+    /// from the index the batch would leave, as known before the batch (its first records) and
+    /// with it; should a read of that index fail, by the full check. Nil if that index cannot be
+    /// laid out: the full check then answers.
+    private static func compactDryRun(_ compact: inout CompactAppend, of entries: [RecordBatch.Entry], ledger file: FileSystem.Descriptor,
+                                      now: TransactionTime) -> AppendOutcome? {
+        let reach = compact.reach
+        let (stored, head, headBefore, ledgerPath) = (compact.stored, compact.head, compact.headBefore, file.path)
+        guard let index = IndexFile.dryRun(of: &compact, ledger: file) else { return nil }
+        let before = KnownRecords(count: UInt32(stored[0].seq - 1))
+        let date = stored.map(\.effectiveDate).max()!
+        let full: @Sendable () -> AppendOutcome? = {
+            guard let ledger = try? Ledger.open(path: ledgerPath), ledger.head == headBefore else { return nil }
+            return try? plan(entries, onto: ledger, now: now, dryRun: true)
+        }
+        return AppendOutcome(
+            stored: stored, alreadyPresent: [], head: head,
+            diff: { (try? index.organisationDiff(from: date, as: before, to: date, as: .now)) ?? full()?.diff ?? .nothing },
+            affected: {
+                guard reach.reachesBack, let from = reach.from else { return nil }
+                return (try? index.affectedAnswers(before: before, from: from)) ?? full()?.affected
+            },
+            ledger: nil, isDryRun: true, check: .compactReading)
     }
 
     /// Writes the sealed records as one batch: the journal first, made durable; then the records

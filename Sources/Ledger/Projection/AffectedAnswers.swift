@@ -82,23 +82,41 @@ public struct AffectedAnswers: Hashable, Sendable {
 
     /// Compares the two indexes from `start` (a day number) on.
     init(before: TimelineIndex, after: TimelineIndex, from start: Int) {
-        from = ValidDate(dayNumber: start)
+        self.init(from: start)
         func compare<Key: Comparable & Sendable, State: Hashable & Sendable, Value: Hashable & Sendable>(
             _ old: [Key: Timeline<State>], _ new: [Key: Timeline<State>], _ answer: (State?) -> Value
         ) -> [Subject<Key, Value>] {
-            Set(old.keys).union(new.keys).sorted().compactMap { key in
-                let periods = Self.periods(old[key], new[key], from: start, answer)
-                return periods.isEmpty ? nil : Subject(subject: key, periods: periods)
-            }
+            Set(old.keys).union(new.keys).sorted().compactMap { key in Self.subject(key, old[key], new[key], from: start, answer) }
         }
-        tasks = compare(before.taskTimelines, after.taskTimelines) { task in task.map { TaskAnswer(title: $0.title, holder: $0.holder) } }
-        units = compare(before.unitTimelines, after.unitTimelines) { unit in
-            guard let unit, !unit.isDissolved else { return nil }
-            return UnitAnswer(name: unit.name, abbreviation: unit.abbreviation, kind: unit.kind, parent: unit.parent,
-                              relation: unit.parent == nil ? nil : unit.relation)
-        }
+        tasks = compare(before.taskTimelines, after.taskTimelines, Self.answer(task:))
+        units = compare(before.unitTimelines, after.unitTimelines, Self.answer(unit:))
         supervision = compare(before.supervisionTimelines, after.supervisionTimelines) { $0 != nil }
         offices = compare(before.appointmentTimelines, after.appointmentTimelines) { $0 != nil }
+    }
+
+    /// No answer changed yet, from `start` (a day number) on: the subjects are added by the caller.
+    init(from start: Int) {
+        from = ValidDate(dayNumber: start)
+    }
+
+    /// The task as `responsible` and `tasks` answer for it.
+    static func answer(task: TaskState?) -> TaskAnswer? {
+        task.map { TaskAnswer(title: $0.title, holder: $0.holder) }
+    }
+
+    /// The unit as `units` and `orgchart` show it: nil once dissolved.
+    static func answer(unit: UnitState?) -> UnitAnswer? {
+        guard let unit, !unit.isDissolved else { return nil }
+        return UnitAnswer(name: unit.name, abbreviation: unit.abbreviation, kind: unit.kind, parent: unit.parent,
+                          relation: unit.parent == nil ? nil : unit.relation)
+    }
+
+    /// The subject with the periods from `start` on in which its answer differs; nil if none.
+    static func subject<Key: Hashable & Sendable, State: Hashable & Sendable, Value: Hashable & Sendable>(
+        _ key: Key, _ old: Timeline<State>?, _ new: Timeline<State>?, from start: Int, _ answer: (State?) -> Value
+    ) -> Subject<Key, Value>? {
+        let periods = periods(old, new, from: start, answer)
+        return periods.isEmpty ? nil : Subject(subject: key, periods: periods)
     }
 
     /// The periods from `start` on in which `answer` differs between the two timelines: each day
