@@ -7,16 +7,83 @@ private typealias SupervisionKey = IndexLayout.SupervisionKey
 private typealias AppointmentKey = IndexLayout.AppointmentKey
 private typealias Step = IndexLayout.Step
 
-/// Which answers the records recorded after the first `before.count` changed: the timelines as
-/// known then against those known now, from one bitemporal index. A dry run's index holds the
-/// batch after the ledger's records, so this is what the batch changes (`AffectedAnswers`),
-/// without a replay of the ledger before and after it.
+/// What the records recorded after the first `before.count` changed: the timelines as known then
+/// against those known now, from one bitemporal index. A dry run's index holds the batch after
+/// the ledger's records, so this is what the batch changes (its difference and `AffectedAnswers`),
+/// without a replay of the ledger before and after it. Only entities with a step seen by one side
+/// and not the other can answer differently (`StepChanges`): nothing else is read.
 extension IndexFile {
-    /// The answers that differ between the records `before` knew and all of them, from `start`
-    /// (a day number) on. Only entities with a step seen by one and not the other can differ; their
-    /// timelines are read as both saw them and compared as `AffectedAnswers` compares replays.
-    func affectedAnswers(before: KnownRecords, from start: Int) throws(IndexDamage) -> AffectedAnswers {
+    /// The rows of the units, tasks, supervision and office keys whose steps the records `before`
+    /// knew see otherwise than all records see, each in row order.
+    struct StepChanges: Sendable {
+        var units: [Int] = [], tasks: [Int] = [], supervisionKeys: [Int] = [], appointmentKeys: [Int] = []
+    }
+
+    /// Finds the entities whose steps changed since the records `before` knew.
+    func stepChanges(since before: KnownRecords) throws(IndexDamage) -> StepChanges {
         try checkRowCounts()
+        guard tail.isEmpty else { throw IndexDamage("the tail's records have no steps") }
+        var changes = StepChanges()
+        for row in 0..<unitCount
+        where try differs(UnitStep.self, in: .unitSteps, start: try rows.u32(UnitRow.stepStart, at: row), count: try rows.u32(UnitRow.stepCount, at: row),
+                          before: before) {
+            changes.units.append(row)
+        }
+        for row in 0..<taskCount
+        where try differs(TaskStep.self, in: .taskSteps, start: try rows.u32(TaskRow.stepStart, at: row), count: try rows.u32(TaskRow.stepCount, at: row),
+                          before: before) {
+            changes.tasks.append(row)
+        }
+        for key in 0..<rows.sections.rowCount(of: .supervisionKeys)
+        where try differs(Step.self, in: .supervisionSteps, start: try rows.u32(SupervisionKey.stepStart, at: key),
+                          count: try rows.u32(SupervisionKey.stepCount, at: key), before: before) {
+            changes.supervisionKeys.append(key)
+        }
+        for key in 0..<rows.sections.rowCount(of: .appointmentKeys)
+        where try differs(Step.self, in: .appointmentSteps, start: try rows.u32(AppointmentKey.stepStart, at: key),
+                          count: try rows.u32(AppointmentKey.stepCount, at: key), before: before) {
+            changes.appointmentKeys.append(key)
+        }
+        return changes
+    }
+
+    /// The difference of the organisation on `date` as the records `before` knew it and as all
+    /// records know it: `organisationDiff` over the units, tasks and relations that `changes` can
+    /// make differ (the units changed or with changed supervision or offices over them, with the
+    /// supervisors those name), every other one being the same on both sides.
+    func organisationDiff(on date: ValidDate, as before: KnownRecords, changes: StepChanges) throws(IndexDamage) -> OrgDiff {
+        let day = date.firstDay
+        var unitRows = Set(changes.units)
+        for key in changes.supervisionKeys { unitRows.insert(try rows.i32(SupervisionKey.unit, at: key)) }
+        for key in changes.appointmentKeys { unitRows.insert(try rows.i32(AppointmentKey.unit, at: key)) }
+        var old = OrgState(), new = OrgState()
+        func load(_ row: Int) throws(IndexDamage) {
+            if let unit = try unit(row: row, on: day, known: before) { old.units[unit.id] = unit }
+            if let unit = try unit(row: row, on: day, known: .now) { new.units[unit.id] = unit }
+        }
+        for row in unitRows.sorted() { try load(row) }
+        for row in unitRows.sorted() {
+            try addRelations(ofUnitRow: row, on: day, known: before, to: &old)
+            try addRelations(ofUnitRow: row, on: day, known: .now, to: &new)
+        }
+        // A supervisor comes in with a supervision, which may be in force on one side only: each
+        // side gets it as it has it, so it differs only where it changed.
+        for id in Set(old.units.keys).symmetricDifference(new.units.keys) {
+            guard let row = try unitRow(id) else { throw IndexDamage("unit '\(id)' without a row") }
+            try load(row)
+        }
+        return try OrgDiff(from: old, at: date, to: new, at: date) { (each) throws(IndexDamage) in
+            for row in changes.tasks {
+                let (before, after) = (try task(row: row, on: day, known: before), try task(row: row, on: day, known: .now))
+                if before != nil || after != nil { each(before, after) }
+            }
+        }
+    }
+
+    /// The answers that differ between the records `before` knew and all of them, from `start`
+    /// (a day number) on: the changed entities' timelines as both saw them, compared as
+    /// `AffectedAnswers` compares replays.
+    func affectedAnswers(_ changes: StepChanges, before: KnownRecords, from start: Int) throws(IndexDamage) -> AffectedAnswers {
         var affected = AffectedAnswers(from: start)
         func timelines<State>(_ steps: [Int], _ value: (Int) throws(IndexDamage) -> (day: Int, state: State?)) throws(IndexDamage) -> Timeline<State> {
             var timeline = Timeline<State>()
@@ -26,10 +93,8 @@ extension IndexFile {
             }
             return timeline
         }
-
-        for row in 0..<unitCount {
+        for row in changes.units {
             let (first, count) = (try rows.u32(UnitRow.stepStart, at: row), try rows.u32(UnitRow.stepCount, at: row))
-            guard try differs(UnitStep.self, in: .unitSteps, start: first, count: count, before: before) else { continue }
             func timeline(_ known: KnownRecords) throws(IndexDamage) -> Timeline<UnitState> {
                 try timelines(try seenSteps(UnitStep.self, in: .unitSteps, start: first, count: count, known: known)) { (step) throws(IndexDamage) in
                     let day = try rows.i32(UnitStep.day, at: step)
@@ -41,9 +106,8 @@ extension IndexFile {
                 affected.units.append(subject)
             }
         }
-        for row in 0..<taskCount {
+        for row in changes.tasks {
             let (first, count) = (try rows.u32(TaskRow.stepStart, at: row), try rows.u32(TaskRow.stepCount, at: row))
-            guard try differs(TaskStep.self, in: .taskSteps, start: first, count: count, before: before) else { continue }
             func timeline(_ known: KnownRecords) throws(IndexDamage) -> Timeline<TaskState> {
                 try timelines(try seenSteps(TaskStep.self, in: .taskSteps, start: first, count: count, known: known)) { (step) throws(IndexDamage) in
                     let day = try rows.i32(TaskStep.day, at: step)
@@ -62,23 +126,22 @@ extension IndexFile {
                 return (try rows.i32(Step.day, at: step, in: section), record >= 0 ? record : nil)
             }
         }
-        for key in 0..<rows.sections.rowCount(of: .supervisionKeys) {
+        for key in changes.supervisionKeys {
             let (first, count) = (try rows.u32(SupervisionKey.stepStart, at: key), try rows.u32(SupervisionKey.stepCount, at: key))
-            guard try differs(Step.self, in: .supervisionSteps, start: first, count: count, before: before) else { continue }
             if let subject = AffectedAnswers.subject(try supervision(keyRow: key), try inForce(in: .supervisionSteps, start: first, count: count, before),
                                                      try inForce(in: .supervisionSteps, start: first, count: count, .now), from: start, { $0 != nil }) {
                 affected.supervision.append(subject)
             }
         }
-        for key in 0..<rows.sections.rowCount(of: .appointmentKeys) {
+        for key in changes.appointmentKeys {
             let (first, count) = (try rows.u32(AppointmentKey.stepStart, at: key), try rows.u32(AppointmentKey.stepCount, at: key))
-            guard try differs(Step.self, in: .appointmentSteps, start: first, count: count, before: before) else { continue }
             if let subject = AffectedAnswers.subject(try appointment(keyRow: key), try inForce(in: .appointmentSteps, start: first, count: count, before),
                                                      try inForce(in: .appointmentSteps, start: first, count: count, .now), from: start, { $0 != nil }) {
                 affected.offices.append(subject)
             }
         }
-        // In the order `AffectedAnswers` lists them: by id (rows are by the ids' bytes) or by key.
+        // In the order `AffectedAnswers` lists them: by id or by key (rows are by the ids' bytes,
+        // keys by their units' rows).
         affected.units.sort { $0.subject < $1.subject }
         affected.tasks.sort { $0.subject < $1.subject }
         affected.supervision.sort { $0.subject < $1.subject }

@@ -55,27 +55,19 @@ extension IndexFile {
     /// What changed between the organisation on `from` and on `to`: the units of each day, and the
     /// task rows read once at both days. With tail records to apply, from the full state of each.
     func organisationDiff(from: ValidDate, to: ValidDate, known: KnownRecords) throws(IndexDamage) -> OrgDiff {
-        try organisationDiff(from: from, as: known, to: to, as: known)
-    }
-
-    /// What changed between the organisation on `from` as the records `knownBefore` said and on
-    /// `to` as `knownAfter` say: a diff between two dates, or, on one date, what records recorded
-    /// later changed (a dry run's, whose index holds the batch).
-    func organisationDiff(from: ValidDate, as knownBefore: KnownRecords, to: ValidDate, as knownAfter: KnownRecords) throws(IndexDamage) -> OrgDiff {
         try checkRowCounts()
         let memo = AnswerMemo()
         defer { remember(memo) }
         let (fromDay, toDay) = (from.firstDay, to.firstDay)
         guard tail(through: fromDay).isEmpty, tail(through: toDay).isEmpty else {
-            return OrgDiff(from: try fullState(on: fromDay, known: knownBefore, memo: memo), at: from,
-                           to: try fullState(on: toDay, known: knownAfter, memo: memo), at: to)
+            return OrgDiff(from: try fullState(on: fromDay, known: known, memo: memo), at: from,
+                           to: try fullState(on: toDay, known: known, memo: memo), at: to)
         }
-        let before = try unitState(on: fromDay, known: knownBefore, relations: true, memo: memo)
-        let after = try unitState(on: toDay, known: knownAfter, relations: true, memo: memo)
+        let before = try unitState(on: fromDay, known: known, relations: true, memo: memo)
+        let after = try unitState(on: toDay, known: known, relations: true, memo: memo)
         return try OrgDiff(from: before, at: from, to: after, at: to) { (each) throws(IndexDamage) in
             for row in 0..<taskCount {
-                let old = try task(row: row, on: fromDay, known: knownBefore, memo: memo)
-                let new = try task(row: row, on: toDay, known: knownAfter, memo: memo)
+                let old = try task(row: row, on: fromDay, known: known, memo: memo), new = try task(row: row, on: toDay, known: known, memo: memo)
                 if old != nil || new != nil { each(old, new) }
             }
         }

@@ -172,12 +172,19 @@ public enum LedgerAppender {
             guard let ledger = try? Ledger.open(path: ledgerPath), ledger.head == headBefore else { return nil }
             return try? plan(entries, onto: ledger, now: now, dryRun: true)
         }
+        let changes = Locked<IndexFile.StepChanges?>(nil)
+        let changed: @Sendable () throws(IndexDamage) -> IndexFile.StepChanges = { () throws(IndexDamage) in
+            if let known = changes.withLock({ $0 }) { return known }
+            let found = try index.stepChanges(since: before)
+            changes.withLock { $0 = found }
+            return found
+        }
         return AppendOutcome(
             stored: stored, alreadyPresent: [], head: head,
-            diff: { (try? index.organisationDiff(from: date, as: before, to: date, as: .now)) ?? full()?.diff ?? .nothing },
+            diff: { (try? index.organisationDiff(on: date, as: before, changes: changed())) ?? full()?.diff ?? .nothing },
             affected: {
                 guard reach.reachesBack, let from = reach.from else { return nil }
-                return (try? index.affectedAnswers(before: before, from: from)) ?? full()?.affected
+                return (try? index.affectedAnswers(changed(), before: before, from: from)) ?? full()?.affected
             },
             ledger: nil, isDryRun: true, check: .compactReading)
     }
