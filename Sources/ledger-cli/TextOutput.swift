@@ -272,13 +272,29 @@ enum TextOutput {
 
     /// The records of a history, written record by record: the whole ledger's is hundreds of MB.
     static func writeHistory(_ history: EntityHistory, to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
-        guard !history.entries.isEmpty else {
-            return try output.append("No records" + (history.subject.map { " concern \($0)" } ?? "") + ".")
-        }
-        if let subject = history.subject { try output.append("History of \(subject):") }
-        for (index, entry) in history.entries.enumerated() {
-            if index > 0 || history.subject != nil { try output.append("\n") }
+        var writer = HistoryWriter(subject: history.subject)
+        for entry in history.entries { try writer.write(entry, to: &output) }
+        try writer.finish(to: &output)
+    }
+
+    /// A history written entry by entry, as it is read: the heading before the first entry, or
+    /// "No records" when none came.
+    struct HistoryWriter {
+        let subject: String?
+        private var written = 0
+
+        init(subject: String?) { self.subject = subject }
+
+        mutating func write(_ entry: EntityHistory.Entry, to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
+            if written == 0, let subject { try output.append("History of \(subject):") }
+            if written > 0 || subject != nil { try output.append("\n") }
             try output.append(historyLines(of: entry).joined(by: "\n"))
+            written += 1
+        }
+
+        func finish(to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
+            guard written == 0 else { return }
+            try output.append("No records" + (subject.map { " concern \($0)" } ?? "") + ".")
         }
     }
 

@@ -46,15 +46,24 @@ public enum CSV {
     /// `withdrawn_by,withdrawal,changes,sources`; `changes` holds the changes that concern the
     /// subject as a JSON array (canonical form), `sources` the sources' titles and URLs, one a line.
     public static func history(_ history: EntityHistory) -> String {
-        let columns = ["date", "effective", "record", "type", "title", "recorded", "corrects", "retracts", "withdrawn_by",
-                       "withdrawal", "changes", "sources"]
-        return document([columns] + history.entries.map { entry in
-            let record = entry.record
-            return [record.date.description, record.effectiveDate.description, record.id, record.type.rawValue, record.title,
-                    record.recorded.description, record.corrects ?? "", record.retracts ?? "", entry.withdrawnBy ?? "",
-                    entry.withdrawal?.rawValue ?? "", CanonicalJSON.string(of: .array(entry.changes.map(\.json))),
-                    record.sources.map { $0.title + ($0.url.map { " <\($0)>" } ?? "") }.joined(separator: "\n")]
-        })
+        document([historyColumns] + history.entries.map(historyFields))
+    }
+
+    /// The header line of `history(_:)`.
+    public static var historyHeader: String { line(historyColumns) }
+
+    /// One entry's line of `history(_:)`, for a history written as it is read.
+    public static func historyLine(_ entry: EntityHistory.Entry) -> String { line(historyFields(entry)) }
+
+    private static let historyColumns = ["date", "effective", "record", "type", "title", "recorded", "corrects", "retracts",
+                                         "withdrawn_by", "withdrawal", "changes", "sources"]
+
+    private static func historyFields(_ entry: EntityHistory.Entry) -> [String] {
+        let record = entry.record
+        return [record.date.description, record.effectiveDate.description, record.id, record.type.rawValue, record.title,
+                record.recorded.description, record.corrects ?? "", record.retracts ?? "", entry.withdrawnBy ?? "",
+                entry.withdrawal?.rawValue ?? "", CanonicalJSON.string(of: .array(entry.changes.map(\.json))),
+                record.sources.map { $0.title + ($0.url.map { " <\($0)>" } ?? "") }.joined(separator: "\n")]
     }
 
     private static let responsibilityColumns = ["task", "title", "unit", "unit_name", "unit_kind", "since", "record", "at"]

@@ -43,6 +43,79 @@ extension IndexFile {
         return try history(of: nil, amongRows: rowsWithin, from: from, to: to, knownAt: knownAt)
     }
 
+    /// `indexedHistory(from:to:knownAt:)`'s entries handed to `body` in their order until it
+    /// returns false, holding no more than the records dated on one day at a time (and the
+    /// corrections and retractions, which decide what was withdrawn): the whole history of 10⁶
+    /// records, held as one answer, is some 3 GB of records. The lines are read twice: once for
+    /// the corrections and retractions, in file order, then those in the window by date.
+    func eachIndexedHistoryEntry(from: ValidDate?, to: ValidDate?, knownAt: TransactionTime,
+                                 _ body: (EntityHistory.Entry) -> Bool) throws(IndexDamage) {
+        try checkRowCounts()
+        // Each row within the window, by its date's first day then its seq (one integer each).
+        var keys: [UInt64] = [], known = 0
+        for row in 0..<recordCount {
+            guard Int64(bitPattern: try rows.u64(RecordRow.recorded, at: row)) <= knownAt.nanoseconds else { break }
+            known = row + 1
+            let day = Int(try rows.i32(RecordRow.dateDay, at: row))
+            if let from, day < from.firstDay { continue }
+            if let to, day > to.firstDay { continue }
+            keys.append(UInt64(UInt32(bitPattern: Int32(day)) ^ 0x8000_0000) << 32 | UInt64(row))
+        }
+        keys.sort()
+        var withdrawing: [Record] = []
+        let scanned = try forEachLine(ofRows: 0..<known) { (row, line) throws(IndexDamage) in
+            guard line.contains(Self.correctsMember) || line.contains(Self.retractsMember) else { return }
+            guard let record = Self.record(line: line), record.seq == row + 1 else { throw IndexDamage("record row \(row): no record in its \(line.count) bytes") }
+            if record.corrects != nil || record.retracts != nil { withdrawing.append(record) }
+        }
+        guard scanned else { throw IndexDamage("the ledger file could not be read") }
+        let appended = tail.filter { record in
+            record.recorded <= knownAt && from.map { record.date.firstDay >= $0.firstDay } ?? true && to.map { record.date.firstDay <= $0.firstDay } ?? true
+        }
+        withdrawing += appended.filter { $0.corrects != nil || $0.retracts != nil }
+        let withdrawal = EffectiveHistory(withdrawing, knownAt: knownAt).withdrawal(of:)
+
+        // One day's records at a time, in `EntityHistory`'s order: by date, then ledger order (the
+        // tail's come after the rows').
+        var going = true
+        func hand(_ records: [Record]) {
+            for record in records.sorted(by: { ($0.date, $0.seq) < ($1.date, $1.seq) }) where going {
+                let withdrawn = withdrawal(record.id)
+                going = body(EntityHistory.Entry(record: record, changes: record.changes, withdrawnBy: withdrawn?.by, withdrawal: withdrawn?.kind))
+            }
+        }
+        let appendedDays = Set(appended.map { $0.date.firstDay }).sorted()
+        var nextAppended = 0
+        func hand(day: Int?, _ records: [Record]) {
+            while nextAppended < appendedDays.count, day.map({ appendedDays[nextAppended] < $0 }) ?? true {
+                hand(appended.filter { $0.date.firstDay == appendedDays[nextAppended] })
+                nextAppended += 1
+            }
+            guard let day else { return }
+            var all = records
+            if nextAppended < appendedDays.count, appendedDays[nextAppended] == day {
+                all += appended.filter { $0.date.firstDay == day }
+                nextAppended += 1
+            }
+            hand(all)
+        }
+        var day: Int?, records: [Record] = []
+        let read = try forEachLine(ofRows: keys.lazy.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }) { (row, line) throws(IndexDamage) in
+            guard going else { return }
+            let rowDay = Int(try rows.i32(RecordRow.dateDay, at: row))
+            if let current = day, current != rowDay {
+                hand(day: current, records)
+                records = []
+            }
+            day = rowDay
+            guard let record = Self.record(line: line), record.seq == row + 1 else { throw IndexDamage("record row \(row): no record in its \(line.count) bytes") }
+            records.append(record)
+        }
+        guard read else { throw IndexDamage("the ledger file could not be read") }
+        if let day { hand(day: day, records) }
+        hand(day: nil, [])
+    }
+
     /// The history of `id` (nil: of every record) among the records on `seqs` and the tail's, as
     /// `EntityHistory` makes it from the records known at `knownAt`, those that can withdraw them
     /// deciding which were withdrawn (`EffectiveHistory`).

@@ -170,6 +170,25 @@ extension IndexFile: LedgerQuerying {
         return found
     }
 
+    /// From the index, a day's records at a time (`eachIndexedHistoryEntry`). Should the index
+    /// prove damaged on the way, the full read's entries follow on from the first not yet handed.
+    public func eachHistoryEntry(from: ValidDate?, to: ValidDate?, knownAt: TransactionTime,
+                                 _ body: (EntityHistory.Entry) -> Bool) throws(QueryError) {
+        guard loadedLedger == nil else { return try fullLedger().eachHistoryEntry(from: from, to: to, knownAt: knownAt, body) }
+        var handed = 0, going = true
+        do {
+            try eachIndexedHistoryEntry(from: from, to: to, knownAt: knownAt) { entry in
+                handed += 1
+                going = body(entry)
+                return going
+            }
+        } catch {
+            guard going else { return }
+            let entries = try ledgerAfterDamage().history(of: nil, from: from, to: to, knownAt: knownAt).entries
+            for entry in entries.dropFirst(handed) where !body(entry) { return }
+        }
+    }
+
     /// From the index (`indexedTimeline`); with appends waiting in its tail, from the index built
     /// anew with them (`foldingTail()`), and only if that fails from the ledger read in full.
     public func timeline(of id: String, knownAt: TransactionTime) throws(QueryError) -> EntityTimeline {

@@ -50,22 +50,27 @@ extension IndexFile {
         CanonicalRecordDecoder.decode(line) ?? (try? Record(json: JSONParser.parse(line)))
     }
 
-    /// Hands `body` the line of each record row in `rows` (ascending), read from the ledger file
-    /// mapped once, in file order, letting go of the pages behind as it goes: a scan of a million
-    /// lines never holds the file resident. False, without a call, if the file cannot be mapped.
+    /// Hands `body` the line of each record row in `rows`, in the order given, read from the ledger
+    /// file mapped once, letting go of the pages read every 4,096 lines or 16 MiB: a scan of a
+    /// million lines never holds the file resident. (Rows in file order are let go of behind the
+    /// scan; in another order a page let go of and needed again is read again.) False, without a
+    /// call, if the file cannot be mapped.
     func forEachLine(ofRows rows: some Sequence<Int>,
                      _ body: (_ row: Int, _ line: UnsafeBufferPointer<UInt8>) throws(IndexDamage) -> Void) throws(IndexDamage) -> Bool {
         guard let committed = try? CommittedLedger.open(ledgerPath), let mapped = committed.map() else { return false }
         let bytes = mapped.bytes.bindMemory(to: UInt8.self)
-        var released = 0
+        var read: Range<Int>?, lines = 0, length = 0
         for row in rows {
-            let (offset, length) = try lineRange(row)
-            guard Int(offset) + length <= bytes.count else { throw IndexDamage("record row \(row): line past the ledger's end") }
-            if Int(offset) - released >= 1 << 24 {
-                mapped.release(from: released, to: Int(offset))
-                released = Int(offset)
+            let (offset, count) = try lineRange(row)
+            let line = Int(offset)..<(Int(offset) + count)
+            guard line.upperBound <= bytes.count else { throw IndexDamage("record row \(row): line past the ledger's end") }
+            if let span = read, lines >= 4096 || length >= 1 << 24 {
+                mapped.release(from: span.lowerBound, to: span.upperBound)
+                (read, lines, length) = (nil, 0, 0)
             }
-            try body(row, UnsafeBufferPointer(rebasing: bytes[Int(offset)..<(Int(offset) + length)]))
+            try body(row, UnsafeBufferPointer(rebasing: bytes[line]))
+            read = read.map { min($0.lowerBound, line.lowerBound)..<max($0.upperBound, line.upperBound) } ?? line
+            (lines, length) = (lines + 1, length + count)
         }
         withExtendedLifetime(mapped) {}
         return true

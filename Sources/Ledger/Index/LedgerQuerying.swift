@@ -54,6 +54,11 @@ public protocol LedgerQuerying: Sendable {
     /// The records concerning a unit, task, person or record `id` (every record without one), by
     /// date, between `from` and `to` when given, with corrected and retracted records marked.
     func history(of id: String?, from: ValidDate?, to: ValidDate?, knownAt: TransactionTime) throws(QueryError) -> EntityHistory
+    /// The entries of the whole ledger's history (`history(of: nil, …)`), handed to `body` in
+    /// their order until it returns false, without holding them all: for a caller that writes
+    /// them out (at 10⁶ records the whole history is gigabytes of records).
+    func eachHistoryEntry(from: ValidDate?, to: ValidDate?, knownAt: TransactionTime,
+                          _ body: (EntityHistory.Entry) -> Bool) throws(QueryError)
     /// Period by period: a task's holder, or a unit's name, parent and relation (a task if both
     /// have the id).
     func timeline(of id: String, knownAt: TransactionTime) throws(QueryError) -> EntityTimeline

@@ -158,6 +158,12 @@ public struct Ledger: Sendable {
         return EntityHistory(log: known, subject: id, from: from, to: to, withdrawal: effective.withdrawal(of:))
     }
 
+    /// The whole history's entries, from the answer held in memory.
+    public func eachHistoryEntry(from: ValidDate?, to: ValidDate?, knownAt: TransactionTime,
+                                 _ body: (EntityHistory.Entry) -> Bool) throws(QueryError) {
+        for entry in try history(of: nil, from: from, to: to, knownAt: knownAt).entries where !body(entry) { return }
+    }
+
     /// Whether the record `id` was corrected or retracted, and by what; nil if it counts.
     public func withdrawal(of id: RecordID) -> RecordWithdrawal? { history.withdrawal(of: id) }
 }

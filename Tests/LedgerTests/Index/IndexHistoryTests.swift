@@ -52,6 +52,17 @@ final class IndexHistoryTests: LedgerDirectoryTestCase {
                 assertSame(Result { () throws(QueryError) in try ledger.history(of: nil, from: from, to: to, knownAt: knownAt) },
                            Result { () throws(QueryError) in try index.history(of: nil, from: from, to: to, knownAt: knownAt) },
                            "whole history from \(String(describing: from)) to \(String(describing: to)) known at \(knownAt)")
+                // Handed over entry by entry, a day's records at a time: the same entries.
+                let expected = try ledger.history(of: nil, from: from, to: to, knownAt: knownAt).entries
+                var handed: [EntityHistory.Entry] = []
+                try index.eachHistoryEntry(from: from, to: to, knownAt: knownAt) { handed.append($0); return true }
+                XCTAssertEqual(handed, expected, "\(context): whole history handed over from \(String(describing: from)) known at \(knownAt)",
+                               file: file, line: line)
+                if expected.count > 1 {
+                    handed = []
+                    try index.eachHistoryEntry(from: from, to: to, knownAt: knownAt) { handed.append($0); return handed.count < 2 }
+                    XCTAssertEqual(handed, Array(expected.prefix(2)), "\(context): stopped after two", file: file, line: line)
+                }
             }
         }
         XCTAssertNil(index.loadedLedger, "\(context): the index read the ledger in full", file: file, line: line)
