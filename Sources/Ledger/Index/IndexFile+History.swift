@@ -62,13 +62,20 @@ extension IndexFile {
             keys.append(UInt64(UInt32(bitPattern: Int32(day)) ^ 0x8000_0000) << 32 | UInt64(row))
         }
         keys.sort()
-        var withdrawing: [Record] = []
-        let scanned = try forEachLine(ofRows: 0..<known) { (row, line) throws(IndexDamage) in
+        // What decides which of them were withdrawn: the corrections and retractions among them
+        // (found by their bytes, in file order), those naming one of them, and so on.
+        var gathered: [Int: Record] = [:], pending: [Int] = []
+        let scanned = try forEachLine(ofRows: keys.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }.sorted()) { (row, line) throws(IndexDamage) in
+            guard let id = try rows.stringBytes(RecordRow.id, at: row) else { throw IndexDamage("record row \(row) without an id") }
+            pending += try mentionRows(ofBytes: Array(id), kind: .record)
             guard line.contains(Self.correctsMember) || line.contains(Self.retractsMember) else { return }
             guard let record = Self.record(line: line), record.seq == row + 1 else { throw IndexDamage("record row \(row): no record in its \(line.count) bytes") }
-            if record.corrects != nil || record.retracts != nil { withdrawing.append(record) }
+            gathered[row] = record
+            pending += try withdrawalMentions(of: record)
         }
         guard scanned else { throw IndexDamage("the ledger file could not be read") }
+        try gatherWithdrawals(into: &gathered, pending: pending)
+        var withdrawing = gathered.keys.sorted().map { gathered[$0]! }.filter { $0.corrects != nil || $0.retracts != nil }
         let appended = tail.filter { record in
             record.recorded <= knownAt && from.map { record.date.firstDay >= $0.firstDay } ?? true && to.map { record.date.firstDay <= $0.firstDay } ?? true
         }
@@ -136,31 +143,45 @@ extension IndexFile {
     func recordsWithTheirWithdrawals(_ seqs: [Int]) throws(IndexDamage) -> [Record] {
         var gathered: [Int: Record] = [:]
         var pending: [Int] = []
-        func gather(_ seq: Int, _ record: Record) throws(IndexDamage) {
-            gathered[seq] = record
-            pending += try mentionRows(of: record.id, kind: .record)
-            if let target = record.corrects ?? record.retracts {
-                pending += try mentionRows(of: target, kind: .record)
-            }
-        }
         // The rows asked for in file order, from the file mapped once (the whole ledger's history
         // asks for all of them); then what can withdraw them, few, line by line.
         let read = try forEachLine(ofRows: Set(seqs).sorted()) { (seq, line) throws(IndexDamage) in
             guard let record = Self.record(line: line) else { throw IndexDamage("record row \(seq): no record in its \(line.count) bytes") }
-            try gather(seq, record)
+            gathered[seq] = record
+            pending += try withdrawalMentions(of: record)
         }
-        if !read { pending = seqs }
+        try gatherWithdrawals(into: &gathered, pending: read ? pending : seqs)
+        return gathered.keys.sorted().map { gathered[$0]! }
+    }
+
+    /// Reads into `gathered` (by seq) the records on rows `pending` not in it yet, and so on with
+    /// the rows each names as able to withdraw it (`withdrawalMentions`), line by line.
+    private func gatherWithdrawals(into gathered: inout [Int: Record], pending: [Int]) throws(IndexDamage) {
+        var pending = pending
         while let seq = pending.popLast() {
             guard gathered[seq] == nil else { continue }
-            try gather(seq, try recordAt(seq))
+            let record = try recordAt(seq)
+            gathered[seq] = record
+            pending += try withdrawalMentions(of: record)
         }
-        return gathered.keys.sorted().map { gathered[$0]! }
+    }
+
+    /// The rows of the records that can decide whether `record` counts: those naming it as a
+    /// record (its corrections and retractions), and those naming what it corrects or retracts.
+    private func withdrawalMentions(of record: Record) throws(IndexDamage) -> [Int] {
+        var rows = try mentionRows(of: record.id, kind: .record)
+        if let target = record.corrects ?? record.retracts { rows += try mentionRows(of: target, kind: .record) }
+        return rows
     }
 
     /// The record rows (seqs) naming `id` as a `kind`, from `mentions`; none if no key.
     func mentionRows(of id: String, kind: CompactMentions.Kind) throws(IndexDamage) -> [Int] {
+        try mentionRows(ofBytes: Array(id.utf8), kind: kind)
+    }
+
+    /// `mentionRows(of:kind:)` for an id given as its UTF-8 bytes.
+    func mentionRows(ofBytes target: [UInt8], kind: CompactMentions.Kind) throws(IndexDamage) -> [Int] {
         let count = rows.sections.rowCount(of: .mentionKeys)
-        let target = Array(id.utf8)
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2

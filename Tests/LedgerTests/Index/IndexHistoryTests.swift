@@ -169,8 +169,11 @@ final class IndexHistoryTests: LedgerDirectoryTestCase {
         let index = try XCTUnwrap(IndexFile.openOrBuild(ledgerPath: path))
         let (from, to) = (try ValidDate(parsing: "2000"), try ValidDate(parsing: "2002"))
         for knownAt in ledger.records.map(\.recorded) + [.distantFuture] {
-            XCTAssertEqual(try index.history(of: nil, from: from, to: to, knownAt: knownAt),
-                           try ledger.history(of: nil, from: from, to: to, knownAt: knownAt), "known at \(knownAt)")
+            let expected = try ledger.history(of: nil, from: from, to: to, knownAt: knownAt)
+            XCTAssertEqual(try index.history(of: nil, from: from, to: to, knownAt: knownAt), expected, "known at \(knownAt)")
+            var handed: [EntityHistory.Entry] = []
+            try index.eachHistoryEntry(from: from, to: to, knownAt: knownAt) { handed.append($0); return true }
+            XCTAssertEqual(handed, expected.entries, "handed over, known at \(knownAt)")
         }
         let now = try index.history(of: nil, from: from, to: to)
         XCTAssertEqual(now.entries.map(\.record.id), ["base", "rename-a"])
