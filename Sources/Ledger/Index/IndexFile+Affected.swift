@@ -85,60 +85,54 @@ extension IndexFile {
     /// `AffectedAnswers` compares replays.
     func affectedAnswers(_ changes: StepChanges, before: KnownRecords, from start: Int) throws(IndexDamage) -> AffectedAnswers {
         var affected = AffectedAnswers(from: start)
-        func timelines<State>(_ steps: [Int], _ value: (Int) throws(IndexDamage) -> (day: Int, state: State?)) throws(IndexDamage) -> Timeline<State> {
-            var timeline = Timeline<State>()
-            for step in steps {
-                let (day, state) = try value(step)
-                timeline.set(state, from: day)
+        /// The subject `key` if its answer differs: its steps (`count` from `first` in `section`)
+        /// as each side sees them, each step's state read by `state`.
+        func subject<Row: IndexStepRow, Key: Hashable & Sendable, State: Hashable & Sendable, Value: Hashable & Sendable>(
+            _ key: Key, _ kind: Row.Type, in section: IndexLayout.Section, first: Int, count: Int,
+            state: (_ step: Int, _ day: Int, _ known: KnownRecords) throws(IndexDamage) -> State?, answer: (State?) -> Value
+        ) throws(IndexDamage) -> AffectedAnswers.Subject<Key, Value>? {
+            func timeline(_ known: KnownRecords) throws(IndexDamage) -> Timeline<State> {
+                var timeline = Timeline<State>()
+                for step in try seenSteps(kind, in: section, start: first, count: count, known: known) {
+                    let day = try rows.i32(Row.day, at: step, in: section)
+                    timeline.set(try state(step, day, known), from: day)
+                }
+                return timeline
             }
-            return timeline
+            return AffectedAnswers.subject(key, try timeline(before), try timeline(.now), from: start, answer)
         }
         for row in changes.units {
-            let (first, count) = (try rows.u32(UnitRow.stepStart, at: row), try rows.u32(UnitRow.stepCount, at: row))
-            func timeline(_ known: KnownRecords) throws(IndexDamage) -> Timeline<UnitState> {
-                try timelines(try seenSteps(UnitStep.self, in: .unitSteps, start: first, count: count, known: known)) { (step) throws(IndexDamage) in
-                    let day = try rows.i32(UnitStep.day, at: step)
-                    return (day, try unit(row: row, on: day, known: known))
-                }
-            }
-            if let subject = AffectedAnswers.subject(try unitID(row), try timeline(before), try timeline(.now), from: start,
-                                                     AffectedAnswers.answer(unit:)) {
-                affected.units.append(subject)
-            }
+            let found = try subject(try unitID(row), UnitStep.self, in: .unitSteps, first: try rows.u32(UnitRow.stepStart, at: row),
+                                    count: try rows.u32(UnitRow.stepCount, at: row), state: { (_, day, known) throws(IndexDamage) in
+                                        try unit(row: row, on: day, known: known)
+                                    }, answer: AffectedAnswers.answer(unit:))
+            if let found { affected.units.append(found) }
         }
         for row in changes.tasks {
-            let (first, count) = (try rows.u32(TaskRow.stepStart, at: row), try rows.u32(TaskRow.stepCount, at: row))
-            func timeline(_ known: KnownRecords) throws(IndexDamage) -> Timeline<TaskState> {
-                try timelines(try seenSteps(TaskStep.self, in: .taskSteps, start: first, count: count, known: known)) { (step) throws(IndexDamage) in
-                    let day = try rows.i32(TaskStep.day, at: step)
-                    return (day, try task(row: row, on: day, known: known))
-                }
-            }
-            if let subject = AffectedAnswers.subject(try taskID(row), try timeline(before), try timeline(.now), from: start,
-                                                     AffectedAnswers.answer(task:)) {
-                affected.tasks.append(subject)
-            }
+            let found = try subject(try taskID(row), TaskStep.self, in: .taskSteps, first: try rows.u32(TaskRow.stepStart, at: row),
+                                    count: try rows.u32(TaskRow.stepCount, at: row), state: { (_, day, known) throws(IndexDamage) in
+                                        try task(row: row, on: day, known: known)
+                                    }, answer: AffectedAnswers.answer(task:))
+            if let found { affected.tasks.append(found) }
         }
         // Supervision and offices: in force where a step names the record that set it.
-        func inForce(in section: IndexLayout.Section, start first: Int, count: Int, _ known: KnownRecords) throws(IndexDamage) -> Timeline<Int> {
-            try timelines(try seenSteps(Step.self, in: section, start: first, count: count, known: known)) { (step) throws(IndexDamage) in
-                let record = try rows.i32(Step.record, at: step, in: section)
-                return (try rows.i32(Step.day, at: step, in: section), record >= 0 ? record : nil)
+        func inForce(in section: IndexLayout.Section) -> (Int, Int, KnownRecords) throws(IndexDamage) -> Int? {
+            { (step, _, _) throws(IndexDamage) in
+                let record = try self.rows.i32(Step.record, at: step, in: section)
+                return record >= 0 ? record : nil
             }
         }
         for key in changes.supervisionKeys {
-            let (first, count) = (try rows.u32(SupervisionKey.stepStart, at: key), try rows.u32(SupervisionKey.stepCount, at: key))
-            if let subject = AffectedAnswers.subject(try supervision(keyRow: key), try inForce(in: .supervisionSteps, start: first, count: count, before),
-                                                     try inForce(in: .supervisionSteps, start: first, count: count, .now), from: start, { $0 != nil }) {
-                affected.supervision.append(subject)
-            }
+            let found = try subject(try supervision(keyRow: key), Step.self, in: .supervisionSteps,
+                                    first: try rows.u32(SupervisionKey.stepStart, at: key), count: try rows.u32(SupervisionKey.stepCount, at: key),
+                                    state: inForce(in: .supervisionSteps), answer: { $0 != nil })
+            if let found { affected.supervision.append(found) }
         }
         for key in changes.appointmentKeys {
-            let (first, count) = (try rows.u32(AppointmentKey.stepStart, at: key), try rows.u32(AppointmentKey.stepCount, at: key))
-            if let subject = AffectedAnswers.subject(try appointment(keyRow: key), try inForce(in: .appointmentSteps, start: first, count: count, before),
-                                                     try inForce(in: .appointmentSteps, start: first, count: count, .now), from: start, { $0 != nil }) {
-                affected.offices.append(subject)
-            }
+            let found = try subject(try appointment(keyRow: key), Step.self, in: .appointmentSteps,
+                                    first: try rows.u32(AppointmentKey.stepStart, at: key), count: try rows.u32(AppointmentKey.stepCount, at: key),
+                                    state: inForce(in: .appointmentSteps), answer: { $0 != nil })
+            if let found { affected.offices.append(found) }
         }
         // In the order `AffectedAnswers` lists them: by id or by key (rows are by the ids' bytes,
         // keys by their units' rows).

@@ -69,7 +69,7 @@ extension IndexFile {
             guard let id = try rows.stringBytes(RecordRow.id, at: row) else { throw IndexDamage("record row \(row) without an id") }
             pending += try mentionRows(ofBytes: Array(id), kind: .record)
             guard line.contains(Self.correctsMember) || line.contains(Self.retractsMember) else { return }
-            guard let record = Self.record(line: line), record.seq == row + 1 else { throw IndexDamage("record row \(row): no record in its \(line.count) bytes") }
+            let record = try Self.record(line: line, row: row)
             gathered[row] = record
             pending += try withdrawalMentions(of: record)
         }
@@ -115,7 +115,7 @@ extension IndexFile {
                 records = []
             }
             day = rowDay
-            guard let record = Self.record(line: line), record.seq == row + 1 else { throw IndexDamage("record row \(row): no record in its \(line.count) bytes") }
+            let record = try Self.record(line: line, row: row)
             records.append(record)
         }
         guard read else { throw IndexDamage("the ledger file could not be read") }
@@ -146,7 +146,7 @@ extension IndexFile {
         // The rows asked for in file order, from the file mapped once (the whole ledger's history
         // asks for all of them); then what can withdraw them, few, line by line.
         let read = try forEachLine(ofRows: Set(seqs).sorted()) { (seq, line) throws(IndexDamage) in
-            guard let record = Self.record(line: line) else { throw IndexDamage("record row \(seq): no record in its \(line.count) bytes") }
+            let record = try Self.record(line: line, row: seq)
             gathered[seq] = record
             pending += try withdrawalMentions(of: record)
         }

@@ -50,6 +50,15 @@ extension IndexFile {
         CanonicalRecordDecoder.decode(line) ?? (try? Record(json: JSONParser.parse(line)))
     }
 
+    /// The record on row `row`, decoded from its `line` (as `forEachLine` hands it over): a line
+    /// that holds no record, or another seq's, means the row points elsewhere: damage.
+    static func record(line: UnsafeBufferPointer<UInt8>, row: Int) throws(IndexDamage) -> Record {
+        guard let record = record(line: line), record.seq == row + 1 else {
+            throw IndexDamage("record row \(row): no record in its \(line.count) bytes")
+        }
+        return record
+    }
+
     /// Hands `body` the line of each record row in `rows`, in the order given, read from the ledger
     /// file mapped once, letting go of the pages read every 4,096 lines or 16 MiB: a scan of a
     /// million lines never holds the file resident. (Rows in file order are let go of behind the

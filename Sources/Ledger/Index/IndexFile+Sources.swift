@@ -20,9 +20,7 @@ extension IndexFile {
         let read = try forEachLine(ofRows: 0..<min(recordCount, Int(known.count))) { (row, line) throws(IndexDamage) in
             let cites = needle.map { line.contains($0) } ?? true
             guard cites || line.contains(Self.correctsMember) || line.contains(Self.retractsMember) else { return }
-            guard let record = Self.record(line: line), record.seq == row + 1 else {
-                throw IndexDamage("record row \(row): no record in its \(line.count) bytes")
-            }
+            let record = try Self.record(line: line, row: row)
             take(record, cites: cites)
         }
         guard read else { throw IndexDamage("the ledger file could not be read") }
