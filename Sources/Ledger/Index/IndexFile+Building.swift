@@ -31,7 +31,7 @@ extension IndexFile {
     static func build(of file: FileSystem.MappedFile, stamp: FileSystem.FileStamp, ledgerPath: String, scratch: String? = nil) -> Bool {
         guard let ledger = CompactLedger.read(file, keepingTexts: true) else { return false }
         // Consumed: at 10⁶ records its tables are hundreds of MB, which the writer frees as it goes.
-        return write(consume ledger, fileSize: file.bytes.count, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch)
+        return write(consume ledger, fileSize: file.bytes.count, stamp: stamp, ledgerPath: ledgerPath, to: IndexDestination(scratch))
     }
 
     /// Writes the index of `ledger`, whose file at `ledgerPath` it describes, atomically beside it:
@@ -49,15 +49,15 @@ extension IndexFile {
     static func write(records: [Record], of file: FileSystem.MappedFile, stamp: FileSystem.FileStamp, ledgerPath: String,
                       scratch: String? = nil) -> Bool {
         guard let ledger = CompactLedger(records: records, ledgerBytes: file.bytes) else { return false }
-        return write(consume ledger, fileSize: file.bytes.count, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch)
+        return write(consume ledger, fileSize: file.bytes.count, stamp: stamp, ledgerPath: ledgerPath, to: IndexDestination(scratch))
     }
 
     /// Writes the index of `ledger`, whose rules were checked already: a ledger read compactly
     /// with an append's batch joined to it (`CompactAppend`), once the batch is written and the
-    /// file is `fileSize` bytes with `stamp`; or, for a dry run, into `scratch`.
+    /// file is `fileSize` bytes with `stamp`; or, for a dry run, into a file with no name.
     static func write(checked ledger: consuming CompactLedger, fileSize: Int, stamp: FileSystem.FileStamp, ledgerPath: String,
-                      scratch: String? = nil) -> Bool {
-        write(consume ledger, fileSize: fileSize, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch, rulesChecked: true)
+                      to destination: IndexDestination = .besideLedger) -> Bool {
+        write(consume ledger, fileSize: fileSize, stamp: stamp, ledgerPath: ledgerPath, to: destination, rulesChecked: true)
     }
 
     /// The one index writer: every rule is checked again over the records in the order they take
@@ -66,7 +66,7 @@ extension IndexFile {
     /// (`CompactIndexLayout`). False when the rules refuse the ledger or the index could not be
     /// written.
     private static func write(_ ledger: consuming CompactLedger, fileSize: Int, stamp: FileSystem.FileStamp, ledgerPath: String,
-                              scratch: String?, rulesChecked: Bool = false) -> Bool {
+                              to destination: IndexDestination, rulesChecked: Bool = false) -> Bool {
         guard !ledger.records.isEmpty, rulesChecked || ledger.checkRules() else { return false }
         // Every lookup by id is made before the timelines grow, and the lookup tables then leave
         // memory: at 10⁶ records they are some 140 MB.
@@ -93,7 +93,7 @@ extension IndexFile {
         let layout = CompactIndexLayout(ledger: ledger, timelines: timelines, fileSize: fileSize, stamp: stamp,
                                         lastEffectiveDay: lastEffectiveDay, openDates: openDates, persons: personRows,
                                         recordTexts: recordTexts, mentions: mentions)
-        return store(facts: layout.facts, sectionLengths: layout.sectionLengths, ledgerPath: ledgerPath, scratch: scratch) {
+        return store(facts: layout.facts, sectionLengths: layout.sectionLengths, ledgerPath: ledgerPath, to: destination) {
             writer throws(IOFailure) in try layout.write(to: &writer)
         }
     }
@@ -106,24 +106,47 @@ extension IndexFile {
         return build(committed) ? open(committed) : nil
     }
 
-    /// Writes an index beside the ledger atomically, its payload streamed by `payload`, if the
-    /// ledger is still as it was when it was read (else the index would lie). With `scratch`,
-    /// writes it there instead, as it is, for a comparison.
-    static func store(facts: IndexFileWriter.Facts, sectionLengths: [Int], ledgerPath: String, scratch: String? = nil,
+    /// Writes an index where `destination` says, its payload streamed by `payload`: beside the
+    /// ledger atomically, if the ledger is still as it was when it was read (else the index would
+    /// lie); at a scratch path as it is, for a comparison; or into a file with no name.
+    static func store(facts: IndexFileWriter.Facts, sectionLengths: [Int], ledgerPath: String, to destination: IndexDestination = .besideLedger,
                       payload: (inout IndexFileWriter) throws(IOFailure) -> Void) -> Bool {
-        // Not fsynced: after a crash a torn index fails its checksums and is built anew.
-        let written: ()? = try? FileSystem.writeAtomically(to: scratch ?? path(forLedger: ledgerPath), durably: false) { file throws(IOFailure) in
+        func write(to file: FileSystem.Descriptor) throws(IOFailure) {
             var writer = IndexFileWriter(file: file, facts: facts, sectionLengths: sectionLengths)
             try payload(&writer)
             try writer.finish()
-            guard scratch != nil || FileSystem.stamp(ledgerPath) == facts.stamp else {
+        }
+        let target: String
+        switch destination {
+        case .unnamed(let file): return (try? write(to: file)) != nil
+        case .scratch(let path): target = path
+        case .besideLedger: target = path(forLedger: ledgerPath)
+        }
+        // Not fsynced: after a crash a torn index fails its checksums and is built anew.
+        let written: ()? = try? FileSystem.writeAtomically(to: target, durably: false) { file throws(IOFailure) in
+            try write(to: file)
+            guard case .besideLedger = destination else { return }
+            guard FileSystem.stamp(ledgerPath) == facts.stamp else {
                 throw IOFailure(action: "index '\(ledgerPath)'", reason: "it changed while it was indexed")
             }
         }
         guard written != nil else { return false }
-        if scratch != nil { return true }
+        guard case .besideLedger = destination else { return true }
         // The index now covers every record: a tail of appends recorded for the old one is void.
         IndexTail.remove(forLedger: ledgerPath)
         return true
     }
+}
+
+/// Where the index writer puts an index.
+enum IndexDestination {
+    /// Beside the ledger (`IndexFile.path(forLedger:)`).
+    case besideLedger
+    /// At a scratch path, for `verify` to compare with the index in use.
+    case scratch(String)
+    /// Into a file with no name (`FileSystem.createUnnamedFile`), for a dry run to map.
+    case unnamed(FileSystem.Descriptor)
+
+    /// At `scratch` if given, else beside the ledger.
+    init(_ scratch: String?) { self = scratch.map(Self.scratch) ?? .besideLedger }
 }

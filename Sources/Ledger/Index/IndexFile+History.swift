@@ -27,35 +27,30 @@ extension IndexFile {
         return try history(of: id, amongRows: candidates, from: from, to: to, knownAt: knownAt)
     }
 
-    /// The whole ledger's history between `from` and `to` as known at `knownAt`: the record rows
-    /// dated within them and recorded by then (by their `dateDay` and `recorded`), read with what
-    /// can withdraw them, so that a window reads only its records.
+    /// The whole ledger's history between `from` and `to` as known at `knownAt`, held whole: the
+    /// entries `eachIndexedHistoryEntry` hands over.
     func indexedHistory(from: ValidDate?, to: ValidDate?, knownAt: TransactionTime) throws(IndexDamage) -> EntityHistory {
-        try checkRowCounts()
-        var rowsWithin: [Int] = []
-        for row in 0..<recordCount {
-            let day = Int(try rows.i32(RecordRow.dateDay, at: row))
-            if let from, day < from.firstDay { continue }
-            if let to, day > to.firstDay { continue }
-            guard Int64(bitPattern: try rows.u64(RecordRow.recorded, at: row)) <= knownAt.nanoseconds else { break }
-            rowsWithin.append(row)
+        var entries: [EntityHistory.Entry] = []
+        try eachIndexedHistoryEntry(from: from, to: to, knownAt: knownAt) { entry in
+            entries.append(entry)
+            return true
         }
-        return try history(of: nil, amongRows: rowsWithin, from: from, to: to, knownAt: knownAt)
+        return EntityHistory(subject: nil, entries: entries)
     }
 
-    /// `indexedHistory(from:to:knownAt:)`'s entries handed to `body` in their order until it
-    /// returns false, holding no more than the records dated on one day at a time (and the
-    /// corrections and retractions, which decide what was withdrawn): the whole history of 10⁶
-    /// records, held as one answer, is some 3 GB of records. The lines are read twice: once for
-    /// the corrections and retractions, in file order, then those in the window by date.
+    /// The whole ledger's history between `from` and `to` as known at `knownAt`, handed to `body`
+    /// entry by entry in its order until it returns false, holding no more than the records dated
+    /// on one day at a time (and what withdraws them): the whole history of 10⁶ records, held as
+    /// one answer, is some 3 GB of records. The record rows dated within the window and recorded
+    /// by then are read twice: in file order, for what withdraws them (their own corrections and
+    /// retractions, and those the mention lists name), then a day at a time.
     func eachIndexedHistoryEntry(from: ValidDate?, to: ValidDate?, knownAt: TransactionTime,
                                  _ body: (EntityHistory.Entry) -> Bool) throws(IndexDamage) {
         try checkRowCounts()
         // Each row within the window, by its date's first day then its seq (one integer each).
-        var keys: [UInt64] = [], known = 0
+        var keys: [UInt64] = []
         for row in 0..<recordCount {
             guard Int64(bitPattern: try rows.u64(RecordRow.recorded, at: row)) <= knownAt.nanoseconds else { break }
-            known = row + 1
             let day = Int(try rows.i32(RecordRow.dateDay, at: row))
             if let from, day < from.firstDay { continue }
             if let to, day > to.firstDay { continue }

@@ -60,13 +60,13 @@ struct CompactAppend {
 
     /// Lays out the index of the ledger with the batch, once it is written and the file at
     /// `ledgerPath` has `stamp` (`IndexFile.store` keeps it only if the file still has it); for a
-    /// dry run, into `scratch`, as if the batch were written. Hands the reading over, leaving none
-    /// here: the writer frees its tables as it goes (hundreds of MB at 10⁶ records), which it
-    /// cannot while a second reference holds them.
-    mutating func writeIndex(ledgerPath: String, stamp: FileSystem.FileStamp, scratch: String? = nil) -> Bool {
+    /// dry run, into a file with no name, as if the batch were written. Hands the reading over,
+    /// leaving none here: the writer frees its tables as it goes (hundreds of MB at 10⁶ records),
+    /// which it cannot while a second reference holds them.
+    mutating func writeIndex(ledgerPath: String, stamp: FileSystem.FileStamp, to destination: IndexDestination = .besideLedger) -> Bool {
         var reading = CompactLedger()
         swap(&reading, &ledger)
-        return IndexFile.write(checked: consume reading, fileSize: sizeAfter, stamp: stamp, ledgerPath: ledgerPath, scratch: scratch)
+        return IndexFile.write(checked: consume reading, fileSize: sizeAfter, stamp: stamp, ledgerPath: ledgerPath, to: destination)
     }
 
     /// How far back the batch reaches, as the full check's dry run works it out from the replays

@@ -402,18 +402,27 @@ enum FileSystem {
     /// planted there to be written through, or another writer's) it is left alone and another
     /// random name is tried, so the tool only ever writes into a file it has just created. The pid
     /// in the name lets `removeStaleTemporaryFiles(of:)` tell a dead writer's leftovers from a live one's.
-    static func createTemporaryFile(beside path: String) throws(IOFailure) -> Descriptor {
+    static func createTemporaryFile(beside path: String, readable: Bool = false) throws(IOFailure) -> Descriptor {
         var random = SystemRandomNumberGenerator()
         for _ in 0..<32 {
             let hex = String(UInt32.random(in: .min ... .max, using: &random), radix: 16)
             let temporary = "\(path).tmp-\(getpid())-\(String(repeating: "0", count: 8 - hex.utf8.count))\(hex)"
-            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            let fd = open(temporary, (readable ? O_RDWR : O_WRONLY) | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if fd >= 0 { return Descriptor(fd: fd, path: temporary) }
             guard errno == EEXIST || errno == EINTR else {
                 throw IOFailure(action: "create '\(temporary)'", reason: errorText())
             }
         }
         throw IOFailure(action: "create a temporary file beside '\(path)'", reason: "every name tried exists already")
+    }
+
+    /// A new file beside `path`, readable and writable, with no name: a temporary file unlinked as
+    /// soon as it is created, so it is gone once its descriptor and mappings close, however the
+    /// process ends. For scratch work nobody else reads (the index a dry run would leave).
+    static func createUnnamedFile(beside path: String) throws(IOFailure) -> Descriptor {
+        let file = try createTemporaryFile(beside: path, readable: true)
+        guard unlink(file.path) == 0 else { throw IOFailure(action: "remove '\(file.path)'", reason: errorText()) }
+        return file
     }
 
     /// Removes what writers that died before renaming (killed, crashed) left beside `path`: regular

@@ -42,6 +42,15 @@ final class AtomicWriteTests: LedgerDirectoryTestCase {
         XCTAssertNotEqual(second.path, file.path)
     }
 
+    func testAnUnnamedScratchFileLeavesNoNameBehindAndCanBeWrittenAndMapped() throws {
+        // What a dry run lays its index out in: a process killed while it writes leaves nothing.
+        let file = try FileSystem.createUnnamedFile(beside: path("ledger.jsonl.index"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
+        try FileSystem.writeAll(Array("scratch".utf8), to: file.fd, name: file.path)
+        let mapped = try XCTUnwrap(FileSystem.map(file, length: 7))
+        XCTAssertEqual(Array(mapped.bytes), Array("scratch".utf8))
+    }
+
     func testASymlinkPlantedAtTheOldTemporaryNameIsNeitherFollowedNorReplaced() throws {
         try plant("precious", at: "target")
         let planted = "page.html.tmp-\(getpid())"

@@ -30,7 +30,7 @@ enum ReferenceIndex {
         guard let ledger = try? Ledger.open(path: ledgerPath), let committed = try? CommittedLedger.open(ledgerPath),
               let file = committed.map(), let (sections, facts) = try? encode(ledger, ledgerBytes: file.bytes, stamp: committed.stamp)
         else { return false }
-        return IndexFile.store(facts: facts, sectionLengths: sections.map(\.count), ledgerPath: ledgerPath, scratch: path) {
+        return IndexFile.store(facts: facts, sectionLengths: sections.map(\.count), ledgerPath: ledgerPath, to: .scratch(path)) {
             writer throws(IOFailure) in
             for section in sections { try writer.write(section) }
         }
