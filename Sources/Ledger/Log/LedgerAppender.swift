@@ -143,50 +143,60 @@ public enum LedgerAppender {
     }
 
     /// What an append checked compactly stored. Its difference and affected answers, should a
-    /// caller ask, are worked out then by the full check, from the file's records up to the batch.
+    /// caller ask, are worked out then from the index the append wrote, which holds the batch
+    /// (`BatchAnswers`); failing that, by the full check, from the file's records up to the batch.
     private static func compactOutcome(_ compact: borrowing CompactAppend, of entries: [RecordBatch.Entry], ledgerPath: String,
                                        now: TransactionTime) -> AppendOutcome {
-        let (stored, count) = (compact.stored, compact.stored[0].seq - 1)
+        let (stored, count, reach) = (compact.stored, compact.stored[0].seq - 1, compact.reach)
         let replanned: @Sendable () -> AppendOutcome? = {
             guard let records = try? LedgerFile.read(path: ledgerPath), records.count >= count + stored.count,
                   Array(records[count..<(count + stored.count)]) == stored
             else { return nil }
             return try? plan(entries, onto: AppendBase(vouchedRecords: Array(records.prefix(count))), expectHead: nil, now: now, dryRun: false)
         }
-        return AppendOutcome(stored: stored, alreadyPresent: [], head: compact.head, diff: { replanned()?.diff ?? .nothing },
-                             affected: { replanned()?.affected }, ledger: nil, isDryRun: false, check: .compactReading)
+        let (diff, affected) = answers({ BatchAnswers.fromIndex(ofLedgerAt: ledgerPath, stored: stored, reach: reach) }, else: replanned)
+        return AppendOutcome(stored: stored, alreadyPresent: [], head: compact.head, diff: diff, affected: affected, ledger: nil,
+                             isDryRun: false, check: .compactReading)
     }
 
     /// A dry run checked compactly. Its difference and affected answers are worked out when asked
-    /// from the index the batch would leave, as known before the batch (its first records) and
-    /// with it; should a read of that index fail, by the full check. Nil if that index cannot be
-    /// laid out: the full check then answers.
+    /// from the index the batch would leave (`BatchAnswers`); should a read of that index fail, by
+    /// the full check. Nil if that index cannot be laid out: the full check then answers.
     private static func compactDryRun(_ compact: inout CompactAppend, of entries: [RecordBatch.Entry], ledger file: FileSystem.Descriptor,
                                       now: TransactionTime) -> AppendOutcome? {
         let reach = compact.reach
         let (stored, head, headBefore, ledgerPath) = (compact.stored, compact.head, compact.headBefore, file.path)
         guard let index = IndexFile.dryRun(of: &compact, ledger: file) else { return nil }
-        let before = KnownRecords(count: UInt32(stored[0].seq - 1))
-        let date = stored.map(\.effectiveDate).max()!
         let full: @Sendable () -> AppendOutcome? = {
             guard let ledger = try? Ledger.open(path: ledgerPath), ledger.head == headBefore else { return nil }
             return try? plan(entries, onto: ledger, now: now, dryRun: true)
         }
-        let changes = Locked<IndexFile.StepChanges?>(nil)
-        let changed: @Sendable () throws(IndexDamage) -> IndexFile.StepChanges = { () throws(IndexDamage) in
-            if let known = changes.withLock({ $0 }) { return known }
-            let found = try index.stepChanges(since: before)
-            changes.withLock { $0 = found }
+        let answers = BatchAnswers(index: index, stored: stored, reach: reach)
+        let (diff, affected) = Self.answers({ answers }, else: full)
+        return AppendOutcome(stored: stored, alreadyPresent: [], head: head, diff: diff, affected: affected, ledger: nil, isDryRun: true,
+                             check: .compactReading)
+    }
+
+    /// An outcome's difference and affected answers from the `BatchAnswers` `open` gives (asked for
+    /// once), or, where it gives none or its index fails a read, from the full check's outcome.
+    private static func answers(_ open: @escaping @Sendable () -> BatchAnswers?, else full: @escaping @Sendable () -> AppendOutcome?)
+        -> (diff: @Sendable () -> OrgDiff, affected: @Sendable () -> AffectedAnswers?) {
+        let opened = Locked<BatchAnswers??>(nil)
+        let answers: @Sendable () -> BatchAnswers? = {
+            if let known = opened.withLock({ $0 }) { return known }
+            let found = open()
+            opened.withLock { $0 = .some(found) }
             return found
         }
-        return AppendOutcome(
-            stored: stored, alreadyPresent: [], head: head,
-            diff: { (try? index.organisationDiff(on: date, as: before, changes: changed())) ?? full()?.diff ?? .nothing },
-            affected: {
-                guard reach.reachesBack, let from = reach.from else { return nil }
-                return (try? index.affectedAnswers(changed(), before: before, from: from)) ?? full()?.affected
-            },
-            ledger: nil, isDryRun: true, check: .compactReading)
+        return (diff: {
+            if let diff = try? answers()?.diff() { return diff }
+            return full()?.diff ?? .nothing
+        }, affected: {
+            if let answers = answers() {
+                do { return try answers.affected() } catch {}
+            }
+            return full()?.affected
+        })
     }
 
     /// Writes the sealed records as one batch: the journal first, made durable; then the records

@@ -90,6 +90,12 @@ final class CompactAppendTests: LedgerDirectoryTestCase {
                 XCTAssertEqual(written, try XCTUnwrap(expected.ledger).records.map { $0.canonicalLine + "\n" }.joined(), context)
                 XCTAssertEqual(outcome.diff, expected.diff, context)
                 XCTAssertEqual(outcome.affected, expected.affected, context)
+                // Both from the index the append wrote, which holds the batch, not from a replay (how
+                // far the batch reaches is `CompactAppend.reach`'s, tested with the dry runs).
+                let reach = (reachesBack: expected.affected != nil, from: expected.affected?.from.firstDay)
+                let answers = try XCTUnwrap(BatchAnswers.fromIndex(ofLedgerAt: path, stored: outcome.stored, reach: reach), context)
+                XCTAssertEqual(try answers.diff(), expected.diff, context)
+                XCTAssertEqual(try answers.affected(), expected.affected, context)
 
                 XCTAssertFalse(tailExists(path), context)
                 XCTAssertEqual(try indexBytes(path), try indexBuiltFromScratch(path), "\(context): the index as built from scratch")

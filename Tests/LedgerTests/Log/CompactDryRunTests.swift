@@ -120,12 +120,9 @@ final class CompactDryRunTests: LedgerDirectoryTestCase {
         var compact = try XCTUnwrap(try CompactAppend(entries, of: ledger, expectHead: nil, now: now), context, file: file, line: line)
         let reach = compact.reach
         let index = try XCTUnwrap(IndexFile.dryRun(of: &compact, ledger: ledger), context, file: file, line: line)
-        let known = KnownRecords(count: UInt32(expected.stored[0].seq - 1))
-        let date = expected.stored.map(\.effectiveDate).max()!
-        let changes = try index.stepChanges(since: known)
-        XCTAssertEqual(try index.organisationDiff(on: date, as: known, changes: changes), expected.diff, context, file: file, line: line)
-        let affected = try reach.from.map { from throws(IndexDamage) in try index.affectedAnswers(changes, before: known, from: from) }
-        XCTAssertEqual(reach.reachesBack ? affected : nil, expected.affected, context, file: file, line: line)
+        let answers = BatchAnswers(index: index, stored: expected.stored, reach: reach)
+        XCTAssertEqual(try answers.diff(), expected.diff, context, file: file, line: line)
+        XCTAssertEqual(try answers.affected(), expected.affected, context, file: file, line: line)
         XCTAssertNil(index.loadedLedger, "\(context): the dry run read the ledger in full", file: file, line: line)
     }
 
