@@ -118,16 +118,16 @@ extension IndexFile {
         hand(day: nil, [])
     }
 
-    /// The history of `id` (nil: of every record) among the records on `seqs` and the tail's, as
-    /// `EntityHistory` makes it from the records known at `knownAt`, those that can withdraw them
-    /// deciding which were withdrawn (`EffectiveHistory`).
-    private func history(of id: String?, amongRows seqs: [Int], from: ValidDate?, to: ValidDate?,
+    /// The history of `id` among the records on `seqs` and the tail's, as `EntityHistory` makes it
+    /// from the records known at `knownAt`, those that can withdraw them deciding which were
+    /// withdrawn (`EffectiveHistory`).
+    private func history(of id: String, amongRows seqs: [Int], from: ValidDate?, to: ValidDate?,
                          knownAt: TransactionTime) throws(IndexDamage) -> EntityHistory {
         var records = try recordsWithTheirWithdrawals(seqs)
         records += tail
         if knownAt != .distantFuture { records.removeAll { $0.recorded > knownAt } }
         // Only the corrections and retractions decide what was withdrawn (in their ledger order),
-        // so only they are ordered: the whole ledger's history has a million records besides.
+        // so only they are ordered.
         let effective = EffectiveHistory(records.filter { $0.corrects != nil || $0.retracts != nil }, knownAt: knownAt)
         return EntityHistory(log: records, subject: id, from: from, to: to, withdrawal: effective.withdrawal(of:))
     }
@@ -138,8 +138,8 @@ extension IndexFile {
     func recordsWithTheirWithdrawals(_ seqs: [Int]) throws(IndexDamage) -> [Record] {
         var gathered: [Int: Record] = [:]
         var pending: [Int] = []
-        // The rows asked for in file order, from the file mapped once (the whole ledger's history
-        // asks for all of them); then what can withdraw them, few, line by line.
+        // The rows asked for in file order, from the file mapped once; then what can withdraw
+        // them, few, line by line.
         let read = try forEachLine(ofRows: Set(seqs).sorted()) { (seq, line) throws(IndexDamage) in
             let record = try Self.record(line: line, row: seq)
             gathered[seq] = record
