@@ -211,28 +211,19 @@ struct Commands {
     func history() throws(CommandFailure) {
         let ledger = try openForQueries()
         let (id, from, to, known) = (invocation.argument("id"), try date("from"), try date("to"), try knownAt)
-        guard id != nil else { return try wholeHistory(of: ledger, from: from, to: to, knownAt: known) }
-        let history = try ask(ledger) { () throws(QueryError) in try ledger.history(of: id, from: from, to: to, knownAt: known) }
-        switch format {
-        case "json":
-            Output.json { (writer) throws(IOFailure) in
-                try writer.object([("subject", history.subject.map(JSONValue.string) ?? .null)], streaming: "records") { (writer) throws(IOFailure) in
-                    try writer.array(history.entries, \.json)
-                }
+        if let id {
+            let history = try ask(ledger) { () throws(QueryError) in try ledger.history(of: id, from: from, to: to, knownAt: known) }
+            return writeHistory(subject: id) { (write) throws(IOFailure) in
+                for entry in history.entries { try write(entry) }
             }
-        case "csv": Output.out(CSV.history(history))
-        default: Output.text { (output) throws(IOFailure) in try TextOutput.writeHistory(history, to: &output) }
         }
-    }
-
-    /// The whole ledger's history, written as it is read: it is never held whole (at 10⁶ records
-    /// it is gigabytes of records). A failure on the way ends the output where it is reached.
-    private func wholeHistory(of ledger: some LedgerQuerying, from: ValidDate?, to: ValidDate?, knownAt: TransactionTime) throws(CommandFailure) {
+        // The whole ledger's history is written as it is read: it is never held whole (at 10⁶
+        // records it is gigabytes of records). A failure on the way ends the output where it is.
         var failure: QueryError?
-        func each(_ write: (EntityHistory.Entry) throws(IOFailure) -> Void) throws(IOFailure) {
+        writeHistory(subject: nil) { (write) throws(IOFailure) in
             var broken: IOFailure?
             do throws(QueryError) {
-                try ledger.eachHistoryEntry(from: from, to: to, knownAt: knownAt) { entry in
+                try ledger.eachHistoryEntry(from: from, to: to, knownAt: known) { entry in
                     do throws(IOFailure) { try write(entry) } catch {
                         broken = error
                         return false
@@ -244,28 +235,34 @@ struct Commands {
             }
             if let broken { throw broken }
         }
+        if let failure { throw self.failure(failure) }
+    }
+
+    /// A history in the format asked, its entries written one at a time as `entries` hands them to
+    /// its argument.
+    private func writeHistory(subject: String?,
+                              _ entries: ((EntityHistory.Entry) throws(IOFailure) -> Void) throws(IOFailure) -> Void) {
         switch format {
         case "json":
             Output.json { (writer) throws(IOFailure) in
-                try writer.object([("subject", .null)], streaming: "records") { (writer) throws(IOFailure) in
+                try writer.object([("subject", subject.map(JSONValue.string) ?? .null)], streaming: "records") { (writer) throws(IOFailure) in
                     writer.beginArray()
-                    try each { (entry) throws(IOFailure) in try writer.write(entry.json) }
+                    try entries { (entry) throws(IOFailure) in try writer.write(entry.json) }
                     try writer.endArray()
                 }
             }
         case "csv":
             Output.text { (output) throws(IOFailure) in
                 try output.append(CSV.historyHeader)
-                try each { (entry) throws(IOFailure) in try output.append(CSV.historyLine(entry)) }
+                try entries { (entry) throws(IOFailure) in try output.append(CSV.historyLine(entry)) }
             }
         default:
             Output.text { (output) throws(IOFailure) in
-                var writer = TextOutput.HistoryWriter(subject: nil)
-                try each { (entry) throws(IOFailure) in try writer.write(entry, to: &output) }
+                var writer = TextOutput.HistoryWriter(subject: subject)
+                try entries { (entry) throws(IOFailure) in try writer.write(entry, to: &output) }
                 try writer.finish(to: &output)
             }
         }
-        if let failure { throw self.failure(failure) }
     }
 
     func diff() throws(CommandFailure) {

@@ -270,15 +270,8 @@ enum TextOutput {
         return lines.joined(by: "\n")
     }
 
-    /// The records of a history, written record by record: the whole ledger's is hundreds of MB.
-    static func writeHistory(_ history: EntityHistory, to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
-        var writer = HistoryWriter(subject: history.subject)
-        for entry in history.entries { try writer.write(entry, to: &output) }
-        try writer.finish(to: &output)
-    }
-
-    /// A history written entry by entry, as it is read: the heading before the first entry, or
-    /// "No records" when none came.
+    /// A history written entry by entry, as it is read (the whole ledger's is hundreds of MB):
+    /// the heading before the first entry, or "No records" when none came.
     struct HistoryWriter {
         let subject: String?
         private var written = 0
