@@ -218,12 +218,20 @@ struct Commands {
             }
         }
         // The whole ledger's history is written as it is read: it is never held whole (at 10⁶
-        // records it is gigabytes of records). A failure on the way ends the output where it is.
+        // records it is gigabytes of records).
+        try stream({ (body) throws(QueryError) in try ledger.eachHistoryEntry(from: from, to: to, knownAt: known, body) },
+                   through: { writeHistory(subject: nil, $0) })
+    }
+
+    /// Writes the entries `each` hands over through `writer` as they come, not holding them; a
+    /// failure on the way ends the output where it is, and is then reported.
+    private func stream<Entry>(_ each: @escaping ((Entry) -> Bool) throws(QueryError) -> Void,
+                               through writer: (((Entry) throws(IOFailure) -> Void) throws(IOFailure) -> Void) -> Void) throws(CommandFailure) {
         var failure: QueryError?
-        writeHistory(subject: nil) { (write) throws(IOFailure) in
+        writer { (write) throws(IOFailure) in
             var broken: IOFailure?
             do throws(QueryError) {
-                try ledger.eachHistoryEntry(from: from, to: to, knownAt: known) { entry in
+                try each { entry in
                     do throws(IOFailure) { try write(entry) } catch {
                         broken = error
                         return false
@@ -321,16 +329,38 @@ extension Commands {
     func sources() throws(CommandFailure) {
         let ledger = try openForQueries()
         let (filter, known) = (SourceFilter(url: invocation.option("url"), seed: invocation.option("seed")), try knownAt)
-        let cited = try ask { () throws(QueryError) in try ledger.sources(filter, knownAt: known) }
-        if cited.entries.isEmpty, filter.url != nil || filter.seed != nil {
-            let which = filter.url.map { "with URL '\($0)'" } ?? "with seed '\(filter.seed ?? "")'"
-            throw CommandFailure(message: "Error: no record cites a source \(which); 'ledger sources' lists them", code: ExitCode.badInput)
+        if filter.url != nil || filter.seed != nil {
+            // A filter that finds nothing is an error, said before anything is written.
+            let cited = try ask { () throws(QueryError) in try ledger.sources(filter, knownAt: known) }
+            if cited.entries.isEmpty {
+                let which = filter.url.map { "with URL '\($0)'" } ?? "with seed '\(filter.seed ?? "")'"
+                throw CommandFailure(message: "Error: no record cites a source \(which); 'ledger sources' lists them", code: ExitCode.badInput)
+            }
+            return writeSources { (write) throws(IOFailure) in
+                for entry in cited.entries { try write(entry) }
+            }
         }
+        // Every source is written as its entry is made: the whole answer is never held (at 10⁶
+        // records it is over a gigabyte).
+        try stream({ (body) throws(QueryError) in try ledger.eachSourceEntry(filter, knownAt: known, body) }, through: writeSources)
+    }
+
+    /// The sources in the format asked, their entries written one at a time as `entries` hands
+    /// them to its argument.
+    private func writeSources(_ entries: ((SourceCitations.Entry) throws(IOFailure) -> Void) throws(IOFailure) -> Void) {
         guard format == "json" else {
-            return Output.text { (output) throws(IOFailure) in try TextOutput.writeSources(cited, to: &output) }
+            return Output.text { (output) throws(IOFailure) in
+                var writer = TextOutput.SourcesWriter()
+                try entries { (entry) throws(IOFailure) in try writer.write(entry, to: &output) }
+                try writer.finish(to: &output)
+            }
         }
         Output.json { (writer) throws(IOFailure) in
-            try writer.object([], streaming: "sources") { (writer) throws(IOFailure) in try writer.array(cited.entries, \.json) }
+            try writer.object([], streaming: "sources") { (writer) throws(IOFailure) in
+                writer.beginArray()
+                try entries { (entry) throws(IOFailure) in try writer.write(entry.json) }
+                try writer.endArray()
+            }
         }
     }
 

@@ -242,16 +242,24 @@ enum TextOutput {
 
     /// Every source with the records citing it, written source by source: at a million records
     /// the text is hundreds of MB.
-    static func writeSources(_ cited: SourceCitations, to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
-        guard !cited.entries.isEmpty else { return try output.append("No sources.") }
-        for (index, entry) in cited.entries.enumerated() {
-            if index > 0 { try output.append("\n\n") }
+    /// Sources written entry by entry, as they are made (every source of a large ledger is
+    /// hundreds of MB): a blank line between entries, or "No sources." when none came.
+    struct SourcesWriter {
+        private var written = 0
+
+        mutating func write(_ entry: SourceCitations.Entry, to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
+            if written > 0 { try output.append("\n\n") }
             try output.append(sourceLine(entry.source) + "\n")
             try output.append(table(entry.citations.map { citation in
                 var cells = [citation.record, "(\(citation.type), \(citation.date.wording))", citation.title]
                 if let by = citation.withdrawnBy { cells[2] = "[\(citation.withdrawal == .retracted ? "retracted" : "corrected") by \(by)] " + cells[2] }
                 return cells
             }))
+            written += 1
+        }
+
+        func finish(to output: inout ChunkedOutput<IOFailure>) throws(IOFailure) {
+            if written == 0 { try output.append("No sources.") }
         }
     }
 

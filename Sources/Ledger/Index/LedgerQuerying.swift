@@ -64,6 +64,9 @@ public protocol LedgerQuerying: Sendable {
     func timeline(of id: String, knownAt: TransactionTime) throws(QueryError) -> EntityTimeline
     /// Every source cited, with the records citing it, narrowed by `filter`.
     func sources(_ filter: SourceFilter, knownAt: TransactionTime) throws(QueryError) -> SourceCitations
+    /// The entries of `sources(filter, knownAt:)`, handed to `body` in their order until it returns
+    /// false, without holding them all: at 10⁶ records every citation is over a gigabyte.
+    func eachSourceEntry(_ filter: SourceFilter, knownAt: TransactionTime, _ body: (SourceCitations.Entry) -> Bool) throws(QueryError)
     /// The ledger held in memory, every record read and checked: itself for a `Ledger`, the file
     /// read in full for an index. For work over every record at once, such as the exports.
     func wholeLedger() throws(QueryError) -> Ledger

@@ -63,50 +63,66 @@ public struct SourceFilter: Hashable, Sendable {
 }
 
 extension SourceCitations {
-    /// Gathers the citations of records handed over in ledger order, then marks the withdrawn
-    /// ones and sorts them: one way to make the answer, whether the records come from memory
-    /// (`Ledger`) or are read one line at a time (`IndexFile`).
+    /// The answer in two steps, so that it is never held whole: first which sources the records
+    /// handed over in ledger order cite (`add`) and their order (`ordered`), then each source's
+    /// entry made from its records alone (`entry`). One way to make the answer, whether the
+    /// records come from memory (`Ledger`) or are read one line at a time (`IndexFile`, which
+    /// reads each source's records again as its entry is written: at 10⁶ records every citation
+    /// held at once is over a gigabyte).
     struct Gathering {
         let filter: SourceFilter
         private var order: [Source] = []
-        private var citations: [Source: [Citation]] = [:]
+        private var places: [Source: Int] = [:]
+        /// Where each source's citing records are, in the order handed over: what `add` was given
+        /// as `at` (a row of the ledger, a place in a list).
+        private var citing: [[Int32]] = []
 
         init(_ filter: SourceFilter) { self.filter = filter }
 
-        /// Adds `record`'s citations of the sources the filter admits.
-        mutating func add(_ record: Record) {
-            let admitted = Set(record.sources).filter(filter.admits)
-            guard !admitted.isEmpty else { return }
-            let concerns = Array(Set(record.changes.flatMap(\.subjects) + (record.about ?? []))).sorted()
-            for source in admitted {
-                if citations[source] == nil { order.append(source) }
-                citations[source, default: []].append(Citation(record: record.id, type: record.type, title: record.title,
-                                                               date: record.date, concerns: concerns))
+        /// Notes which sources the filter admits `record` (at `position`) cites.
+        mutating func add(_ record: Record, at position: Int) {
+            var admitted: [Int] = []
+            for source in record.sources where filter.admits(source) {
+                let place: Int
+                if let known = places[source] {
+                    place = known
+                } else {
+                    place = order.count
+                    places[source] = place
+                    order.append(source)
+                    citing.append([])
+                }
+                // A record citing a source twice cites it once.
+                guard !admitted.contains(place) else { continue }
+                admitted.append(place)
+                citing[place].append(Int32(position))
             }
         }
 
-        /// The sources by title, URL and seed, each one's citations by date (ledger order within a
-        /// date), withdrawn records marked as `withdrawal` says.
-        /// Each source's citations leave the gathering as its entry is made, so they are not held
-        /// twice.
-        mutating func answer(withdrawal: (RecordID) -> RecordWithdrawal?) -> SourceCitations {
+        /// The sources by title, URL and seed, each with the positions of its citing records;
+        /// the gathering is emptied, so they are not held twice.
+        mutating func ordered() -> [(source: Source, positions: [Int32])] {
             // Places sorted, not the sources: moving a source is four strings' worth of reference counting.
             let sorted = order.indices.sorted { a, b in
                 let (x, y) = (order[a], order[b])
                 return (x.title, x.url ?? "", x.seed ?? "") < (y.title, y.url ?? "", y.seed ?? "")
             }
-            let entries = sorted.map { place in
-                let source = order[place]
-                return SourceCitations.Entry(source: source, citations: citations.removeValue(forKey: source)!.enumerated().sorted { a, b in
-                    a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
-                }.map { _, citation in
-                    var citation = citation
-                    let withdrawn = withdrawal(citation.record)
-                    (citation.withdrawnBy, citation.withdrawal) = (withdrawn?.by, withdrawn?.kind)
-                    return citation
-                })
+            defer { (order, places, citing) = ([], [:], []) }
+            return sorted.map { (order[$0], citing[$0]) }
+        }
+
+        /// The entry of `source`, cited by `records` (in ledger order): by date (ledger order
+        /// within a date), withdrawn records marked as `withdrawal` says.
+        static func entry(_ source: Source, citedBy records: [Record], withdrawal: (RecordID) -> RecordWithdrawal?) -> Entry {
+            let citations = records.enumerated().sorted { a, b in
+                a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
+            }.map { _, record in
+                let withdrawn = withdrawal(record.id)
+                return Citation(record: record.id, type: record.type, title: record.title, date: record.date,
+                                concerns: Array(Set(record.changes.flatMap(\.subjects) + (record.about ?? []))).sorted(),
+                                withdrawnBy: withdrawn?.by, withdrawal: withdrawn?.kind)
             }
-            return SourceCitations(entries: entries)
+            return Entry(source: source, citations: citations)
         }
     }
 }
@@ -120,10 +136,21 @@ extension Ledger {
     /// cited.entries.first?.citations.map(\.record)   // the records resting on the TLVwA's page
     /// ```
     public func sources(_ filter: SourceFilter = SourceFilter(), knownAt: TransactionTime = .distantFuture) -> SourceCitations {
+        var entries: [SourceCitations.Entry] = []
+        eachSourceEntry(filter, knownAt: knownAt) { entries.append($0); return true }
+        return SourceCitations(entries: entries)
+    }
+
+    /// The entries of `sources(filter, knownAt:)`, handed to `body` in their order until it
+    /// returns false.
+    public func eachSourceEntry(_ filter: SourceFilter, knownAt: TransactionTime, _ body: (SourceCitations.Entry) -> Bool) {
         let known = knownAt == .distantFuture ? records : records.filter { $0.recorded <= knownAt }
         let effective = knownAt == .distantFuture ? history : EffectiveHistory(records, knownAt: knownAt)
         var gathering = SourceCitations.Gathering(filter)
-        for record in known { gathering.add(record) }
-        return gathering.answer(withdrawal: effective.withdrawal(of:))
+        for (position, record) in known.enumerated() { gathering.add(record, at: position) }
+        for (source, positions) in gathering.ordered() {
+            let entry = SourceCitations.Gathering.entry(source, citedBy: positions.map { known[Int($0)] }, withdrawal: effective.withdrawal(of:))
+            guard body(entry) else { return }
+        }
     }
 }

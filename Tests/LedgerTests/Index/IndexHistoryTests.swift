@@ -72,8 +72,16 @@ final class IndexHistoryTests: LedgerDirectoryTestCase {
             + Set(sources.compactMap { $0.seed.map { String($0.prefix(3)) } }).sorted().map { SourceFilter(seed: $0) }
         for filter in filters {
             for knownAt in times {
-                XCTAssertEqual(try index.sources(filter, knownAt: knownAt), ledger.sources(filter, knownAt: knownAt),
+                let expected = Self.plainSources(ledger, filter, knownAt: knownAt)
+                XCTAssertEqual(try index.sources(filter, knownAt: knownAt), expected,
                                "\(context): sources \(filter) known at \(knownAt)", file: file, line: line)
+                XCTAssertEqual(ledger.sources(filter, knownAt: knownAt), expected,
+                               "\(context): sources \(filter) known at \(knownAt), in memory", file: file, line: line)
+                if expected.entries.count > 1 {
+                    var handed: [SourceCitations.Entry] = []
+                    try index.eachSourceEntry(filter, knownAt: knownAt) { handed.append($0); return handed.count < 2 }
+                    XCTAssertEqual(handed, Array(expected.entries.prefix(2)), "\(context): sources stopped after two", file: file, line: line)
+                }
             }
         }
         XCTAssertNil(index.loadedLedger, "\(context): the sources read the ledger in full", file: file, line: line)
@@ -85,6 +93,28 @@ final class IndexHistoryTests: LedgerDirectoryTestCase {
             }
         }
         XCTAssertNil(index.loadedLedger, "\(context): the timelines read the ledger in full", file: file, line: line)
+    }
+
+    /// The bibliography made the plain way, as a reader would by hand: the admitted sources of the
+    /// records known then, by title, URL and seed (first cited first among equals), each with the
+    /// records citing it by date (ledger order within a date), withdrawn ones marked.
+    static func plainSources(_ ledger: Ledger, _ filter: SourceFilter, knownAt: TransactionTime) -> SourceCitations {
+        let known = ledger.records.filter { $0.recorded <= knownAt }
+        let withdrawals = EffectiveHistory(ledger.records, knownAt: knownAt)
+        var sources: [Source] = []
+        for record in known {
+            for source in record.sources where filter.admits(source) && !sources.contains(source) { sources.append(source) }
+        }
+        sources.sort { ($0.title, $0.url ?? "", $0.seed ?? "") < ($1.title, $1.url ?? "", $1.seed ?? "") }
+        return SourceCitations(entries: sources.map { source in
+            let citing = known.filter { $0.sources.contains(source) }.sorted { $0.date < $1.date }
+            return SourceCitations.Entry(source: source, citations: citing.map { record in
+                let withdrawn = withdrawals.withdrawal(of: record.id)
+                return SourceCitations.Citation(record: record.id, type: record.type, title: record.title, date: record.date,
+                                                concerns: Set(record.changes.flatMap(\.subjects) + (record.about ?? [])).sorted(),
+                                                withdrawnBy: withdrawn?.by, withdrawal: withdrawn?.kind)
+            })
+        })
     }
 
     func testTheThuringianHistoryOfEveryIdComesFromTheIndexAsFromTheFullRead() throws {
