@@ -12,8 +12,8 @@ private typealias SupervisionBySupervisor = IndexLayout.SupervisionBySupervisor
 
 /// Units, tasks, supervision and offices as the index's rows hold them on a day, and the ids the
 /// rows refer to: every value checked as it is read, so that a damaged row is damage, never a
-/// wrong answer.
-extension IndexFile {
+/// wrong answer. What a step means is `StepReferences`', shared with the ledger in memory.
+extension IndexFile: StepReferences {
     func unitID(_ row: Int) throws(IndexDamage) -> UnitID {
         guard row >= 0, row < unitCount, let id = try rows.string(UnitRow.id, at: row) else { throw IndexDamage("unit row") }
         return id
@@ -32,23 +32,6 @@ extension IndexFile {
         }
         if let memo { memo.recordRows[id] = row } else { recordRows.withLock { $0[id] = row } }
         return id
-    }
-
-    // References where the index allows "none": -1, and nothing else below zero.
-
-    @inline(__always)
-    func unitID(orNone row: Int) throws(IndexDamage) -> UnitID? {
-        row == -1 ? nil : try unitID(row)
-    }
-
-    @inline(__always)
-    func taskID(orNone row: Int) throws(IndexDamage) -> TaskID? {
-        row == -1 ? nil : try taskID(row)
-    }
-
-    @inline(__always)
-    func recordID(orNone row: Int, memo: AnswerMemo? = nil) throws(IndexDamage) -> RecordID? {
-        row == -1 ? nil : try recordID(row, memo: memo)
     }
 
     /// The header's counts of units, tasks and records, checked against the sections that hold
@@ -126,33 +109,14 @@ extension IndexFile {
         return seen
     }
 
-    /// The date a step stores as its first day and a precision code (0 year, 1 month, 2 day,
-    /// `IndexLayout.qualifiedPrecision`: the effective date of the record on row `record`), all
-    /// checked: a day no `ValidDate` can stand for, or another code, is damage.
-    func date(firstDay: Int, precision code: UInt8, record: Int) throws(IndexDamage) -> ValidDate {
-        guard let day = ValidDate(checkingDayNumber: firstDay) else {
-            throw IndexDamage("day \(firstDay) lies outside the years 0001...9999")
-        }
-        let date: ValidDate?
-        switch code {
-        case 0: date = try? ValidDate(year: day.year)
-        case 1: date = try? ValidDate(year: day.year, month: day.month)
-        case 2: date = day
-        case IndexLayout.qualifiedPrecision:
-            guard let stored = (try? recordAt(record)) ?? nil, case let qualified = stored.effectiveDate, !qualified.isExact,
-                  qualified.firstDay == firstDay
-            else { throw IndexDamage("qualified date of record row \(record)") }
-            date = qualified
-        default: throw IndexDamage("precision code \(code)")
-        }
-        // The year and month of an existing day exist: nil cannot happen, but must not trap.
-        guard let date else { throw IndexDamage("date") }
-        return date
+    /// The effective date of the record on row `row`, for a step whose date the sources leave
+    /// open (`date(firstDay:precision:record:)` checks it is that step's).
+    func effectiveDate(ofRecord row: Int) throws(IndexDamage) -> ValidDate {
+        try recordAt(row).effectiveDate
     }
 
-    /// The unit as it stood on `day`, or nil if not yet established. Without `records`, the
-    /// records that established, placed and named it are left empty (""): only provenance and
-    /// refusals name them, and reading three record ids touches six scattered index blocks.
+    /// The unit as it stood on `day`, or nil if not yet established; without `records`, with
+    /// empty records behind it (`unitState`).
     func unit(row: Int, on day: Int, known: KnownRecords, records: Bool = true, memo: AnswerMemo? = nil) throws(IndexDamage) -> UnitState? {
         guard row >= 0, row < unitCount else { throw IndexDamage("unit row \(row) of \(unitCount)") }
         guard let step = try rows.lastStep(onOrBefore: day, known: known, UnitStep.self, in: .unitSteps,
@@ -163,25 +127,20 @@ extension IndexFile {
         guard let name = try sharedString(UnitStep.name, at: step, memo: memo), let kind = try sharedString(UnitStep.kind, at: step, memo: memo) else {
             throw IndexDamage("unit step")
         }
-        let relation: Relation
+        let subordinate: Bool
         switch try rows.u8(UnitStep.relation, at: step) {
-        case 0: relation = .partOf
-        case 1: relation = .subordinateTo
+        case 0: subordinate = false
+        case 1: subordinate = true
         case let code: throw IndexDamage("unit step \(step): relation code \(code)")
         }
         let dissolved = try rows.u8(UnitStep.dissolved, at: step)
         guard dissolved <= 1 else { throw IndexDamage("unit step \(step): dissolved flag \(dissolved)") }
-        return UnitState(
-            id: try unitID(row), name: name, abbreviation: try sharedString(UnitStep.abbreviation, at: step, memo: memo), kind: UnitKind(rawValue: kind),
-            parent: try unitID(orNone: parent),
-            relation: relation,
-            isDissolved: dissolved == 1,
-            successor: try unitID(orNone: successor),
-            established: try date(firstDay: try rows.i32(UnitStep.established, at: step), precision: try rows.u8(UnitStep.establishedPrecision, at: step),
-                                  record: try rows.i32(UnitStep.establishedBy, at: step)),
-            establishedBy: records ? try recordID(try rows.i32(UnitStep.establishedBy, at: step), memo: memo) : "",
-            placedBy: records ? try recordID(try rows.i32(UnitStep.placedBy, at: step), memo: memo) : "",
-            namedBy: records ? try recordID(try rows.i32(UnitStep.namedBy, at: step), memo: memo) : "")
+        return try unitState(row, UnitStepFields(
+            name: name, abbreviation: try sharedString(UnitStep.abbreviation, at: step, memo: memo), kind: kind,
+            parent: parent, successor: successor, subordinate: subordinate, dissolved: dissolved == 1,
+            established: try rows.i32(UnitStep.established, at: step), establishedPrecision: try rows.u8(UnitStep.establishedPrecision, at: step),
+            establishedBy: try rows.i32(UnitStep.establishedBy, at: step), placedBy: try rows.i32(UnitStep.placedBy, at: step),
+            namedBy: try rows.i32(UnitStep.namedBy, at: step)), records: records, memo: memo)
     }
 
     /// The task as it stood on `day`, or nil if not yet defined.
@@ -194,11 +153,9 @@ extension IndexFile {
         let heldBy = try rows.i32(TaskStep.heldBy, at: step)
         let precision = try rows.u8(TaskStep.heldPrecision, at: step)
         guard let title = try sharedString(TaskStep.title, at: step, memo: memo) else { throw IndexDamage("task step") }
-        return TaskState(
-            id: try taskID(row), title: title, leika: try sharedString(TaskStep.leika, at: step, memo: memo),
-            holder: try unitID(orNone: holder),
-            heldSince: precision == 255 ? nil : try date(firstDay: try rows.i32(TaskStep.heldSince, at: step), precision: precision, record: heldBy),
-            heldBy: try recordID(orNone: heldBy, memo: memo))
+        return try taskState(row, TaskStepFields(
+            title: title, leika: try sharedString(TaskStep.leika, at: step, memo: memo), holder: holder,
+            heldSince: try rows.i32(TaskStep.heldSince, at: step), heldPrecision: precision, heldBy: heldBy), memo: memo)
     }
 
     /// Adds to `state` the supervision over and the offices in the unit at `row` on `day`, with

@@ -13,7 +13,12 @@ public struct Ledger: Sendable {
     public let records: [Record]
     /// The records that count now, in the order their changes take effect.
     public let history: EffectiveHistory
+    /// The timelines as known now.
     let index: TimelineIndex
+    /// Every entity's timelines over both times, which `index(knownAt:)` reads earlier ones off.
+    let recorded: RecordedTimelines
+    /// The state after the last record: what an append is validated against.
+    let finalState: OrgState
     /// The persons of the records that count now.
     let directory: PersonDirectory
     private let recordsByID: [RecordID: Record]
@@ -30,18 +35,20 @@ public struct Ledger: Sendable {
     init(records: [Record], appending: [RecordID: Set<Int>]) throws(RuleViolation) {
         let byID = try RecordRules.checkEach(records)
         let history = EffectiveHistory(records)
-        let index: TimelineIndex
+        let finalState: OrgState
         do {
-            index = try TimelineIndex(history, appending: appending)
+            finalState = try CheckedState.replay(history, appending: appending)
         } catch {
             var error = error
             error.line = byID[error.recordID]?.seq
             throw error
         }
-        try RecordRules.checkReferences(of: records, in: index.finalState)
+        try RecordRules.checkReferences(of: records, in: finalState)
         self.records = records
         self.history = history
-        self.index = index
+        self.finalState = finalState
+        recorded = RecordedTimelines(records: records)
+        index = TimelineIndex(recorded, known: .now)
         self.directory = PersonDirectory(history.records)
         self.recordsByID = byID
     }
@@ -63,8 +70,6 @@ public struct Ledger: Sendable {
     /// The record with this id.
     public func record(_ id: RecordID) -> Record? { recordsByID[id] }
 
-    /// The index that answers for `knownAt`: the current one, or one rebuilt from the records
-    /// recorded by then.
     /// The ledger as it stood at `knownAt`: the records recorded by then, which are a prefix of it
     /// (`recorded` never decreases along the log). The exports ask it, to show an earlier state of
     /// knowledge whole.
@@ -76,15 +81,18 @@ public struct Ledger: Sendable {
         }
     }
 
+    /// The timelines that answer for `knownAt`: the current ones, or those the records recorded
+    /// by then left, read off `recorded`.
     func index(knownAt: TransactionTime) throws(QueryError) -> TimelineIndex {
         guard let last = records.last, knownAt < last.recorded else { return index }
-        do {
-            return try TimelineIndex(EffectiveHistory(records, knownAt: knownAt))
-        } catch {
-            // Records known by then that do not replay: the file was not written by `append`,
-            // which checks every state it creates. An integrity failure, not an unknown id.
-            throw .integrity(.ruleViolation(error))
+        let known = recorded.known(at: knownAt)
+        // Records known by then that do not replay: the file was not written by `append`, which
+        // checks every state it creates. An integrity failure, not an unknown id. The engine over
+        // numbers decides; only a refusal is replayed again, to be named.
+        if recorded.ledger.replay(first: Int(known.count)) == nil {
+            do { _ = try CheckedState.replay(EffectiveHistory(records, knownAt: knownAt)) } catch { throw .integrity(.ruleViolation(error)) }
         }
+        return TimelineIndex(recorded, known: known)
     }
 
     /// The organisation on `date` as known at `knownAt`, for questions the methods below do not ask.

@@ -28,3 +28,5 @@ struct ChunkedArray<Element>: RandomAccessCollection {
         count += 1
     }
 }
+
+extension ChunkedArray: Sendable where Element: Sendable {}

@@ -10,9 +10,9 @@
 ///
 /// Each step is kept once per entity, day and recorded time: a second change on the same day
 /// replaces the step, because queries see the state at the end of a day (as `Timeline.set` does).
-struct CompactTimelines {
+struct CompactTimelines: Sendable {
     /// A unit's state; texts are numbers in `CompactLedger.texts`, units and records positions.
-    struct UnitValue: Equatable {
+    struct UnitValue: Equatable, Sendable {
         var name: Int32, abbreviation: Int32, kind: Int32
         var parent: Int32, successor: Int32 = -1
         var established: Int32, establishedPrecision: UInt8
@@ -21,7 +21,7 @@ struct CompactTimelines {
     }
 
     /// A task's state; `heldPrecision` 255 means no `heldSince`.
-    struct TaskValue: Equatable {
+    struct TaskValue: Equatable, Sendable {
         var title: Int32, leika: Int32
         var holder: Int32 = -1
         var heldSince: Int32 = 0, heldPrecision: UInt8 = 255
@@ -30,7 +30,7 @@ struct CompactTimelines {
 
     /// One step: from `day` on, `entity` has `value`, known from record seq `knownFrom` until
     /// before seq `knownUntil` (`IndexLayout.stillKnown`: known now).
-    struct Step<Value> {
+    struct Step<Value: Sendable>: Sendable {
         var entity: Int32
         var day: Int32
         var value: Value
@@ -41,7 +41,7 @@ struct CompactTimelines {
     }
 
     /// Steps of one kind of entity, in the order made, with each entity's steps known now.
-    struct Steps<Value: Equatable> {
+    struct Steps<Value: Equatable & Sendable>: Sendable {
         private(set) var steps = ChunkedArray<Step<Value>>()
         /// Each entity's latest step known now (an index into `steps`; -1: none), the others
         /// linked from it by `earlierKnown`: millions of entities have a step or two, and a list
@@ -166,7 +166,7 @@ struct CompactTimelines {
 
     /// Keys (of supervision or of an office) numbered in the order first met, each with its steps
     /// (the record in force, -1: none).
-    struct KeyedSteps {
+    struct KeyedSteps: Sendable {
         private(set) var keys: [SIMD4<Int32>] = []
         private var numbers: [SIMD4<Int32>: Int32] = [:]
         var steps = Steps<Int32>(entities: 0)

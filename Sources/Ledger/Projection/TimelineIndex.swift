@@ -1,7 +1,10 @@
-/// The fast path: every entity's states over valid time, built by one replay of the effective
-/// history, so a query at any date is a binary search per entity instead of a replay.
+/// The fast path of the ledger in memory: every entity's states over valid time as the records
+/// known at one time left them, keyed by id, so a query at any date is a binary search per
+/// entity instead of a replay.
 ///
-/// Building it also validates every rule of the change table, record by record.
+/// The timelines are read off the steps of the one timeline builder (`CompactTimelines`, through
+/// `RecordedTimelines`), the same the index is written from; the rules are checked apart, by the
+/// replay that makes the ledger's state (`CheckedState.replay`).
 public struct TimelineIndex: Sendable {
     var unitTimelines: [UnitID: Timeline<UnitState>] = [:]
     var taskTimelines: [TaskID: Timeline<TaskState>] = [:]
@@ -14,63 +17,48 @@ public struct TimelineIndex: Sendable {
     private(set) var sortedUnitIDs: [UnitID] = []
     private(set) var sortedTaskIDs: [TaskID] = []
 
-    /// The state after the last record, with the rule engine that checked it.
-    private var checked = CheckedState()
-    /// The state after the last record: what an append is validated against.
-    public var finalState: OrgState { checked.state }
-
-    /// Builds the index from records in application order, checking every rule.
-    public init(_ history: EffectiveHistory) throws(RuleViolation) {
-        try self.init(history, appending: [:])
-    }
-
-    /// Builds the index, checking the records being appended (by id, with the renames whose
-    /// abbreviation the author removed explicitly) against the authoring rules as well, each
-    /// change just before it applies (`AuthoringRules`).
-    init(_ history: EffectiveHistory, appending: [RecordID: Set<Int>]) throws(RuleViolation) {
-        for record in history.records {
-            try apply(record, appending: appending[record.id])
+    /// The timelines as the records `known` left them.
+    init(_ recorded: RecordedTimelines, known: KnownRecords) {
+        let timelines = recorded.timelines
+        // One `String` per text, however many steps name it.
+        var texts = [String??](repeating: nil, count: recorded.ledger.texts.count)
+        func text(_ number: Int32) -> String? {
+            guard number >= 0 else { return nil }
+            if let known = texts[Int(number)] { return known }
+            let text = recorded.text(number)
+            texts[Int(number)] = .some(text)
+            return text
+        }
+        // A ledger in memory names every reference its steps hold (`RecordedTimelines`): no step
+        // is damage, and `try!` cannot trap.
+        recorded.forEachTimeline(of: timelines.unitSteps, known: known, { unit, value in
+            try! recorded.unitState(unit, UnitStepFields(
+                name: text(value.name) ?? "", abbreviation: text(value.abbreviation), kind: text(value.kind) ?? "",
+                parent: Int(value.parent), successor: Int(value.successor), subordinate: value.subordinate, dissolved: value.dissolved,
+                established: Int(value.established), establishedPrecision: value.establishedPrecision,
+                establishedBy: Int(value.establishedBy), placedBy: Int(value.placedBy), namedBy: Int(value.namedBy)))
+        }) { unit, timeline in unitTimelines[try! recorded.unitID(unit)] = timeline }
+        recorded.forEachTimeline(of: timelines.taskSteps, known: known, { task, value in
+            try! recorded.taskState(task, TaskStepFields(
+                title: text(value.title) ?? "", leika: text(value.leika), holder: Int(value.holder),
+                heldSince: Int(value.heldSince), heldPrecision: value.heldPrecision, heldBy: Int(value.heldBy)))
+        }) { task, timeline in taskTimelines[try! recorded.taskID(task)] = timeline }
+        recorded.forEachTimeline(of: timelines.supervisions.steps, known: known, { _, record in
+            try! recorded.recordID(orNone: Int(record))
+        }) { key, timeline in
+            let supervision = recorded.supervision(key)
+            supervisionTimelines[supervision] = timeline
+            supervisionsOver[supervision.unit, default: []].append(supervision)
+        }
+        recorded.forEachTimeline(of: timelines.appointments.steps, known: known, { _, record in
+            try! recorded.recordID(orNone: Int(record))
+        }) { key, timeline in
+            let appointment = recorded.appointment(key)
+            appointmentTimelines[appointment] = timeline
+            appointmentsIn[appointment.unit, default: []].append(appointment)
         }
         sortedUnitIDs = unitTimelines.keys.sorted()
         sortedTaskIDs = taskTimelines.keys.sorted()
-    }
-
-    private mutating func apply(_ record: Record, appending removals: Set<Int>?) throws(RuleViolation) {
-        let date = record.effectiveDate
-        let day = date.firstDay
-        for (index, change) in record.changes.enumerated() {
-            do {
-                if let removals {
-                    try AuthoringRules.check(change, in: checked.state, on: date, removesAbbreviation: removals.contains(index))
-                }
-                try checked.apply(change, on: date, by: record.id)
-            } catch {
-                throw RuleViolation(recordID: record.id, changeIndex: index, op: change.op, rule: error.rule)
-            }
-            stamp(change, on: day, ended: checked.endedByLastChange)
-        }
-    }
-
-    private mutating func stamp(_ change: Change, on day: Int, ended: (supervisions: [Supervision], appointments: [Appointment])) {
-        switch change {
-        case let .establishUnit(unit, _, _, _, _, _), let .renameUnit(unit, _, _), let .moveUnit(unit, _, _, _):
-            unitTimelines[unit, default: Timeline()].set(checked.state.units[unit], from: day)
-        case let .dissolveUnit(unit, _):
-            unitTimelines[unit, default: Timeline()].set(checked.state.units[unit], from: day)
-            for key in ended.supervisions { supervisionTimelines[key]?.set(nil, from: day) }
-            for key in ended.appointments { appointmentTimelines[key]?.set(nil, from: day) }
-        case let .defineTask(task, _, _), let .assignTask(task, _), let .transferTask(task, _, _),
-             let .revokeTask(task, _):
-            taskTimelines[task, default: Timeline()].set(checked.state.tasks[task], from: day)
-        case let .setSupervision(key), let .endSupervision(key):
-            if supervisionTimelines[key] == nil {
-                supervisionsOver[key.unit, default: []].append(key)
-            }
-            supervisionTimelines[key, default: Timeline()].set(checked.state.supervisions[key], from: day)
-        case let .appoint(key, _), let .endAppointment(key):
-            if appointmentTimelines[key] == nil { appointmentsIn[key.unit, default: []].append(key) }
-            appointmentTimelines[key, default: Timeline()].set(checked.state.appointments[key], from: day)
-        }
     }
 
     /// The organisation as it stood on `date` (its first day).

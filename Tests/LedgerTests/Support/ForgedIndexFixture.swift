@@ -44,7 +44,7 @@ struct ForgedIndexFixture {
         XCTAssertTrue(IndexFile.build(ledgerPath: path))
         dissolvedRow = nil
         if dissolvingInTail {
-            let state = ledger.index.finalState
+            let state = ledger.finalState
             let empty = state.units.values.filter { unit in
                 !unit.isDissolved && !state.units.values.contains { $0.parent == unit.id && !$0.isDissolved }
                     && !state.tasks.values.contains { $0.holder == unit.id }

@@ -18,7 +18,7 @@ private typealias Mention = IndexLayout.Mention
 private typealias SupervisionBySupervisor = IndexLayout.SupervisionBySupervisor
 
 /// The index of a ledger laid out by a writer of its own from the timelines the ledger in memory
-/// replays (`TimelineIndex`, the String path), once for every prefix of its records, so each step
+/// replays (`ReplayWithoutRules`, the String path), once for every prefix of its records, so each step
 /// knows when the ledger said it (`KnownPrefixes`): the oracle the one production writer
 /// (`CompactIndexLayout`, over interned numbers and `CompactTimelines`) is held to byte for byte.
 /// It was the second production writer until issue 14; it shares the row declarations and the file
@@ -88,7 +88,7 @@ enum ReferenceIndex {
         // The counts a dissolution's rule needs, from the final state the String replay ends with,
         // and the supervision keys' rows by supervisor.
         // (The replay of the whole ledger: the state known now.)
-        let final = ledger.index.finalState
+        let final = ledger.finalState
         func liveSubUnits(of id: UnitID) -> Int { final.units.values.count { $0.parent == id && !$0.isDissolved } }
         func heldTasks(of id: UnitID) -> Int { final.tasks.values.count { $0.holder == id } }
         let keysByUnit = Dictionary(grouping: known.supervisions.keys, by: \.unit)
@@ -303,8 +303,8 @@ enum ReferenceIndex {
 }
 
 /// Every entity's timelines over both times, found the slow way: the records known after each
-/// record (every prefix of the ledger) replayed from the start, by the String engine
-/// (`TimelineIndex`), and each prefix's timelines compared with the prefix's before it. A step
+/// record (every prefix of the ledger) replayed from the start, the String way
+/// (`ReplayWithoutRules`), and each prefix's timelines compared with the prefix's before it. A step
 /// (a day and a value) that a prefix has and the one before did not is known from that prefix's
 /// seq; one it no longer has, until it.
 private struct KnownPrefixes {
@@ -319,21 +319,15 @@ private struct KnownPrefixes {
             let seq = UInt32(count)
             let history = EffectiveHistory(Array(records[..<count]))
             for (id, _) in history.withdrawn where withdrawnAt[id] == nil { withdrawnAt[id] = seq }
-            // A prefix that does not replay (only a forged, re-sealed ledger has one) is replayed
-            // without rules (`ReplayWithoutRules`): the index answers from those steps as known
-            // then, where the full read names the rule (docs/FORMAT.md §5.5).
-            if let index = try? TimelineIndex(history) {
-                units.see(index.unitTimelines.mapValues(\.steps), at: seq)
-                tasks.see(index.taskTimelines.mapValues(\.steps), at: seq)
-                supervisions.see(index.supervisionTimelines.mapValues(\.steps), at: seq)
-                appointments.see(index.appointmentTimelines.mapValues(\.steps), at: seq)
-            } else {
-                let replay = ReplayWithoutRules(history)
-                units.see(replay.units.mapValues(\.steps), at: seq)
-                tasks.see(replay.tasks.mapValues(\.steps), at: seq)
-                supervisions.see(replay.supervisions.mapValues(\.steps), at: seq)
-                appointments.see(replay.appointments.mapValues(\.steps), at: seq)
-            }
+            // Replayed without rules (`ReplayWithoutRules`), the String way: a prefix that replays
+            // is not changed by them, and one that does not (only a forged, re-sealed ledger has
+            // one) the index answers from those steps as known then, where the full read names
+            // the rule (docs/FORMAT.md §5.5).
+            let replay = ReplayWithoutRules(history)
+            units.see(replay.units.mapValues(\.steps), at: seq)
+            tasks.see(replay.tasks.mapValues(\.steps), at: seq)
+            supervisions.see(replay.supervisions.mapValues(\.steps), at: seq)
+            appointments.see(replay.appointments.mapValues(\.steps), at: seq)
             persons.see(PersonDirectory(history.records).persons.mapValues { [(day: 0, value: Optional($0))] }, at: seq)
         }
     }
