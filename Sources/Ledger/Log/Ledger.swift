@@ -85,7 +85,11 @@ public struct Ledger: Sendable {
     /// by then left, read off `recorded`.
     func index(knownAt: TransactionTime) throws(QueryError) -> TimelineIndex {
         guard let last = records.last, knownAt < last.recorded else { return index }
-        let known = recorded.known(at: knownAt)
+        guard let known = recorded.known(at: knownAt) else {
+            let records = records.filter { $0.recorded <= knownAt }
+            do { _ = try CheckedState.replay(EffectiveHistory(records)) } catch { throw .integrity(.ruleViolation(error)) }
+            return TimelineIndex(RecordedTimelines(records: records), known: .now)
+        }
         // Records known by then that do not replay: the file was not written by `append`, which
         // checks every state it creates. An integrity failure, not an unknown id. The engine over
         // numbers decides; only a refusal is replayed again, to be named.

@@ -4,7 +4,9 @@
 ///
 /// A step says: from `day` on, the entity has `value`, as the ledger said from its `knownFrom`th
 /// record until before its `knownUntil`th. The steps known after the first k records are the
-/// timelines a replay of those k records builds (`TimelineIndex`): a record that changes an earlier
+/// timelines a replay of those k records builds (the tests replay every prefix to hold it to
+/// that): the index is written from them, and the ledger in memory reads its `TimelineIndex`
+/// off them (`RecordedTimelines`). A record that changes an earlier
 /// answer closes the steps it changes (their `knownUntil` is its seq) and adds new ones, and
 /// leaves every step it does not change as it was.
 ///

@@ -26,14 +26,13 @@ struct RecordedTimelines: Sendable {
         taskIDs = (0..<ledger.tasks.count).map { String(decoding: ledger.tasks.key($0), as: UTF8.self) }
     }
 
-    /// The records known at `knownAt`: the first ones, as `recorded` never decreases along the log.
-    func known(at knownAt: TransactionTime) -> KnownRecords {
-        var low = 0, high = records.count
-        while low < high {
-            let mid = (low + high) / 2
-            if records[mid].recorded <= knownAt { low = mid + 1 } else { high = mid }
-        }
-        return KnownRecords(count: UInt32(low))
+    /// The records known at `knownAt`, the first ones, as `recorded` never decreases along a
+    /// ledger's chain; nil if they are not the first ones (records put together in memory, not
+    /// read from a chain, need not keep to it).
+    func known(at knownAt: TransactionTime) -> KnownRecords? {
+        let count = records.prefix { $0.recorded <= knownAt }.count
+        guard records[count...].allSatisfy({ $0.recorded > knownAt }) else { return nil }
+        return KnownRecords(count: UInt32(count))
     }
 
     /// Each entity's steps that the records `known` saw, in day order, made values by `value`; only

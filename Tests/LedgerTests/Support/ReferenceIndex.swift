@@ -17,8 +17,8 @@ private typealias MentionKey = IndexLayout.MentionKey
 private typealias Mention = IndexLayout.Mention
 private typealias SupervisionBySupervisor = IndexLayout.SupervisionBySupervisor
 
-/// The index of a ledger laid out by a writer of its own from the timelines the ledger in memory
-/// replays (`ReplayWithoutRules`, the String path), once for every prefix of its records, so each step
+/// The index of a ledger laid out by a writer of its own from the timelines a String replay
+/// makes (`ReplayWithoutRules`), once for every prefix of its records, so each step
 /// knows when the ledger said it (`KnownPrefixes`): the oracle the one production writer
 /// (`CompactIndexLayout`, over interned numbers and `CompactTimelines`) is held to byte for byte.
 /// It was the second production writer until issue 14; it shares the row declarations and the file
