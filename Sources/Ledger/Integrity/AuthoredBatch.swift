@@ -1,6 +1,6 @@
 /// The records of a batch being appended, at the end of a `CompactLedger`, held during its replay
 /// to the authoring rules that need the state (`AuthoringRules.check(_:in:on:removesAbbreviation:)`),
-/// each change just before it applies, as the full check holds them (`TimelineIndex(_:appending:)`).
+/// each change just before it applies, as the full check holds them (`CheckedState.replay(_:appending:)`).
 ///
 /// The one such rule is about renames, and needs the unit's name and abbreviation as they stand
 /// just before the rename, which the engine does not keep (names break no change rule): so the

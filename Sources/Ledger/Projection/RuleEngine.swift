@@ -35,7 +35,8 @@ struct RuleEngine {
     private var appointmentsIn: [[SIMD4<Int32>]] = []
 
     /// What the last dissolution ended besides the unit: the supervision it gave or was under and
-    /// the offices in it, in the order they were set. The timeline builders close these.
+    /// the offices in it, in the order they were set. The timeline builder (`CompactTimelines`)
+    /// closes these.
     private(set) var endedByDissolution: (supervisions: [SIMD4<Int32>], appointments: [SIMD4<Int32>]) = ([], [])
 
     init(units: Int = 0, tasks: Int = 0) {
