@@ -8,12 +8,14 @@ extension Commands {
         let path = invocation.option("out")
         if let path { try checkOutput(path, for: .export) }
         let ledger = try openForQueries()
-        let document: String
+        // The document is written as it is made, to the file or to stdout, never held whole as
+        // text (for a large ledger it is hundreds of MB).
+        let write: (_ sink: @escaping ([UInt8]) throws(IOFailure) -> Void) throws(IOFailure) -> Void
         switch invocation.commandPath.dropFirst().first {
         case "html":
             let (date, known, options) = (try at, try knownAt, try pageOptions)
             let page = try ask { () throws(QueryError) in try HTMLExport(ledger: ledger, at: date, knownAt: known, options: options) }
-            document = page.document
+            write = { (sink) throws(IOFailure) in try page.write(to: sink) }
         case "jsonld":
             let language = invocation.option("lang") ?? "de"
             guard JSONLDExport.isLanguageTag(language) else {
@@ -21,16 +23,13 @@ extension Commands {
             }
             let known = try knownAt
             let export = try ask { () throws(QueryError) in try JSONLDExport(ledger: ledger, language: language, knownAt: known) }
-            document = PrettyJSON.string(of: export.json) + "\n"
+            write = { (sink) throws(IOFailure) in try export.write(to: sink) }
         default:
             throw usageError("Missing expected subcommand: html or jsonld")
         }
-        guard let path else {
-            Output.out(document)
-            return
-        }
+        guard let path else { return Output.bytes(write) }
         do {
-            try AtomicFile.write(Array(document.utf8), to: path)
+            try AtomicFile.write(to: path, write)
         } catch {
             throw CommandFailure(message: "Error: \(error)", code: ExitCode.badInput)
         }

@@ -39,6 +39,19 @@ enum Output {
         } catch {}
     }
 
+    /// Bytes written to stdout as `body` hands them to its sink, ending in a newline as `out`
+    /// ends it: for a document the library writes in chunks (the exports).
+    static func bytes(_ body: (_ sink: @escaping ([UInt8]) throws(IOFailure) -> Void) throws(IOFailure) -> Void) {
+        var lastByte: UInt8?
+        do {
+            try body { (chunk) throws(IOFailure) in
+                if let last = chunk.last { lastByte = last }
+                try StandardStreams.output(chunk)
+            }
+            if lastByte != 0x0A { try StandardStreams.output([0x0A]) }
+        } catch {}
+    }
+
     static func err(_ text: String) {
         var line = text
         if line.utf8.last != 0x0A { line += "\n" }

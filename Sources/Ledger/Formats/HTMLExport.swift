@@ -51,30 +51,45 @@ public struct HTMLExport: Sendable {
         self.body = try HTMLExport.body(of: ledger, at: at, title: title, chronicle: chronicle, wording: wording)
     }
 
-    /// The whole page, UTF-8 text ending in a newline.
+    /// The whole page, UTF-8 text ending in a newline: what `write(to:)` writes, held whole.
     public var document: String {
-        """
-        <!DOCTYPE html>
-        <html lang="\(options.language.rawValue)" class="no-script" data-at="\(ValidDate(dayNumber: at.firstDay))">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        \(HTMLExport.generatorMark)
-        <title>\(HTML.text(title))</title>
-        <style>
-        \(HTMLExport.style)
-        </style>
-        </head>
-        <body>
-        \(body)
-        <script type="application/json" id="ledger-data">\(HTMLExport.scriptSafe(CanonicalJSON.string(of: payload)))</script>
-        <script>
-        \(HTMLExport.script)
-        </script>
-        </body>
-        </html>
+        var bytes: [UInt8] = []
+        write { (chunk: [UInt8]) throws(Never) in bytes += chunk }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
-        """
+    /// Hands the page's bytes to `sink` in chunks as they are made, so the page (hundreds of MB
+    /// for a large ledger) is never held whole as text besides its parts.
+    public func write<Failure: Error>(chunkSize: Int = 1 << 16, to sink: @escaping ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        var output = ChunkedOutput<Failure>(chunkSize: chunkSize, sink: sink)
+        try output.append("""
+            <!DOCTYPE html>
+            <html lang="\(options.language.rawValue)" class="no-script" data-at="\(ValidDate(dayNumber: at.firstDay))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            \(HTMLExport.generatorMark)
+            <title>\(HTML.text(title))</title>
+            <style>
+            \(HTMLExport.style)
+            </style>
+            </head>
+            <body>
+
+            """)
+        try output.append(body)
+        try output.append("\n<script type=\"application/json\" id=\"ledger-data\">")
+        try output.append(HTMLExport.scriptSafe(CanonicalJSON.string(of: payload)))
+        try output.append("""
+            </script>
+            <script>
+            \(HTMLExport.script)
+            </script>
+            </body>
+            </html>
+
+            """)
+        try output.finish()
     }
 
     /// The line near the page's top that names its maker: how `OutputPath` knows a file at

@@ -162,6 +162,14 @@ public struct JSONLDExport: Sendable {
         json = .object([("@context", JSONLDExport.context(base: base)), ("@graph", .array(graph))])
     }
 
+    /// Hands the document to `sink` in chunks as it is written (`PrettyJSON`, then a newline),
+    /// so the text (hundreds of MB for a large ledger) is never held whole.
+    public func write<Failure: Error>(chunkSize: Int = 1 << 16, to sink: @escaping ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        var writer = PrettyJSONWriter<Failure>(chunkSize: chunkSize, sink: sink)
+        try writer.write(json)
+        try writer.finish(terminator: "\n")
+    }
+
     // MARK: Nodes
 
     /// The roles of memberships: the two relations a unit can have to its parent, and every role

@@ -4,4 +4,13 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(IOFailure) {
         try FileSystem.writeAtomically(bytes, to: path)
     }
+
+    /// Writes to `path`, as `write(_:to:)` does, what `body` hands the sink it is given, chunk by
+    /// chunk: a large document reaches the file without being held whole.
+    public static func write(to path: String, _ body: (_ sink: @escaping ([UInt8]) throws(IOFailure) -> Void) throws(IOFailure) -> Void) throws(IOFailure) {
+        try FileSystem.writeAtomically(to: path) { file throws(IOFailure) in
+            let (fd, name) = (file.fd, file.path)
+            try body { (chunk) throws(IOFailure) in try FileSystem.writeAll(chunk, to: fd, name: name) }
+        }
+    }
 }

@@ -26,6 +26,27 @@ final class ExportTests: XCTestCase {
         XCTAssertNotEqual(graph, try JSONLDExport(ledger: ledger).json)
     }
 
+    // MARK: Written in chunks
+
+    func testExportsWrittenInChunksAreTheDocumentsWhole() throws {
+        func chunks(_ write: (@escaping ([UInt8]) throws(Never) -> Void) -> Void) -> (bytes: [UInt8], count: Int) {
+            var bytes: [UInt8] = [], count = 0
+            write { chunk in
+                bytes += chunk
+                count += 1
+            }
+            return (bytes, count)
+        }
+        let page = try HTMLExport(ledger: ledger, at: ValidDate(parsing: "2020-06-30"))
+        let small = chunks { sink in page.write(chunkSize: 4096, to: sink) }
+        XCTAssertEqual(String(decoding: small.bytes, as: UTF8.self), page.document)
+        XCTAssertGreaterThan(small.count, 2, "the page's parts (head, chart, data, script) handed on apart, not the page whole")
+        let export = try JSONLDExport(ledger: ledger)
+        let written = chunks { sink in export.write(chunkSize: 4096, to: sink) }
+        XCTAssertEqual(String(decoding: written.bytes, as: UTF8.self), PrettyJSON.string(of: export.json) + "\n")
+        XCTAssertGreaterThan(written.count, 10, "handed over as it is written, not whole")
+    }
+
     // MARK: HTML page
 
     func testHTMLPagePlacesKV40UnderTheTLVwAOn2020_06_30() throws {
