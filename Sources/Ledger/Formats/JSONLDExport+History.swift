@@ -8,7 +8,7 @@
 /// at the date that record takes effect, with its precision (`2017`, `2019-01`, `2021-01-01`).
 /// An interval ends when the next state begins, so consecutive intervals meet
 /// (`time:intervalMeets`); one still holding has no `time:hasEnd`.
-struct JSONLDHistory {
+struct JSONLDHistory: Sendable {
     /// A unit's names and abbreviations as `skosxl:Label` nodes: `preferred` those with the name
     /// it has (or had when dissolved), `alternative` the earlier names and every abbreviation.
     struct Labels {
@@ -183,7 +183,7 @@ struct JSONLDHistory {
     }
 
     /// Which record made a change on a day, and the date it gives for it.
-    struct Boundaries {
+    struct Boundaries: Sendable {
         struct Cause {
             /// The effective date of the record, with its precision; the bare day if no record is found.
             var date: ValidDate

@@ -56,8 +56,16 @@
 public struct JSONLDExport: Sendable {
     /// The date the structure is taken at; nil for a ledger without changes.
     public let structureDate: ValidDate?
-    /// The JSON-LD document: `@context` and `@graph`.
-    public let json: JSONValue
+    /// The ledger as known at the time asked, and what its nodes are made from: the organisation
+    /// at `structureDate`, the history of names, places and offices, and for each record (in
+    /// effective order) the units its changes found and left. The nodes themselves are made as
+    /// they are written (`forEachNode`), so the graph is never held whole unless `json` asks.
+    private let ledger: Ledger
+    private let base: String
+    private let language: String
+    private let snapshot: TimelineIndex.Snapshot
+    private let history: JSONLDHistory
+    private let organizations: [(original: [UnitID], resulting: [UnitID])]
 
     /// The export of every record of `ledger` (read in full). Identifiers are IRIs under `base`
     /// (`urn:ledger:unit:kv40`, `urn:ledger:record:…`); pass an `https://` base ending in `/` or
@@ -68,16 +76,47 @@ public struct JSONLDExport: Sendable {
         let ledger = try source.wholeLedger().asKnown(at: knownAt)
         let applied = ledger.history.records.filter { !$0.changes.isEmpty }
         let structureDate = applied.map(\.effectiveDate).max()
-        let snapshot = try ledger.snapshot(at: structureDate ?? ValidDate(dayNumber: 0))
-        let history = try JSONLDHistory(ledger, language: language)
+        snapshot = try ledger.snapshot(at: structureDate ?? ValidDate(dayNumber: 0))
+        history = try JSONLDHistory(ledger, language: language)
+        var organizations: [(original: [UnitID], resulting: [UnitID])] = []
+        for record in ledger.history.records where !record.changes.isEmpty {
+            organizations.append(JSONLDExport.organizations(changedBy: record.changes, before: try ledger.snapshot(at: record.effectiveDate.dayBefore)))
+        }
+        self.organizations = organizations
         self.structureDate = structureDate
+        self.ledger = ledger
+        self.base = base
+        self.language = language
+    }
 
+    /// The JSON-LD document, held whole: `@context` and `@graph`.
+    public var json: JSONValue {
         var graph: [JSONValue] = []
+        forEachNode { (node) throws(Never) in graph.append(node) }
+        return .object([("@context", JSONLDExport.context(base: base)), ("@graph", .array(graph))])
+    }
+
+    /// Hands the document to `sink` in chunks as it is written (`PrettyJSON`, then a newline),
+    /// each node of the graph made just before it is written, so neither the text (hundreds of MB
+    /// for a large ledger) nor the graph is ever held whole.
+    public func write<Failure: Error>(chunkSize: Int = 1 << 16, to sink: @escaping ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        var writer = PrettyJSONWriter<Failure>(chunkSize: chunkSize, sink: sink)
+        try writer.object([("@context", JSONLDExport.context(base: base))], streaming: "@graph") { (writer) throws(Failure) in
+            writer.beginArray()
+            try forEachNode { (node) throws(Failure) in try writer.write(node) }
+            try writer.endArray()
+        }
+        try writer.finish(terminator: "\n")
+    }
+
+    /// The nodes of the graph in order: the export itself, the units, tasks, posts, roles and
+    /// persons, then one event per record.
+    private func forEachNode<Failure: Error>(_ body: (JSONValue) throws(Failure) -> Void) throws(Failure) {
         let description = "The organisation as it stands from "
             + (structureDate?.description ?? "the start")
             + " (the latest date a record takes effect), with one change event per record that changed it"
             + " and the names, places and offices of every unit over time."
-        graph.append(.object([
+        try body(.object([
             ("@id", .string(base + "export")), ("@type", .string("prov:Entity")),
             ("dct:description", .string(description)),
             ("dct:valid", structureDate.map(JSONLDExport.typed) ?? .null),
@@ -88,17 +127,9 @@ public struct JSONLDExport: Sendable {
         // Which events changed or produced each unit, for org:changedBy / org:resultedFrom.
         var changedBy: [UnitID: [RecordID]] = [:]
         var resultedFrom: [UnitID: [RecordID]] = [:]
-        var events: [JSONValue] = []
-        for record in ledger.history.records {
-            if record.changes.isEmpty {
-                events.append(JSONLDExport.activity(record, in: snapshot, language: language))
-                continue
-            }
-            let before = try ledger.snapshot(at: record.effectiveDate.dayBefore)
-            let (original, resulting) = JSONLDExport.organizations(changedBy: record.changes, before: before)
+        for (record, (original, resulting)) in zip(ledger.history.records.lazy.filter { !$0.changes.isEmpty }, organizations) {
             original.forEach { changedBy[$0, default: []].append(record.id) }
             resulting.forEach { resultedFrom[$0, default: []].append(record.id) }
-            events.append(JSONLDExport.changeEvent(record, original: original, resulting: resulting, language: language))
         }
 
         var children: [UnitID: [UnitState]] = [:]
@@ -136,38 +167,36 @@ public struct JSONLDExport: Sendable {
             node.labels = history.labels(of: id, current: unit)
             node.placements = history.placements(of: id)
             node.dissolved = unit.isDissolved ? history.dissolution(of: id) : nil
-            graph.append(node.json)
+            try body(node.json)
         }
         for id in snapshot.taskIDs {
             guard let task = snapshot.task(id) else { continue }
-            graph.append(.object([
+            try body(.object([
                 ("@id", .string("task:" + id)), ("@type", .string("skos:Concept")),
                 ("skos:prefLabel", JSONLDExport.text(task.title, language)),
                 ("skos:notation", task.leika.map(JSONValue.string) ?? .null),
             ].filter { $0.1 != .null }))
         }
-        graph += posts
-        graph += JSONLDExport.roles(history.roles, language: language)
+        for post in posts { try body(post) }
+        for role in JSONLDExport.roles(history.roles, language: language) { try body(role) }
         for person in Set(heldBy.keys).union(history.persons).sorted() {
             let memberships = history.offices(of: person)
-            graph.append(.object([
+            try body(.object([
                 ("@id", .string("person:" + person)), ("@type", .string("foaf:Person")),
                 ("foaf:name", .optional(ledger.person(person)?.name)),
                 ("org:holds", heldBy[person].map { .array($0.map(JSONLDExport.ref)) } ?? .null),
                 ("org:hasMembership", memberships.isEmpty ? .null : .array(memberships)),
             ].filter { $0.1 != .null }))
         }
-        graph += events
-
-        json = .object([("@context", JSONLDExport.context(base: base)), ("@graph", .array(graph))])
-    }
-
-    /// Hands the document to `sink` in chunks as it is written (`PrettyJSON`, then a newline),
-    /// so the text (hundreds of MB for a large ledger) is never held whole.
-    public func write<Failure: Error>(chunkSize: Int = 1 << 16, to sink: @escaping ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        var writer = PrettyJSONWriter<Failure>(chunkSize: chunkSize, sink: sink)
-        try writer.write(json)
-        try writer.finish(terminator: "\n")
+        var changes = organizations.makeIterator()
+        for record in ledger.history.records {
+            if record.changes.isEmpty {
+                try body(JSONLDExport.activity(record, in: snapshot, language: language))
+                continue
+            }
+            let (original, resulting) = changes.next()!
+            try body(JSONLDExport.changeEvent(record, original: original, resulting: resulting, language: language))
+        }
     }
 
     // MARK: Nodes

@@ -4,8 +4,8 @@
 ///
 /// Cost: one pass over each entity's steps (the days a change touched it), so a ledger of
 /// thousands of records costs what its changes cost, not changes times entities.
-struct ValidityIntervals {
-    struct Interval<Value> {
+struct ValidityIntervals: Sendable {
+    struct Interval<Value: Sendable>: Sendable {
         var from: Int
         /// Exclusive; nil while the state still holds.
         var to: Int?
